@@ -1,0 +1,93 @@
+SHELL := /bin/bash
+# cardtoken - the front door.
+#   make test    install what is missing, build everything, run every suite
+#   make demo    the four gateways from Python and PHP against the sandbox
+# Other targets: core, test-c, test-asan, test-python, test-php, bench,
+# fuzz, check-memory, format, clean.
+
+PYTHON  ?= python3
+CC      ?= cc
+BUILD   := build
+CFLAGS_COMMON := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow \
+                 -Wstrict-prototypes -fvisibility=hidden -Icore/include
+PKG_CFLAGS = $(shell pkg-config --cflags libcurl openssl jansson)
+PKG_LIBS   = $(shell pkg-config --libs libcurl openssl jansson) -lpthread
+CORE_SRC := $(wildcard core/src/*.c)
+CORE_HDR := core/include/cardtoken.h core/src/internal.h
+
+.PHONY: all deps core test test-c test-asan test-python test-php demo bench \
+        fuzz check-memory format clean
+
+all: core
+
+deps:
+	@scripts/deps.sh
+
+# ---- C core ------------------------------------------------------------
+$(BUILD)/c/libcardtoken.a: $(CORE_SRC) $(CORE_HDR)
+	@mkdir -p $(BUILD)/c/obj
+	@for f in $(CORE_SRC); do \
+	  $(CC) $(CFLAGS_COMMON) -O2 -fPIC $(PKG_CFLAGS) -c $$f -o $(BUILD)/c/obj/$$(basename $$f .c).o || exit 1; \
+	done
+	@ar rcs $@ $(BUILD)/c/obj/*.o
+
+core: $(BUILD)/c/libcardtoken.a
+
+$(BUILD)/c/test_vectors: tests/c/test_vectors.c $(BUILD)/c/libcardtoken.a
+	$(CC) $(CFLAGS_COMMON) -O1 -g $(PKG_CFLAGS) $< $(BUILD)/c/libcardtoken.a $(PKG_LIBS) -o $@
+
+$(BUILD)/c/test_core: tests/c/test_core.c $(CORE_SRC) $(CORE_HDR)
+	$(CC) $(CFLAGS_COMMON) -O1 -g -DCT_ALLOC_TEST -Icore/src $(PKG_CFLAGS) tests/c/test_core.c $(CORE_SRC) $(PKG_LIBS) -o $@
+
+test-c: deps $(BUILD)/c/test_vectors $(BUILD)/c/test_core
+	@mkdir -p $(BUILD)/results
+	@$(BUILD)/c/test_vectors tests/vectors | tee $(BUILD)/results/c-vectors.log | tail -n 5
+	@$(BUILD)/c/test_core tests/vectors | tee $(BUILD)/results/c-core.log | tail -n 5
+
+# The same suites under AddressSanitizer + UndefinedBehaviorSanitizer.
+ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+test-asan: deps
+	@mkdir -p $(BUILD)/asan $(BUILD)/results
+	clang $(CFLAGS_COMMON) -O1 -g $(ASAN_FLAGS) $(PKG_CFLAGS) tests/c/test_vectors.c $(CORE_SRC) $(PKG_LIBS) -o $(BUILD)/asan/test_vectors
+	clang $(CFLAGS_COMMON) -O1 -g $(ASAN_FLAGS) -DCT_ALLOC_TEST -Icore/src $(PKG_CFLAGS) tests/c/test_core.c $(CORE_SRC) $(PKG_LIBS) -o $(BUILD)/asan/test_core
+	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/test_vectors tests/vectors | sed 's/^vectors:/asan-vectors:/' | tee $(BUILD)/results/asan-vectors.log | tail -n 5
+	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/test_core tests/vectors | sed 's/^core:/asan-core:/' | tee $(BUILD)/results/asan-core.log | tail -n 5
+
+# ---- Python ------------------------------------------------------------
+test-python: deps
+	@mkdir -p $(BUILD)/results
+	$(PYTHON) -m pip install -q --disable-pip-version-check --force-reinstall --no-deps .
+	$(PYTHON) -m pytest -q -p no:cacheprovider --junitxml=$(BUILD)/results/python.xml tests/python
+	$(PYTHON) -m mypy.stubtest cardtoken --allowlist python/stubtest-allowlist.txt 2>&1 | tail -n 3; \
+	  test $${PIPESTATUS[0]} -eq 0 && echo "stubtest: 1 passed, 0 failed" | tee $(BUILD)/results/stubtest.log || \
+	  { echo "stubtest: 0 passed, 1 failed" | tee $(BUILD)/results/stubtest.log; exit 1; }
+
+# ---- PHP ---------------------------------------------------------------
+test-php: deps
+	@mkdir -p $(BUILD)/results
+	php/build.sh build
+	php/build.sh check-arginfo
+	php/build.sh test
+	php/build.sh pecl-check
+
+# ---- everything --------------------------------------------------------
+test:
+	@scripts/run-tests.sh
+
+demo: deps
+	@scripts/demo.sh
+
+bench: deps
+	@bench/run.sh
+
+fuzz: deps
+	@$(MAKE) -C fuzz run FUZZ_SECONDS=$${FUZZ_SECONDS:-60}
+
+check-memory: deps
+	@scripts/check-memory.sh
+
+format:
+	clang-format -i core/include/*.h core/src/*.c core/src/*.h
+
+clean:
+	rm -rf $(BUILD) python/cardtoken/*.so *.egg-info python/*.egg-info

@@ -1,0 +1,370 @@
+/*
+ * cardtoken.h - the one public header of the cardtoken C core.
+ *
+ * cardtoken validates, signs, sends, verifies and parses four payment
+ * gateways' card-vault calls (Pagsmile, PayerMax, YabandPay, WorldFirst).
+ * The Python and PHP extensions are thin shims over this header.
+ *
+ * Conventions
+ *  - Every symbol is prefixed ct_ / CT_. Handles are opaque.
+ *  - Every fallible call returns a ct_err (CT_OK == 0) and, when the caller
+ *    passes a non-NULL ct_error *, fills it with the details.
+ *  - Ownership words in doc comments:
+ *      "new"      the caller owns the returned object and frees it with the
+ *                 named _free function;
+ *      "borrowed" the pointer stays owned by its parent object and is valid
+ *                 until that object is freed;
+ *      "copied"   the callee copies what it needs; the caller keeps ownership.
+ *  - Strings are UTF-8 and come with explicit lengths where they may hold
+ *    arbitrary bytes. Nothing here is NUL-terminated unless stated.
+ *  - Thread safety: ct_global_init() once per process before anything else.
+ *    A ct_client may be used by several threads at once. Other handles
+ *    (ct_config, ct_args, ct_request, ct_result) belong to one thread at a
+ *    time.
+ *  - Card data: no error message produced by this library ever holds a card
+ *    number (beyond first six and last four), a CVV, a key or a secret. Every
+ *    buffer that held one is wiped before it is freed.
+ */
+#ifndef CARDTOKEN_H
+#define CARDTOKEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define CT_API __attribute__((visibility("default")))
+#else
+#define CT_API
+#endif
+
+#define CT_VERSION "0.1.0"
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                              */
+/* ------------------------------------------------------------------ */
+
+/* The category of an error; each maps to one exception class. */
+typedef enum ct_category {
+    CT_CAT_NONE = 0,
+    CT_CAT_INTERNAL = 1,       /* out of memory, internal fault: Error    */
+    CT_CAT_CONFIGURATION = 2,  /* ConfigurationError                      */
+    CT_CAT_VALIDATION = 3,     /* ValidationError                         */
+    CT_CAT_TRANSPORT = 4,      /* TransportError                          */
+    CT_CAT_PROTOCOL = 5,       /* ProtocolError                           */
+    CT_CAT_SIGNATURE = 6,      /* SignatureError                          */
+    CT_CAT_GATEWAY = 7,        /* GatewayError                            */
+    CT_CAT_RESULT_UNKNOWN = 8  /* ResultUnknownError (a GatewayError)     */
+} ct_category;
+
+/*
+ * The error table. X(name, value, category, retryable, outcome_unknown,
+ * message). Bindings expand this macro to build their constants, so the
+ * table lives in one place.
+ */
+#define CT_ERROR_TABLE(X)                                                     \
+    X(CT_OK, 0, CT_CAT_NONE, 0, 0, "success")                                 \
+    X(CT_ERR_NOMEM, 1, CT_CAT_INTERNAL, 0, 0, "out of memory")                \
+    X(CT_ERR_INTERNAL, 2, CT_CAT_INTERNAL, 0, 0, "internal error")            \
+    X(CT_ERR_CONFIG, 10, CT_CAT_CONFIGURATION, 0, 0, "invalid client option") \
+    X(CT_ERR_KEY, 11, CT_CAT_CONFIGURATION, 0, 0, "invalid key")              \
+    X(CT_ERR_CLOSED, 12, CT_CAT_CONFIGURATION, 0, 0, "client is closed")      \
+    X(CT_ERR_VALIDATION, 20, CT_CAT_VALIDATION, 0, 0, "invalid argument")     \
+    X(CT_ERR_DNS, 30, CT_CAT_TRANSPORT, 1, 0, "could not resolve host")       \
+    X(CT_ERR_CONNECT, 31, CT_CAT_TRANSPORT, 1, 0, "could not connect")        \
+    X(CT_ERR_TLS, 32, CT_CAT_TRANSPORT, 0, 0, "TLS handshake or verification failed") \
+    X(CT_ERR_TIMEOUT, 33, CT_CAT_TRANSPORT, 0, 1, "timed out")                \
+    X(CT_ERR_NETWORK, 34, CT_CAT_TRANSPORT, 0, 1, "connection failed during the exchange") \
+    X(CT_ERR_REDIRECT, 35, CT_CAT_TRANSPORT, 0, 1, "redirect refused")        \
+    X(CT_ERR_TOO_LARGE, 36, CT_CAT_TRANSPORT, 0, 1, "response too large")     \
+    X(CT_ERR_RATE_LIMITED, 37, CT_CAT_TRANSPORT, 1, 0, "rate limited (HTTP 429)") \
+    X(CT_ERR_SERVER, 38, CT_CAT_TRANSPORT, 0, 1, "gateway server error (HTTP 5xx)") \
+    X(CT_ERR_PROTOCOL, 40, CT_CAT_PROTOCOL, 0, 0, "malformed response")       \
+    X(CT_ERR_HTTP_STATUS, 41, CT_CAT_PROTOCOL, 0, 0, "unexpected HTTP status") \
+    X(CT_ERR_SIGNATURE, 50, CT_CAT_SIGNATURE, 0, 0, "signature missing or invalid") \
+    X(CT_ERR_GATEWAY, 60, CT_CAT_GATEWAY, 0, 0, "gateway declined the request") \
+    X(CT_ERR_RESULT_UNKNOWN, 70, CT_CAT_RESULT_UNKNOWN, 1, 1, "result unknown; query again later")
+
+typedef enum ct_err {
+#define CT_X_ENUM(name, value, cat, retry, unknown, msg) name = value,
+    CT_ERROR_TABLE(CT_X_ENUM)
+#undef CT_X_ENUM
+} ct_err;
+
+/*
+ * Details of the last failure of a call. The caller allocates it (usually on
+ * the stack) and passes it in; the library fills every field. All strings
+ * are NUL-terminated and never hold card data, keys or secrets.
+ */
+typedef struct ct_error {
+    ct_err code;
+    ct_category category;
+    int gateway;              /* ct_gateway, 0 when not tied to a gateway */
+    int retryable;            /* 1: the same call may be sent again        */
+    int outcome_unknown;      /* 1: the request may have reached the gateway */
+    int http_status;          /* 0 when there was no HTTP response         */
+    double retry_after;       /* seconds; < 0 when not given               */
+    char field[64];           /* the argument or option at fault, or ""    */
+    char message[320];        /* human-readable, safe to log               */
+    char gateway_code[64];    /* the gateway's own code, or ""             */
+    char gateway_message[256];/* the gateway's own message, or ""          */
+} ct_error;
+
+/* Static lookups: "CT_ERR_TIMEOUT", "timed out". Never NULL (borrowed). */
+CT_API const char *ct_err_name(ct_err code);
+CT_API const char *ct_err_str(ct_err code);
+CT_API ct_category ct_err_category(ct_err code);
+/* "configuration", "validation", ... (borrowed static string). */
+CT_API const char *ct_category_name(ct_category cat);
+/* Resets *err to "no error". */
+CT_API void ct_error_clear(ct_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Library                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Once per process, before any other call (PHP MINIT, Python exec slot).
+ * Idempotent and thread-safe. */
+CT_API ct_err ct_global_init(void);
+/* "0.1.0" (borrowed static). */
+CT_API const char *ct_version(void);
+/* libcurl's and OpenSSL's version strings (borrowed static). */
+CT_API const char *ct_curl_version(void);
+CT_API const char *ct_openssl_version(void);
+
+/* ------------------------------------------------------------------ */
+/* Gateways, operations, argument types                                */
+/* ------------------------------------------------------------------ */
+
+typedef enum ct_gateway {
+    CT_GW_PAGSMILE = 1,
+    CT_GW_PAYERMAX = 2,
+    CT_GW_YABANDPAY = 3,
+    CT_GW_WORLDFIRST = 4
+} ct_gateway;
+
+/* "pagsmile", "payermax", "yabandpay", "worldfirst" (borrowed static). */
+CT_API const char *ct_gateway_name(ct_gateway gw);
+/* The operation's name in snake_case: "get_card_token",
+ * "inquire_payment_token", "create_card_token", "query_card_sensitive_info"
+ * (borrowed static). */
+CT_API const char *ct_gateway_op_name(ct_gateway gw);
+/* The result type's name: "CardTokenResult", "PaymentToken", "CardPayment",
+ * "CardSensitiveInfo" (borrowed static). */
+CT_API const char *ct_gateway_result_name(ct_gateway gw);
+
+/* How a binding should accept a value for an option or argument. */
+typedef enum ct_type {
+    CT_TYPE_UNKNOWN = 0, /* no such option / argument                    */
+    CT_TYPE_STRING = 1,  /* text                                          */
+    CT_TYPE_INT = 2,     /* integer (pass its decimal text)               */
+    CT_TYPE_FLOAT = 3,   /* number (pass its decimal text)                */
+    CT_TYPE_SECRET = 4   /* text that is a key, secret, card number or CVV:
+                            bindings must keep it out of traces          */
+} ct_type;
+
+/* The type of client option `name` for gateway `gw`. */
+CT_API ct_type ct_option_type(ct_gateway gw, const char *name);
+/* The type of operation argument `name` for gateway `gw`. */
+CT_API ct_type ct_arg_type(ct_gateway gw, const char *name);
+
+/* ------------------------------------------------------------------ */
+/* Client configuration                                                */
+/* ------------------------------------------------------------------ */
+
+typedef struct ct_config ct_config;
+
+/* new: a configuration for gateway `gw`; NULL only when out of memory. */
+CT_API ct_config *ct_config_new(ct_gateway gw);
+/* Wipes and frees. NULL is a no-op. */
+CT_API void ct_config_free(ct_config *cfg);
+/*
+ * Sets option `name` to the text value[0..len) (copied). Numbers are given
+ * as their decimal text ("30", "2.5"). Unknown names and bad values give
+ * CT_ERR_CONFIG naming the option. Setting an option twice keeps the last.
+ */
+CT_API ct_err ct_config_set(ct_config *cfg, const char *name, const char *value,
+                            size_t len, ct_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Client                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef struct ct_client ct_client;
+
+/*
+ * new: a client built from `cfg` (copied; cfg may be freed afterwards).
+ * Every option is checked here, keys are parsed here: a missing or bad
+ * option is CT_ERR_CONFIG / CT_ERR_KEY naming it.
+ */
+CT_API ct_err ct_client_new(const ct_config *cfg, ct_client **out,
+                            ct_error *err);
+/* Closes connections, wipes keys and frees. NULL is a no-op. Must not race
+ * with calls on the same client. */
+CT_API void ct_client_free(ct_client *client);
+CT_API ct_gateway ct_client_gateway(const ct_client *client);
+
+/* ------------------------------------------------------------------ */
+/* Operation arguments                                                 */
+/* ------------------------------------------------------------------ */
+
+typedef struct ct_args ct_args;
+
+/* new: an empty argument set; NULL only when out of memory. */
+CT_API ct_args *ct_args_new(void);
+/* Wipes (arguments may hold card data) and frees. NULL is a no-op. */
+CT_API void ct_args_free(ct_args *args);
+/* Sets argument `name` to value[0..len) (copied). Validation happens when
+ * the request is built, not here. */
+CT_API ct_err ct_args_set(ct_args *args, const char *name, const char *value,
+                          size_t len, ct_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Requests                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct ct_request ct_request;
+
+/*
+ * new: validates `args`, builds and signs the gateway request, without any
+ * network I/O. Errors: CT_ERR_VALIDATION (field named), CT_ERR_CLOSED,
+ * CT_ERR_NOMEM, CT_ERR_INTERNAL.
+ */
+CT_API ct_err ct_build(ct_client *client, const ct_args *args,
+                       ct_request **out, ct_error *err);
+/* Wipes (the body may hold card data) and frees. NULL is a no-op. */
+CT_API void ct_request_free(ct_request *req);
+/* borrowed, NUL-terminated. */
+CT_API const char *ct_request_method(const ct_request *req);
+CT_API const char *ct_request_url(const ct_request *req);
+/* borrowed: the exact body bytes to send. */
+CT_API const char *ct_request_body(const ct_request *req, size_t *len);
+/* new: the body with card numbers masked to first six and last four, CVVs
+ * and secrets replaced by "***"; safe to print. Free with ct_free_string. */
+CT_API char *ct_request_body_redacted(const ct_request *req, size_t *len);
+/* Number of headers and the i-th one (borrowed, NUL-terminated). */
+CT_API size_t ct_request_header_count(const ct_request *req);
+CT_API ct_err ct_request_header(const ct_request *req, size_t i,
+                                const char **name, const char **value);
+/* The YabandPay request_id that was sent, or NULL (borrowed). */
+CT_API const char *ct_request_id(const ct_request *req);
+/* Frees a string returned as "new" by this library (wiping it). */
+CT_API void ct_free_string(char *s);
+
+/* ------------------------------------------------------------------ */
+/* Results                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct ct_result ct_result;
+
+typedef enum ct_value_type {
+    CT_VAL_NULL = 0,
+    CT_VAL_STRING = 1,
+    CT_VAL_INT = 2
+} ct_value_type;
+
+/* One field of a result record (all pointers borrowed from the result). */
+typedef struct ct_field {
+    const char *name;   /* NUL-terminated, e.g. "token"                  */
+    ct_value_type type;
+    const char *str;    /* CT_VAL_STRING: the bytes (NUL-terminated too) */
+    size_t len;
+    long long num;      /* CT_VAL_INT                                    */
+    int sensitive;      /* 1: card data; bindings must mask it when printing */
+} ct_field;
+
+/* Wipes (results may hold card data) and frees. NULL is a no-op. */
+CT_API void ct_result_free(ct_result *res);
+/* The result type's name, e.g. "CardTokenResult" (borrowed static). */
+CT_API const char *ct_result_type(const ct_result *res);
+/* 1 when the operation returns a list (PayerMax), else 0. */
+CT_API int ct_result_is_list(const ct_result *res);
+/* Number of records (1 for single results; 0 or more for lists). */
+CT_API size_t ct_result_count(const ct_result *res);
+/* The fields of record `i` (borrowed array of *nfields entries). */
+CT_API const ct_field *ct_result_record(const ct_result *res, size_t i,
+                                        size_t *nfields);
+/* For notification results: the verified JSON text (borrowed). */
+CT_API const char *ct_result_json(const ct_result *res, size_t *len);
+
+/* ------------------------------------------------------------------ */
+/* Parsing and calling                                                 */
+/* ------------------------------------------------------------------ */
+
+/* One received header (pointers copied by the callee as needed). */
+typedef struct ct_header {
+    const char *name;
+    size_t name_len;
+    const char *value;
+    size_t value_len;
+} ct_header;
+
+/*
+ * new: verifies and parses a response received for a request of this
+ * client. `req` may be NULL; when given (as in ct_call) its request_id is
+ * echoed in the YabandPay result. Errors: CT_ERR_PROTOCOL,
+ * CT_ERR_HTTP_STATUS, CT_ERR_RATE_LIMITED, CT_ERR_SERVER, CT_ERR_SIGNATURE,
+ * CT_ERR_GATEWAY, CT_ERR_RESULT_UNKNOWN.
+ */
+CT_API ct_err ct_parse(ct_client *client, const ct_request *req, int status,
+                       const ct_header *headers, size_t nheaders,
+                       const char *body, size_t len, ct_result **out,
+                       ct_error *err);
+
+/*
+ * new: one whole call: validate, build, sign, send (reusing the client's
+ * connections), verify and parse. Blocks; bindings release their
+ * interpreter lock around it. Retries only connect/DNS failures.
+ */
+CT_API ct_err ct_call(ct_client *client, const ct_args *args, ct_result **out,
+                      ct_error *err);
+
+/* ------------------------------------------------------------------ */
+/* Notifications                                                       */
+/* ------------------------------------------------------------------ */
+
+/*
+ * What a gateway posted to the merchant. Which members matter:
+ *  Pagsmile:   fields_json (the form fields as a JSON object);
+ *  PayerMax:   body, sign;
+ *  YabandPay:  body (raw JSON, or the form body "resultData=<urlencoded>");
+ *  WorldFirst: path, headers, body.
+ * All borrowed for the duration of the call.
+ */
+typedef struct ct_notification {
+    const char *body;
+    size_t body_len;
+    const char *sign;
+    size_t sign_len;
+    const char *path;
+    const ct_header *headers;
+    size_t nheaders;
+    const char *fields_json;
+    size_t fields_json_len;
+} ct_notification;
+
+/*
+ * new: verifies a notification (constant-time comparison) and returns the
+ * verified content as JSON text (ct_result_json): Pagsmile the fields,
+ * PayerMax and WorldFirst the body, YabandPay the `data` object.
+ * Errors: CT_ERR_SIGNATURE, CT_ERR_PROTOCOL, CT_ERR_VALIDATION.
+ */
+CT_API ct_err ct_verify_notification(ct_client *client,
+                                     const ct_notification *n,
+                                     ct_result **out, ct_error *err);
+
+/*
+ * new: the answer a gateway expects to a notification, as a request object
+ * whose headers and body are to be sent back (method and url are empty).
+ * `path` is the notify path (WorldFirst signs it; others ignore it).
+ */
+CT_API ct_err ct_notification_ack(ct_client *client, const char *path,
+                                  ct_request **out, ct_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* CARDTOKEN_H */

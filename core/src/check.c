@@ -1,0 +1,202 @@
+/* check.c - argument checks: UTF-8 text, card numbers (Luhn), CVV,
+ * expiry, enumerations, URLs. Messages name the field, never the value. */
+#include "internal.h"
+
+#include <string.h>
+
+long ct_utf8_chars(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    long count = 0;
+
+    while (i < n) {
+        unsigned char c = p[i];
+        size_t extra;
+        uint32_t cp;
+        if (c < 0x80) {
+            if (c < 0x20 || c == 0x7f)
+                return -1;
+            i++;
+            count++;
+            continue;
+        }
+        if (c >= 0xc2 && c <= 0xdf) {
+            extra = 1;
+            cp = c & 0x1f;
+        } else if (c >= 0xe0 && c <= 0xef) {
+            extra = 2;
+            cp = c & 0x0f;
+        } else if (c >= 0xf0 && c <= 0xf4) {
+            extra = 3;
+            cp = c & 0x07;
+        } else {
+            return -1;
+        }
+        if (n - i <= extra)
+            return -1;
+        for (size_t k = 1; k <= extra; k++) {
+            if ((p[i + k] & 0xc0) != 0x80)
+                return -1;
+            cp = (cp << 6) | (p[i + k] & 0x3f);
+        }
+        if ((extra == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+            (extra == 3 && (cp < 0x10000 || cp > 0x10ffff)))
+            return -1;
+        if (cp >= 0x80 && cp < 0xa0) /* C1 controls */
+            return -1;
+        i += extra + 1;
+        count++;
+    }
+    return count;
+}
+
+int ct_all_digits(const char *s, size_t n)
+{
+    size_t i;
+    if (n == 0)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+int ct_luhn_ok(const char *s, size_t n)
+{
+    unsigned sum = 0;
+    size_t i;
+    int dbl = 0;
+    for (i = n; i-- > 0;) {
+        unsigned d = (unsigned)(s[i] - '0');
+        if (dbl) {
+            d *= 2;
+            if (d > 9)
+                d -= 9;
+        }
+        sum += d;
+        dbl = !dbl;
+    }
+    return sum % 10 == 0;
+}
+
+int ct_parse_uint(const char *s, size_t n, long long *out)
+{
+    long long v = 0;
+    size_t i;
+    if (n == 0 || n > 18 || !ct_all_digits(s, n))
+        return 0;
+    for (i = 0; i < n; i++)
+        v = v * 10 + (s[i] - '0');
+    *out = v;
+    return 1;
+}
+
+static ct_err ct_missing(const char *field, ct_error *err)
+{
+    return ct_fail(err, CT_ERR_VALIDATION, field, "%s is required", field);
+}
+
+ct_err ct_check_text(const ct_kv *v, const char *field, size_t max,
+                     int allow_empty, ct_error *err)
+{
+    long chars;
+    if (v == NULL)
+        return ct_missing(field, err);
+    chars = ct_utf8_chars(v->value, v->len);
+    if (chars < 0)
+        return ct_fail(err, CT_ERR_VALIDATION, field,
+                       "%s must be UTF-8 text without control characters",
+                       field);
+    if (chars == 0 && !allow_empty)
+        return ct_missing(field, err);
+    if ((size_t)chars > max)
+        return ct_fail(err, CT_ERR_VALIDATION, field,
+                       "%s is longer than %zu characters", field, max);
+    return CT_OK;
+}
+
+ct_err ct_check_card_number(const ct_kv *v, const char *field, ct_error *err)
+{
+    if (v == NULL || v->len == 0)
+        return ct_missing(field, err);
+    if (v->len < 12 || v->len > 19 || !ct_all_digits(v->value, v->len))
+        return ct_fail(err, CT_ERR_VALIDATION, field,
+                       "%s must be 12 to 19 digits", field);
+    if (!ct_luhn_ok(v->value, v->len))
+        return ct_fail(err, CT_ERR_VALIDATION, field,
+                       "%s fails the Luhn check", field);
+    return CT_OK;
+}
+
+ct_err ct_check_cvv(const ct_kv *v, const char *field, ct_error *err)
+{
+    if (v == NULL || v->len == 0)
+        return ct_missing(field, err);
+    if (v->len < 3 || v->len > 4 || !ct_all_digits(v->value, v->len))
+        return ct_fail(err, CT_ERR_VALIDATION, field,
+                       "%s must be 3 or 4 digits", field);
+    return CT_OK;
+}
+
+ct_err ct_check_month(const ct_kv *v, const char *field, ct_error *err)
+{
+    if (v == NULL || v->len == 0)
+        return ct_missing(field, err);
+    if (v->len != 2 || !ct_all_digits(v->value, 2) ||
+        (v->value[0] == '0' && v->value[1] == '0') ||
+        (v->value[0] == '1' && v->value[1] > '2') || v->value[0] > '1')
+        return ct_fail(err, CT_ERR_VALIDATION, field,
+                       "%s must be two digits, 01 to 12", field);
+    return CT_OK;
+}
+
+ct_err ct_check_year(const ct_kv *v, const char *field, ct_error *err)
+{
+    if (v == NULL || v->len == 0)
+        return ct_missing(field, err);
+    if (v->len != 4 || !ct_all_digits(v->value, 4))
+        return ct_fail(err, CT_ERR_VALIDATION, field,
+                       "%s must be a 4-digit year", field);
+    return CT_OK;
+}
+
+ct_err ct_check_oneof(const ct_kv *v, const char *field,
+                      const char *const *allowed, ct_error *err)
+{
+    size_t i;
+    if (v == NULL)
+        return ct_missing(field, err);
+    for (i = 0; allowed[i] != NULL; i++)
+        if (strlen(allowed[i]) == v->len &&
+            memcmp(allowed[i], v->value, v->len) == 0)
+            return CT_OK;
+    return ct_fail(err, CT_ERR_VALIDATION, field, "%s is not one of the allowed values",
+                   field);
+}
+
+ct_err ct_check_url(const ct_kv *v, const char *field, size_t max,
+                    ct_error *err)
+{
+    ct_err rc = ct_check_text(v, field, max, 0, err);
+    if (rc != CT_OK)
+        return rc;
+    if (!((v->len > 8 && strncmp(v->value, "https://", 8) == 0) ||
+          (v->len > 7 && strncmp(v->value, "http://", 7) == 0)) ||
+        memchr(v->value, ' ', v->len) != NULL)
+        return ct_fail(err, CT_ERR_VALIDATION, field,
+                       "%s must be an http(s) URL", field);
+    return CT_OK;
+}
+
+ct_err ct_check_arg_names(ct_gateway gw, const ct_args *args, ct_error *err)
+{
+    size_t i;
+    for (i = 0; i < args->kv.n; i++) {
+        const char *name = args->kv.items[i].name;
+        if (ct_arg_type(gw, name) == CT_TYPE_UNKNOWN)
+            return ct_fail(err, CT_ERR_VALIDATION, name,
+                           "unknown argument '%.40s'", name);
+    }
+    return CT_OK;
+}

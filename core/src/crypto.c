@@ -1,0 +1,216 @@
+/* crypto.c - the primitives: MD5 and HMAC-SHA256 in hex, SHA256withRSA,
+ * base64, URL encoding, constant-time comparison, OS randomness. */
+#include "internal.h"
+
+#include <string.h>
+
+#include <openssl/crypto.h>
+#include <openssl/err.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+
+void ct_hex(const unsigned char *in, size_t n, char *out)
+{
+    static const char digits[] = "0123456789abcdef";
+    size_t i;
+    for (i = 0; i < n; i++) {
+        out[2 * i] = digits[in[i] >> 4];
+        out[2 * i + 1] = digits[in[i] & 15];
+    }
+    out[2 * n] = '\0';
+}
+
+int ct_md5_hex(const char *data, size_t n, char out[33])
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0;
+    if (!EVP_Digest(data, n, md, &mdlen, EVP_md5(), NULL) || mdlen != 16)
+        return 0;
+    ct_hex(md, 16, out);
+    return 1;
+}
+
+int ct_hmac_sha256_hex(const char *key, size_t klen, const char *data,
+                       size_t n, char out[65])
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0;
+    if (HMAC(EVP_sha256(), key, (int)klen, (const unsigned char *)data, n, md,
+             &mdlen) == NULL ||
+        mdlen != 32)
+        return 0;
+    ct_hex(md, 32, out);
+    OPENSSL_cleanse(md, sizeof(md));
+    return 1;
+}
+
+ct_err ct_rsa_sign_b64(EVP_PKEY *key, const char *data, size_t n,
+                       ct_buf *out, ct_error *err)
+{
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    unsigned char sig[1024];
+    size_t siglen = sizeof(sig);
+    ct_err rc = CT_OK;
+
+    if (ctx == NULL)
+        return ct_fail_nomem(err);
+    if (EVP_PKEY_get_size(key) > (int)sizeof(sig) ||
+        EVP_DigestSignInit(ctx, NULL, EVP_sha256(), NULL, key) != 1 ||
+        EVP_DigestSign(ctx, sig, &siglen, (const unsigned char *)data, n) !=
+            1) {
+        ERR_clear_error();
+        rc = ct_fail(err, CT_ERR_INTERNAL, NULL, "RSA signing failed");
+        goto cleanup;
+    }
+    ct_b64_encode(out, sig, siglen);
+    if (!ct_buf_ok(out))
+        rc = ct_fail_nomem(err);
+cleanup:
+    EVP_MD_CTX_free(ctx);
+    return rc;
+}
+
+int ct_rsa_verify(EVP_PKEY *key, const char *data, size_t n,
+                  const unsigned char *sig, size_t siglen)
+{
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    int ok;
+    if (ctx == NULL)
+        return 0;
+    ok = EVP_DigestVerifyInit(ctx, NULL, EVP_sha256(), NULL, key) == 1 &&
+         EVP_DigestVerify(ctx, sig, siglen, (const unsigned char *)data, n) ==
+             1;
+    EVP_MD_CTX_free(ctx);
+    ERR_clear_error();
+    return ok;
+}
+
+static int ct_b64_val(unsigned char c)
+{
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+') return 62;
+    if (c == '/') return 63;
+    return -1;
+}
+
+long ct_b64_decode(const char *in, size_t n, unsigned char *out, size_t cap)
+{
+    size_t i, o = 0, pad = 0;
+    uint32_t acc = 0;
+    int bits = 0;
+
+    if (n % 4 != 0)
+        return -1;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)in[i];
+        int v;
+        if (c == '=') {
+            if (i < n - 2)
+                return -1;
+            pad++;
+            continue;
+        }
+        if (pad)
+            return -1;
+        v = ct_b64_val(c);
+        if (v < 0)
+            return -1;
+        acc = (acc << 6) | (uint32_t)v;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            if (o >= cap)
+                return -1;
+            out[o++] = (unsigned char)(acc >> bits);
+        }
+    }
+    if (pad > 2)
+        return -1;
+    return (long)o;
+}
+
+void ct_b64_encode(ct_buf *out, const unsigned char *in, size_t n)
+{
+    size_t need = 4 * ((n + 2) / 3);
+    if (!ct_buf_reserve(out, need))
+        return;
+    EVP_EncodeBlock((unsigned char *)out->data + out->len, in, (int)n);
+    out->len += need;
+    out->data[out->len] = '\0';
+}
+
+void ct_url_encode(ct_buf *out, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t i;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+            (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
+            c == '~') {
+            ct_buf_putc(out, (char)c);
+        } else {
+            char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+            ct_buf_append(out, e, 3);
+        }
+    }
+}
+
+static int ct_hexval(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+int ct_url_decode(ct_buf *out, const char *s, size_t n, int form)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (s[i] == '%') {
+            int hi, lo;
+            if (i + 2 >= n)
+                return -1;
+            hi = ct_hexval(s[i + 1]);
+            lo = ct_hexval(s[i + 2]);
+            if (hi < 0 || lo < 0)
+                return -1;
+            ct_buf_putc(out, (char)(hi * 16 + lo));
+            i += 2;
+        } else if (form && s[i] == '+') {
+            ct_buf_putc(out, ' ');
+        } else {
+            ct_buf_putc(out, s[i]);
+        }
+    }
+    return ct_buf_ok(out) ? 0 : -1;
+}
+
+int ct_consttime_eq(const char *a, size_t alen, const char *b, size_t blen)
+{
+    if (alen != blen)
+        return 0;
+    return CRYPTO_memcmp(a, b, alen) == 0;
+}
+
+int ct_random_alnum(char *out, size_t n)
+{
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    unsigned char r[64];
+    size_t o = 0;
+    while (o < n) {
+        size_t i;
+        if (RAND_bytes(r, sizeof(r)) != 1) {
+            ERR_clear_error();
+            return 0;
+        }
+        for (i = 0; i < sizeof(r) && o < n; i++)
+            if (r[i] < 252) /* 252 = 7 * 36: no modulo bias */
+                out[o++] = alphabet[r[i] % 36];
+    }
+    out[n] = '\0';
+    return 1;
+}

@@ -1,0 +1,265 @@
+/* json.c - writing JSON text byte-exactly, and reading responses with
+ * jansson (duplicate keys rejected, numbers never turned into amounts). */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char ct_hexdigits[] = "0123456789abcdef";
+
+static void ct_put_u(ct_buf *b, unsigned cp)
+{
+    char e[6] = {'\\', 'u', ct_hexdigits[(cp >> 12) & 15],
+                 ct_hexdigits[(cp >> 8) & 15], ct_hexdigits[(cp >> 4) & 15],
+                 ct_hexdigits[cp & 15]};
+    ct_buf_append(b, e, 6);
+}
+
+/* Decodes one UTF-8 sequence at s[0..n); returns its length or 0. */
+static size_t ct_utf8_next(const unsigned char *s, size_t n, unsigned *cp)
+{
+    size_t len, k;
+    unsigned v;
+    if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+        len = 2;
+        v = s[0] & 0x1f;
+    } else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+        len = 3;
+        v = s[0] & 0x0f;
+    } else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+        len = 4;
+        v = s[0] & 0x07;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (k = 1; k < len; k++) {
+        if ((s[k] & 0xc0) != 0x80)
+            return 0;
+        v = (v << 6) | (s[k] & 0x3f);
+    }
+    *cp = v;
+    return len;
+}
+
+void ct_json_put_str(ct_buf *b, const char *s, size_t n, int php)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, run = 0;
+
+    ct_buf_reserve(b, n + 2);
+    ct_buf_putc(b, '"');
+    while (i < n) {
+        unsigned char c = p[i];
+        const char *esc = NULL;
+        if (c >= 0x20 && c != '"' && c != '\\' && (c < 0x80 || !php) &&
+            !(php && c == '/')) {
+            i++;
+            run++;
+            continue;
+        }
+        ct_buf_append(b, s + i - run, run);
+        run = 0;
+        switch (c) {
+        case '"': esc = "\\\""; break;
+        case '\\': esc = "\\\\"; break;
+        case '/': esc = "\\/"; break;
+        case '\b': esc = "\\b"; break;
+        case '\f': esc = "\\f"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        case '\t': esc = "\\t"; break;
+        default: break;
+        }
+        if (esc != NULL) {
+            ct_buf_puts(b, esc);
+            i++;
+        } else if (c < 0x20) {
+            ct_put_u(b, c);
+            i++;
+        } else {
+            unsigned cp;
+            size_t len = ct_utf8_next(p + i, n - i, &cp);
+            if (len == 0) { /* invalid UTF-8: keep the byte */
+                ct_buf_putc(b, (char)c);
+                i++;
+                continue;
+            }
+            if (cp >= 0x10000) {
+                cp -= 0x10000;
+                ct_put_u(b, 0xd800 + (cp >> 10));
+                ct_put_u(b, 0xdc00 + (cp & 0x3ff));
+            } else {
+                ct_put_u(b, cp);
+            }
+            i += len;
+        }
+    }
+    ct_buf_append(b, s + i - run, run);
+    ct_buf_putc(b, '"');
+}
+
+void ct_json_put_member(ct_buf *b, int comma, const char *name,
+                        const char *value, size_t n)
+{
+    if (comma)
+        ct_buf_putc(b, ',');
+    ct_json_put_str(b, name, strlen(name), 0);
+    ct_buf_putc(b, ':');
+    ct_json_put_str(b, value, n, 0);
+}
+
+void ct_json_put_real(ct_buf *b, double d)
+{
+    char tmp[40];
+    int prec;
+    for (prec = 1; prec <= 17; prec++) {
+        snprintf(tmp, sizeof(tmp), "%.*g", prec, d);
+        if (strtod(tmp, NULL) == d)
+            break;
+    }
+    ct_buf_puts(b, tmp);
+    if (strpbrk(tmp, ".eni") == NULL)
+        ct_buf_puts(b, ".0");
+}
+
+void ct_json_put_value(ct_buf *b, const json_t *v, int php)
+{
+    const char *key;
+    json_t *item;
+    size_t i;
+    int first = 1;
+
+    switch (json_typeof(v)) {
+    case JSON_OBJECT:
+        ct_buf_putc(b, '{');
+        json_object_foreach((json_t *)v, key, item) {
+            if (!first)
+                ct_buf_putc(b, ',');
+            first = 0;
+            ct_json_put_str(b, key, strlen(key), php);
+            ct_buf_putc(b, ':');
+            ct_json_put_value(b, item, php);
+        }
+        ct_buf_putc(b, '}');
+        break;
+    case JSON_ARRAY:
+        ct_buf_putc(b, '[');
+        json_array_foreach(v, i, item) {
+            if (i)
+                ct_buf_putc(b, ',');
+            ct_json_put_value(b, item, php);
+        }
+        ct_buf_putc(b, ']');
+        break;
+    case JSON_STRING:
+        ct_json_put_str(b, json_string_value(v), json_string_length(v), php);
+        break;
+    case JSON_INTEGER:
+        ct_buf_printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        break;
+    case JSON_REAL:
+        ct_json_put_real(b, json_real_value(v));
+        break;
+    case JSON_TRUE: ct_buf_puts(b, "true"); break;
+    case JSON_FALSE: ct_buf_puts(b, "false"); break;
+    default: ct_buf_puts(b, "null"); break;
+    }
+}
+
+ct_err ct_json_parse(const char *body, size_t len, json_t **out,
+                     ct_error *err)
+{
+    json_error_t jerr;
+    json_t *root;
+
+    *out = NULL;
+    if (len == 0)
+        return ct_fail(err, CT_ERR_PROTOCOL, NULL, "empty response body");
+    ct_wipe_reset_failed();
+    root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
+    if (root == NULL) {
+        /* jerr.text quotes the input near the fault: never copy it. */
+        if (json_error_code(&jerr) == json_error_out_of_memory ||
+            ct_wipe_has_failed())
+            return ct_fail_nomem(err);
+        if (json_error_code(&jerr) == json_error_duplicate_key)
+            return ct_fail(err, CT_ERR_PROTOCOL, NULL,
+                           "response JSON has a duplicate key");
+        return ct_fail(err, CT_ERR_PROTOCOL, NULL,
+                       "response is not valid JSON (line %d, column %d)",
+                       jerr.line, jerr.column);
+    }
+    if (ct_wipe_has_failed()) {
+        /* jansson drops bytes silently when an allocation fails while it
+         * lexes a string: a parse that saw a failed allocation is void. */
+        json_decref(root);
+        return ct_fail_nomem(err);
+    }
+    if (!json_is_object(root)) {
+        json_decref(root);
+        return ct_fail(err, CT_ERR_PROTOCOL, NULL,
+                       "response JSON is not an object");
+    }
+    *out = root;
+    return CT_OK;
+}
+
+ct_err ct_json_text(const json_t *obj, const char *key, int required,
+                    int num_ok, ct_buf *out, int *present, ct_error *err)
+{
+    const json_t *v = json_object_get(obj, key);
+
+    *present = 0;
+    if (v == NULL || json_is_null(v)) {
+        if (required)
+            return ct_fail(err, CT_ERR_PROTOCOL, key,
+                           "response member '%s' is missing", key);
+        return CT_OK;
+    }
+    if (json_is_string(v)) {
+        ct_buf_append(out, json_string_value(v), json_string_length(v));
+    } else if (num_ok && json_is_integer(v)) {
+        ct_buf_printf(out, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+    } else if (num_ok && json_is_real(v)) {
+        ct_buf_reset(out);
+        ct_json_put_real(out, json_real_value(v));
+        if (out->len >= 2 && memcmp(out->data + out->len - 2, ".0", 2) == 0 &&
+            strchr(out->data, 'e') == NULL) {
+            out->len -= 2;
+            out->data[out->len] = '\0';
+        }
+    } else {
+        return ct_fail(err, CT_ERR_PROTOCOL, key,
+                       "response member '%s' has the wrong type", key);
+    }
+    if (!ct_buf_ok(out))
+        return ct_fail_nomem(err);
+    *present = 1;
+    return CT_OK;
+}
+
+ct_err ct_json_int(const json_t *obj, const char *key, int required,
+                   long long *out, int *present, ct_error *err)
+{
+    const json_t *v = json_object_get(obj, key);
+    *present = 0;
+    if (v == NULL || json_is_null(v)) {
+        if (required)
+            return ct_fail(err, CT_ERR_PROTOCOL, key,
+                           "response member '%s' is missing", key);
+        return CT_OK;
+    }
+    if (json_is_integer(v)) {
+        *out = json_integer_value(v);
+    } else if (!json_is_string(v) ||
+               !ct_parse_uint(json_string_value(v), json_string_length(v),
+                              out)) {
+        return ct_fail(err, CT_ERR_PROTOCOL, key,
+                       "response member '%s' is not an integer", key);
+    }
+    *present = 1;
+    return CT_OK;
+}

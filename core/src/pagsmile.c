@@ -1,0 +1,285 @@
+/* pagsmile.c - Pagsmile /api/getcardtoken: sorted k=v string without empty
+ * values, "&key=<app key>", MD5 in lowercase hex, in the body's "sign". */
+#include "internal.h"
+
+#include <string.h>
+
+static const ct_spec pg_options[] = {{"merchant_no", CT_TYPE_STRING},
+                                     {"app_id", CT_TYPE_STRING},
+                                     {"app_key", CT_TYPE_SECRET},
+                                     {NULL, CT_TYPE_UNKNOWN}};
+
+static const ct_spec pg_args[] = {{"card_number", CT_TYPE_SECRET},
+                                  {"security_code", CT_TYPE_SECRET},
+                                  {"expiration_month", CT_TYPE_STRING},
+                                  {"expiration_year", CT_TYPE_STRING},
+                                  {"cardholder_name", CT_TYPE_STRING},
+                                  {NULL, CT_TYPE_UNKNOWN}};
+
+static const ct_env pg_envs[] = {
+    {"sandbox", "https://paychanneldev.pagsmile.com"},
+    {"production", "https://paychannel.pagsmile.com"},
+    {NULL, NULL}};
+
+/* The documented codes, for failures whose `info` is not a message. */
+static const struct {
+    const char *code;
+    const char *name;
+} pg_codes[] = {
+    {"300", "WARNING"},           {"400", "SYSTEM_ERROR"},
+    {"401", "SYSTEM_PARAM_ERROR"}, {"402", "SIGN_VERIFY_FAILURE"},
+    {"403", "SIGN_ISNULL"},       {"404", "SIGN_TYPE_ERROR"},
+    {"405", "SIGN_TYPE_ISNULL"},  {"501", "MERCHANT_ID_INVALID"},
+    {"502", "MERCHANT_ID_INVALID"}, {"508", "MERCHANT_STATUS_ISLOCK"},
+    {"550", "SINGLE_DAY_PAY_LIMIT"}, {"551", "IP_REQUEST_TOO_FAST_LIMIT"},
+    {"759", "EMAIL_ISNULL"}};
+
+static ct_err pg_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
+{
+    ct_err rc;
+    if ((rc = ct_opt_text(o, "merchant_no", 20, 1, NULL, &c->merchant_no,
+                          err)) != CT_OK ||
+        (rc = ct_opt_text(o, "app_id", 20, 1, NULL, &c->app_id, err)) !=
+            CT_OK ||
+        (rc = ct_opt_secret(o, "app_key", &c->secret, err)) != CT_OK)
+        return rc;
+    return CT_OK;
+}
+
+static int pg_empty(const char *v, size_t n)
+{
+    return n == 0 || (n == 1 && v[0] == '0');
+}
+
+/* Appends MD5(k=v&...&key=<app key>) in hex to `out`; also leaves the
+ * string to sign in `tosign` (wiped by the caller). */
+static ct_err pg_sign_pairs(const ct_client *c, ct_pair *pairs, size_t n,
+                            ct_buf *tosign, char hex[33], ct_error *err)
+{
+    ct_pairs_sort(pairs, n);
+    ct_pairs_join(tosign, pairs, n, 1);
+    ct_buf_puts(tosign, "&key=");
+    ct_buf_append(tosign, c->secret.data, c->secret.len);
+    if (!ct_buf_ok(tosign))
+        return ct_fail_nomem(err);
+    if (!ct_md5_hex(tosign->data, tosign->len, hex))
+        return ct_fail(err, CT_ERR_INTERNAL, NULL, "MD5 failed");
+    return CT_OK;
+}
+
+static ct_err pg_build(ct_client *c, const ct_args *a, ct_request *req,
+                       ct_error *err)
+{
+    static const char *const names[] = {"card_number", "security_code",
+                                        "expiration_month", "expiration_year",
+                                        "cardholder_name"};
+    const ct_kv *v[5];
+    ct_pair pairs[7];
+    ct_buf tosign;
+    char hex[33];
+    size_t i;
+    ct_err rc;
+
+    for (i = 0; i < 5; i++)
+        v[i] = ct_kv_get(&a->kv, names[i]);
+    if ((rc = ct_check_card_number(v[0], names[0], err)) != CT_OK ||
+        (rc = ct_check_cvv(v[1], names[1], err)) != CT_OK ||
+        (rc = ct_check_month(v[2], names[2], err)) != CT_OK ||
+        (rc = ct_check_year(v[3], names[3], err)) != CT_OK ||
+        (rc = ct_check_text(v[4], names[4], 100, 0, err)) != CT_OK)
+        return rc;
+
+    pairs[0] = (ct_pair){"merchant_no", 11, c->merchant_no,
+                         strlen(c->merchant_no), 0};
+    pairs[1] = (ct_pair){"app_id", 6, c->app_id, strlen(c->app_id), 0};
+    for (i = 0; i < 5; i++)
+        pairs[2 + i] = (ct_pair){names[i], strlen(names[i]), v[i]->value,
+                                 v[i]->len, 0};
+    for (i = 0; i < 7; i++)
+        pairs[i].empty = pg_empty(pairs[i].val, pairs[i].vlen);
+
+    ct_buf_init(&tosign);
+    rc = pg_sign_pairs(c, pairs, 7, &tosign, hex, err);
+    ct_buf_free(&tosign);
+    if (rc != CT_OK)
+        return rc;
+
+    ct_buf_reserve(&req->body, 256);
+    ct_buf_putc(&req->body, '{');
+    ct_json_put_member(&req->body, 0, "merchant_no", c->merchant_no,
+                       strlen(c->merchant_no));
+    ct_json_put_member(&req->body, 1, "app_id", c->app_id, strlen(c->app_id));
+    for (i = 0; i < 5; i++)
+        ct_json_put_member(&req->body, 1, names[i], v[i]->value, v[i]->len);
+    ct_json_put_member(&req->body, 1, "sign", hex, 32);
+    ct_buf_putc(&req->body, '}');
+    if ((rc = ct_request_add_header(req, "Content-Type", "application/json",
+                                    16, err)) != CT_OK)
+        return rc;
+    return ct_request_set_secrets(req, v[0], v[1], err);
+}
+
+static ct_err pg_parse(ct_client *c, const ct_request *req,
+                       const ct_response *resp, ct_result **out,
+                       ct_error *err)
+{
+    json_t *root = NULL, *info, *card;
+    ct_buf code;
+    ct_result *res = NULL;
+    ct_record *rec;
+    long long month, year;
+    int present;
+    ct_err rc;
+
+    CT_UNUSED(c);
+    CT_UNUSED(req);
+    ct_buf_init(&code);
+    if ((rc = ct_json_parse(resp->body, resp->len, &root, err)) != CT_OK)
+        goto cleanup;
+    if ((rc = ct_json_text(root, "code", 1, 1, &code, &present, err)) !=
+        CT_OK)
+        goto cleanup;
+    info = json_object_get(root, "info");
+    if (strcmp(code.data, "200") != 0) {
+        const char *msg = "";
+        size_t mlen = 0, i;
+        if (json_is_string(info)) {
+            msg = json_string_value(info);
+            mlen = json_string_length(info);
+        } else {
+            for (i = 0; i < CT_ARRAY_LEN(pg_codes); i++)
+                if (strcmp(pg_codes[i].code, code.data) == 0) {
+                    msg = pg_codes[i].name;
+                    mlen = strlen(msg);
+                }
+        }
+        rc = ct_fail(err, CT_ERR_GATEWAY, NULL,
+                     "Pagsmile declined the request (code %.16s)", code.data);
+        ct_error_set_gateway_reply(err, code.data, code.len, msg, mlen);
+        goto cleanup;
+    }
+    card = json_object_get(info, "card_info");
+    if (!json_is_object(info) || !json_is_object(card)) {
+        rc = ct_fail(err, CT_ERR_PROTOCOL, "info",
+                     "Pagsmile success response lacks info.card_info");
+        goto cleanup;
+    }
+    res = ct_result_alloc("CardTokenResult", 0);
+    if (res == NULL || (rec = ct_result_add(res)) == NULL) {
+        rc = ct_fail_nomem(err);
+        goto cleanup;
+    }
+    if ((rc = ct_record_json(rec, "token", info, "token", 1, 0, err)) !=
+            CT_OK ||
+        (rc = ct_record_json(rec, "first_six_digits", card,
+                             "first_six_digits", 1, 0, err)) != CT_OK ||
+        (rc = ct_record_json(rec, "last_four_digits", card,
+                             "last_four_digits", 1, 0, err)) != CT_OK ||
+        (rc = ct_json_int(card, "expiration_month", 1, &month, &present,
+                          err)) != CT_OK ||
+        (rc = ct_json_int(card, "expiration_year", 1, &year, &present,
+                          err)) != CT_OK)
+        goto cleanup;
+    if (!ct_record_int(rec, "expiration_month", month) ||
+        !ct_record_int(rec, "expiration_year", year)) {
+        rc = ct_fail_nomem(err);
+        goto cleanup;
+    }
+    if ((rc = ct_record_json(rec, "cardholder_name", card, "cardholder_name",
+                             1, 0, err)) != CT_OK ||
+        (rc = ct_record_json(rec, "payment_method_id", card,
+                             "payment_method_id", 0, 0, err)) != CT_OK)
+        goto cleanup;
+    *out = res;
+    res = NULL;
+cleanup:
+    ct_result_free(res);
+    json_decref(root);
+    ct_buf_free(&code);
+    return rc;
+}
+
+static ct_err pg_verify_notification(ct_client *c, const ct_notification *n,
+                                     ct_result **out, ct_error *err)
+{
+    static const char *const skip[] = {"sign", NULL};
+    json_t *root = NULL, *sign;
+    ct_buf tosign, lower;
+    char hex[33];
+    ct_err rc;
+    size_t i;
+
+    ct_buf_init(&tosign);
+    ct_buf_init(&lower);
+    if (n->fields_json == NULL)
+        return ct_fail(err, CT_ERR_VALIDATION, "fields",
+                       "notification fields are required");
+    if ((rc = ct_json_parse(n->fields_json, n->fields_json_len, &root,
+                            err)) != CT_OK) {
+        if (rc == CT_ERR_PROTOCOL)
+            rc = ct_fail(err, CT_ERR_VALIDATION, "fields",
+                         "notification fields must be a mapping");
+        return rc;
+    }
+    sign = json_object_get(root, "sign");
+    if (!json_is_string(sign) || json_string_length(sign) == 0) {
+        rc = ct_fail(err, CT_ERR_SIGNATURE, "sign",
+                     "Pagsmile notification has no sign");
+        goto cleanup;
+    }
+    if ((rc = ct_canon_objects(&tosign, root, NULL, skip, 1, 1, err)) !=
+        CT_OK)
+        goto cleanup;
+    ct_buf_puts(&tosign, "&key=");
+    ct_buf_append(&tosign, c->secret.data, c->secret.len);
+    for (i = 0; i < json_string_length(sign); i++) {
+        char ch = json_string_value(sign)[i];
+        ct_buf_putc(&lower, (ch >= 'A' && ch <= 'F') ? (char)(ch + 32) : ch);
+    }
+    if (!ct_buf_ok(&tosign) || !ct_buf_ok(&lower)) {
+        rc = ct_fail_nomem(err);
+        goto cleanup;
+    }
+    if (!ct_md5_hex(tosign.data, tosign.len, hex)) {
+        rc = ct_fail(err, CT_ERR_INTERNAL, NULL, "MD5 failed");
+        goto cleanup;
+    }
+    if (!ct_consttime_eq(hex, 32, lower.data, lower.len)) {
+        rc = ct_fail(err, CT_ERR_SIGNATURE, "sign",
+                     "Pagsmile notification signature does not match");
+        goto cleanup;
+    }
+    rc = ct_result_from_json_text(n->fields_json, n->fields_json_len, out,
+                                  err);
+cleanup:
+    json_decref(root);
+    ct_buf_free(&tosign);
+    ct_buf_free(&lower);
+    return rc;
+}
+
+static ct_err pg_ack(ct_client *c, const char *path, ct_request *req,
+                     ct_error *err)
+{
+    CT_UNUSED(c);
+    CT_UNUSED(path);
+    ct_buf_puts(&req->body, "success");
+    return ct_request_add_header(req, "Content-Type",
+                                 "text/plain; charset=UTF-8", 25, err);
+}
+
+const ct_gateway_ops ct_pagsmile_ops = {
+    CT_GW_PAGSMILE,
+    pg_envs,
+    "pagsmile",
+    "get_card_token",
+    "CardTokenResult",
+    "/api/getcardtoken",
+    pg_options,
+    pg_args,
+    pg_configure,
+    pg_build,
+    pg_parse,
+    pg_verify_notification,
+    pg_ack,
+};

@@ -1,0 +1,274 @@
+/* payermax.c - PayerMax inquirePaymentToken: SHA256withRSA over the exact
+ * body in the "sign" header; success responses must be signed too. */
+#include "internal.h"
+
+#include <string.h>
+
+static const ct_spec pm_options[] = {{"app_id", CT_TYPE_STRING},
+                                     {"merchant_no", CT_TYPE_STRING},
+                                     {"private_key", CT_TYPE_SECRET},
+                                     {"gateway_public_key", CT_TYPE_STRING},
+                                     {"key_version", CT_TYPE_STRING},
+                                     {NULL, CT_TYPE_UNKNOWN}};
+
+/* Arguments and the data member each becomes, in body order. */
+static const struct {
+    const char *arg;
+    const char *member;
+    size_t max;
+} pm_fields[] = {{"user_id", "userId", 64},
+                 {"token_scope", "tokenScope", 16},
+                 {"payment_token_id", "paymentTokenID", 64},
+                 {"payment_method_type", "paymentMethodType", 32},
+                 {"target_org", "targetOrg", 32},
+                 {"card_org", "cardOrg", 32},
+                 {"referral_code", "referralCode", 64}};
+
+static const ct_spec pm_args[] = {{"user_id", CT_TYPE_STRING},
+                                  {"token_scope", CT_TYPE_STRING},
+                                  {"payment_token_id", CT_TYPE_STRING},
+                                  {"payment_method_type", CT_TYPE_STRING},
+                                  {"target_org", CT_TYPE_STRING},
+                                  {"card_org", CT_TYPE_STRING},
+                                  {"referral_code", CT_TYPE_STRING},
+                                  {NULL, CT_TYPE_UNKNOWN}};
+
+static const ct_env pm_envs[] = {
+    {"sandbox", "https://pay-gate-uat.payermax.com"},
+    {"production", "https://pay-gate.payermax.com"},
+    {NULL, NULL}};
+
+/* PaymentToken fields and their members. */
+static const struct {
+    const char *name;
+    const char *member;
+    int required;
+} pm_token_fields[] = {{"payment_token_id", "paymentTokenID", 1},
+                       {"user_id", "userId", 1},
+                       {"token_scope", "tokenScope", 1},
+                       {"payment_token_expiry", "paymentTokenExpiry", 1},
+                       {"payment_token_status", "paymentTokenStatus", 1},
+                       {"card_info", "cardInfo", 0},
+                       {"if_cvv", "ifCVV", 0},
+                       {"brand", "brand", 0},
+                       {"payment_method_type", "paymentMethodType", 1},
+                       {"target_org", "targetOrg", 0},
+                       {"account_display", "accountDisplay", 0},
+                       {"referral_code", "referralCode", 0}};
+
+static ct_err pm_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
+{
+    ct_err rc;
+    if ((rc = ct_opt_text(o, "app_id", 64, 1, NULL, &c->app_id, err)) !=
+            CT_OK ||
+        (rc = ct_opt_text(o, "merchant_no", 32, 1, NULL, &c->merchant_no,
+                          err)) != CT_OK ||
+        (rc = ct_opt_text(o, "key_version", 8, 0, "1", &c->key_version,
+                          err)) != CT_OK ||
+        (rc = ct_opt_private_key(o, "private_key", &c->private_key, err)) !=
+            CT_OK ||
+        (rc = ct_opt_public_key(o, "gateway_public_key",
+                                &c->gateway_public_key, err)) != CT_OK)
+        return rc;
+    return CT_OK;
+}
+
+static ct_err pm_build(ct_client *c, const ct_args *a, ct_request *req,
+                       ct_error *err)
+{
+    static const char *const scopes[] = {"tokenAcq", "tokenMit", NULL};
+    const ct_kv *v[CT_ARRAY_LEN(pm_fields)];
+    ct_buf sig;
+    ct_time now;
+    size_t i;
+    ct_err rc;
+
+    for (i = 0; i < CT_ARRAY_LEN(pm_fields); i++) {
+        v[i] = ct_kv_get(&a->kv, pm_fields[i].arg);
+        if (i == 0 || v[i] != NULL) {
+            rc = ct_check_text(v[i], pm_fields[i].arg, pm_fields[i].max, i != 0,
+                               err);
+            if (rc != CT_OK)
+                return rc;
+        }
+    }
+    if (v[1] != NULL && (rc = ct_check_oneof(v[1], "token_scope", scopes,
+                                             err)) != CT_OK)
+        return rc;
+    if (v[3] != NULL && v[3]->len == 4 && memcmp(v[3]->value, "CARD", 4) == 0 &&
+        v[4] != NULL && v[4]->len > 0)
+        return ct_fail(err, CT_ERR_VALIDATION, "target_org",
+                       "target_org must be empty when payment_method_type is "
+                       "CARD");
+
+    ct_client_now(c, &now);
+    ct_buf_reserve(&req->body, 320);
+    ct_buf_puts(&req->body, "{\"version\":\"1.2\"");
+    ct_json_put_member(&req->body, 1, "keyVersion", c->key_version,
+                       strlen(c->key_version));
+    ct_buf_puts(&req->body, ",\"requestTime\":\"");
+    ct_format_time(&req->body, &now, 1);
+    ct_buf_putc(&req->body, '"');
+    ct_json_put_member(&req->body, 1, "appId", c->app_id, strlen(c->app_id));
+    ct_json_put_member(&req->body, 1, "merchantNo", c->merchant_no,
+                       strlen(c->merchant_no));
+    ct_buf_puts(&req->body, ",\"data\":{");
+    for (i = 0; i < CT_ARRAY_LEN(pm_fields); i++)
+        if (v[i] != NULL)
+            ct_json_put_member(&req->body, i != 0, pm_fields[i].member,
+                               v[i]->value, v[i]->len);
+    ct_buf_puts(&req->body, "}}");
+    if (!ct_buf_ok(&req->body))
+        return ct_fail_nomem(err);
+
+    ct_buf_init(&sig);
+    rc = ct_rsa_sign_b64(c->private_key, req->body.data, req->body.len, &sig,
+                         err);
+    if (rc == CT_OK &&
+        (rc = ct_request_add_header(req, "Content-Type", "application/json",
+                                    16, err)) == CT_OK)
+        rc = ct_request_add_header(req, "sign", sig.data, sig.len, err);
+    ct_buf_free(&sig);
+    return rc;
+}
+
+/* Verifies a base64 SHA256withRSA signature of body with the gateway key. */
+static ct_err pm_verify(const ct_client *c, const char *b64, size_t n,
+                        const char *body, size_t len, const char *what,
+                        ct_error *err)
+{
+    unsigned char sig[1024];
+    long siglen;
+    while (n > 0 && (b64[n - 1] == ' ' || b64[n - 1] == '\r'))
+        n--;
+    siglen = ct_b64_decode(b64, n, sig, sizeof(sig));
+    if (siglen <= 0 ||
+        !ct_rsa_verify(c->gateway_public_key, body, len, sig, (size_t)siglen))
+        return ct_fail(err, CT_ERR_SIGNATURE, "sign",
+                       "PayerMax %s signature does not verify", what);
+    return CT_OK;
+}
+
+static ct_err pm_parse(ct_client *c, const ct_request *req,
+                       const ct_response *resp, ct_result **out,
+                       ct_error *err)
+{
+    const ct_header *sign =
+        ct_find_header(resp->headers, resp->nheaders, "sign");
+    json_t *root = NULL, *data, *list, *item;
+    ct_buf code, msg;
+    ct_result *res = NULL;
+    int present;
+    size_t i, k;
+    ct_err rc;
+
+    CT_UNUSED(req);
+    ct_buf_init(&code);
+    ct_buf_init(&msg);
+    if (sign != NULL &&
+        (rc = pm_verify(c, sign->value, sign->value_len, resp->body, resp->len,
+                        "response", err)) != CT_OK)
+        goto cleanup;
+    if ((rc = ct_json_parse(resp->body, resp->len, &root, err)) != CT_OK ||
+        (rc = ct_json_text(root, "code", 1, 0, &code, &present, err)) !=
+            CT_OK ||
+        (rc = ct_json_text(root, "msg", 0, 0, &msg, &present, err)) != CT_OK)
+        goto cleanup;
+    if (strcmp(code.data, "APPLY_SUCCESS") != 0) {
+        rc = ct_fail(err, CT_ERR_GATEWAY, NULL,
+                     "PayerMax declined the request (%.40s)", code.data);
+        ct_error_set_gateway_reply(err, code.data, code.len,
+                                   msg.data ? msg.data : "", msg.len);
+        goto cleanup;
+    }
+    if (sign == NULL) {
+        rc = ct_fail(err, CT_ERR_SIGNATURE, "sign",
+                     "PayerMax success response is not signed");
+        goto cleanup;
+    }
+    data = json_object_get(root, "data");
+    list = json_object_get(data, "tokenList");
+    if (!json_is_object(data) || !json_is_array(list)) {
+        rc = ct_fail(err, CT_ERR_PROTOCOL, "data.tokenList",
+                     "PayerMax response lacks data.tokenList");
+        goto cleanup;
+    }
+    res = ct_result_alloc("PaymentToken", 1);
+    if (res == NULL) {
+        rc = ct_fail_nomem(err);
+        goto cleanup;
+    }
+    json_array_foreach(list, i, item) {
+        ct_record *rec;
+        if (!json_is_object(item)) {
+            rc = ct_fail(err, CT_ERR_PROTOCOL, "data.tokenList",
+                         "PayerMax tokenList holds a non-object");
+            goto cleanup;
+        }
+        if ((rec = ct_result_add(res)) == NULL) {
+            rc = ct_fail_nomem(err);
+            goto cleanup;
+        }
+        for (k = 0; k < CT_ARRAY_LEN(pm_token_fields); k++)
+            if ((rc = ct_record_json(rec, pm_token_fields[k].name, item,
+                                     pm_token_fields[k].member,
+                                     pm_token_fields[k].required, 0, err)) !=
+                CT_OK)
+                goto cleanup;
+    }
+    *out = res;
+    res = NULL;
+cleanup:
+    ct_result_free(res);
+    json_decref(root);
+    ct_buf_free(&code);
+    ct_buf_free(&msg);
+    return rc;
+}
+
+static ct_err pm_verify_notification(ct_client *c, const ct_notification *n,
+                                     ct_result **out, ct_error *err)
+{
+    json_t *root = NULL;
+    ct_err rc;
+
+    if (n->body == NULL)
+        return ct_fail(err, CT_ERR_VALIDATION, "body",
+                       "notification body is required");
+    if (n->sign == NULL || n->sign_len == 0)
+        return ct_fail(err, CT_ERR_SIGNATURE, "sign",
+                       "PayerMax notification has no sign");
+    if ((rc = pm_verify(c, n->sign, n->sign_len, n->body, n->body_len,
+                        "notification", err)) != CT_OK)
+        return rc;
+    if ((rc = ct_json_parse(n->body, n->body_len, &root, err)) != CT_OK)
+        return rc;
+    json_decref(root);
+    return ct_result_from_json_text(n->body, n->body_len, out, err);
+}
+
+static ct_err pm_ack(ct_client *c, const char *path, ct_request *req,
+                     ct_error *err)
+{
+    CT_UNUSED(c);
+    CT_UNUSED(path);
+    ct_buf_puts(&req->body, "{\"code\":\"SUCCESS\",\"msg\":\"Success\"}");
+    return ct_request_add_header(req, "Content-Type", "application/json", 16,
+                                 err);
+}
+
+const ct_gateway_ops ct_payermax_ops = {
+    CT_GW_PAYERMAX,
+    pm_envs,
+    "payermax",
+    "inquire_payment_token",
+    "PaymentToken",
+    "/aggregate-pay/api/gateway/inquirePaymentToken",
+    pm_options,
+    pm_args,
+    pm_configure,
+    pm_build,
+    pm_parse,
+    pm_verify_notification,
+    pm_ack,
+};

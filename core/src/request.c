@@ -1,0 +1,127 @@
+/* request.c - a built request: method, URL, headers and the exact body.
+ * The body may hold card data: it is wiped on free, and a redacted copy is
+ * available for printing. */
+#include "internal.h"
+
+#include <string.h>
+
+ct_request *ct_request_alloc(void) { return ct_calloc(1, sizeof(ct_request)); }
+
+void ct_request_free(ct_request *req)
+{
+    size_t i;
+    if (req == NULL)
+        return;
+    ct_free_str(req->method);
+    ct_free_str(req->url);
+    for (i = 0; i < req->nheaders; i++) {
+        ct_free_str(req->hname[i]);
+        ct_free_str(req->hvalue[i]);
+    }
+    ct_buf_free(&req->body);
+    ct_free_str(req->request_id);
+    ct_free_str(req->pan);
+    ct_free_str(req->cvv);
+    ct_free_secret(req, sizeof(*req));
+}
+
+ct_err ct_request_add_header(ct_request *r, const char *name,
+                             const char *value, size_t vlen, ct_error *err)
+{
+    if (r->nheaders == CT_MAX_HEADERS)
+        return ct_fail(err, CT_ERR_INTERNAL, NULL, "too many headers");
+    r->hname[r->nheaders] = ct_strdup(name);
+    r->hvalue[r->nheaders] = ct_strndup(value, vlen);
+    if (r->hname[r->nheaders] == NULL || r->hvalue[r->nheaders] == NULL) {
+        ct_free_str(r->hname[r->nheaders]);
+        ct_free_str(r->hvalue[r->nheaders]);
+        r->hname[r->nheaders] = r->hvalue[r->nheaders] = NULL;
+        return ct_fail_nomem(err);
+    }
+    r->nheaders++;
+    return CT_OK;
+}
+
+ct_err ct_request_set_secrets(ct_request *r, const ct_kv *pan,
+                              const ct_kv *cvv, ct_error *err)
+{
+    if (pan != NULL && (r->pan = ct_strndup(pan->value, pan->len)) == NULL)
+        return ct_fail_nomem(err);
+    if (cvv != NULL && (r->cvv = ct_strndup(cvv->value, cvv->len)) == NULL)
+        return ct_fail_nomem(err);
+    return CT_OK;
+}
+
+const char *ct_request_method(const ct_request *req)
+{
+    return req && req->method ? req->method : "";
+}
+
+const char *ct_request_url(const ct_request *req)
+{
+    return req && req->url ? req->url : "";
+}
+
+const char *ct_request_body(const ct_request *req, size_t *len)
+{
+    if (len != NULL)
+        *len = req && req->body.data ? req->body.len : 0;
+    return req && req->body.data ? req->body.data : "";
+}
+
+size_t ct_request_header_count(const ct_request *req)
+{
+    return req ? req->nheaders : 0;
+}
+
+ct_err ct_request_header(const ct_request *req, size_t i, const char **name,
+                         const char **value)
+{
+    if (req == NULL || i >= req->nheaders)
+        return CT_ERR_INTERNAL;
+    *name = req->hname[i];
+    *value = req->hvalue[i];
+    return CT_OK;
+}
+
+const char *ct_request_id(const ct_request *req)
+{
+    return req ? req->request_id : NULL;
+}
+
+/* Is s[i..i+n) bounded by a quote (plain or JSON-escaped) on both sides? */
+static int ct_quoted(const char *s, size_t len, size_t i, size_t n)
+{
+    return i > 0 && s[i - 1] == '"' && i + n < len && (s[i + n] == '"' || s[i + n] == '\\');
+}
+
+char *ct_request_body_redacted(const ct_request *req, size_t *len)
+{
+    ct_buf out;
+    const char *s;
+    size_t n, i = 0;
+    size_t plen = req && req->pan ? strlen(req->pan) : 0;
+    size_t clen = req && req->cvv ? strlen(req->cvv) : 0;
+
+    if (req == NULL)
+        return NULL;
+    s = ct_request_body(req, &n);
+    ct_buf_init(&out);
+    while (i < n) {
+        if (plen && i + plen <= n && memcmp(s + i, req->pan, plen) == 0) {
+            ct_buf_append(&out, req->pan, 6);
+            for (size_t k = 6; k < plen - 4; k++)
+                ct_buf_putc(&out, '*');
+            ct_buf_append(&out, req->pan + plen - 4, 4);
+            i += plen;
+        } else if (clen && i + clen <= n && memcmp(s + i, req->cvv, clen) == 0 &&
+                   ct_quoted(s, n, i, clen)) {
+            ct_buf_puts(&out, "***");
+            i += clen;
+        } else {
+            ct_buf_putc(&out, s[i]);
+            i++;
+        }
+    }
+    return ct_buf_detach(&out, len);
+}

@@ -1,0 +1,153 @@
+/* result.c - parsed results: records of named fields (strings, integers,
+ * nulls), some marked sensitive. Everything is wiped on free. */
+#include "internal.h"
+
+#include <string.h>
+
+ct_result *ct_result_alloc(const char *type, int is_list)
+{
+    ct_result *r = ct_calloc(1, sizeof(*r));
+    if (r != NULL) {
+        r->type = type;
+        r->is_list = is_list;
+    }
+    return r;
+}
+
+ct_record *ct_result_add(ct_result *r)
+{
+    if (r->nrec == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 1;
+        ct_record *recs = ct_calloc(cap, sizeof(*recs));
+        if (recs == NULL)
+            return NULL;
+        if (r->nrec)
+            memcpy(recs, r->recs, r->nrec * sizeof(*recs));
+        ct_free_secret(r->recs, r->cap * sizeof(*recs));
+        r->recs = recs;
+        r->cap = cap;
+    }
+    return &r->recs[r->nrec++];
+}
+
+void ct_result_free(ct_result *res)
+{
+    size_t i, k;
+    if (res == NULL)
+        return;
+    for (i = 0; i < res->nrec; i++)
+        for (k = 0; k < res->recs[i].n; k++)
+            if (res->recs[i].f[k].type == CT_VAL_STRING)
+                ct_free_secret((char *)res->recs[i].f[k].str,
+                               res->recs[i].f[k].len + 1);
+    ct_free_secret(res->recs, res->cap * sizeof(*res->recs));
+    ct_free_secret(res->json, res->json_len + 1);
+    ct_free_secret(res, sizeof(*res));
+}
+
+static ct_field *ct_record_next(ct_record *rec, const char *name)
+{
+    ct_field *f;
+    if (rec->n == CT_MAX_FIELDS)
+        return NULL;
+    f = &rec->f[rec->n];
+    memset(f, 0, sizeof(*f));
+    f->name = name;
+    return f;
+}
+
+int ct_record_str(ct_record *rec, const char *name, const char *s, size_t n,
+                  int sensitive)
+{
+    ct_field *f = ct_record_next(rec, name);
+    char *copy;
+    if (f == NULL || (copy = ct_strndup(s, n)) == NULL)
+        return 0;
+    f->type = CT_VAL_STRING;
+    f->str = copy;
+    f->len = n;
+    f->sensitive = sensitive;
+    rec->n++;
+    return 1;
+}
+
+int ct_record_null(ct_record *rec, const char *name)
+{
+    ct_field *f = ct_record_next(rec, name);
+    if (f == NULL)
+        return 0;
+    f->type = CT_VAL_NULL;
+    rec->n++;
+    return 1;
+}
+
+int ct_record_int(ct_record *rec, const char *name, long long v)
+{
+    ct_field *f = ct_record_next(rec, name);
+    if (f == NULL)
+        return 0;
+    f->type = CT_VAL_INT;
+    f->num = v;
+    rec->n++;
+    return 1;
+}
+
+ct_err ct_record_json(ct_record *rec, const char *name, const json_t *obj,
+                      const char *key, int required, int sensitive,
+                      ct_error *err)
+{
+    ct_buf tmp;
+    int present = 0, ok;
+    ct_err rc;
+
+    ct_buf_init(&tmp);
+    rc = ct_json_text(obj, key, required, 1, &tmp, &present, err);
+    if (rc != CT_OK) {
+        ct_buf_free(&tmp);
+        return rc;
+    }
+    if (present)
+        ok = ct_record_str(rec, name, tmp.data ? tmp.data : "", tmp.len,
+                           sensitive);
+    else
+        ok = ct_record_null(rec, name);
+    ct_buf_free(&tmp);
+    return ok ? CT_OK : ct_fail_nomem(err);
+}
+
+const char *ct_result_type(const ct_result *res) { return res ? res->type : ""; }
+int ct_result_is_list(const ct_result *res) { return res ? res->is_list : 0; }
+size_t ct_result_count(const ct_result *res) { return res ? res->nrec : 0; }
+
+const ct_field *ct_result_record(const ct_result *res, size_t i,
+                                 size_t *nfields)
+{
+    if (res == NULL || i >= res->nrec) {
+        if (nfields != NULL)
+            *nfields = 0;
+        return NULL;
+    }
+    if (nfields != NULL)
+        *nfields = res->recs[i].n;
+    return res->recs[i].f;
+}
+
+const char *ct_result_json(const ct_result *res, size_t *len)
+{
+    if (len != NULL)
+        *len = res && res->json ? res->json_len : 0;
+    return res && res->json ? res->json : NULL;
+}
+
+ct_err ct_result_from_json_text(const char *text, size_t n, ct_result **out,
+                                ct_error *err)
+{
+    ct_result *r = ct_result_alloc("Notification", 0);
+    if (r == NULL || (r->json = ct_strndup(text, n)) == NULL) {
+        ct_result_free(r);
+        return ct_fail_nomem(err);
+    }
+    r->json_len = n;
+    *out = r;
+    return CT_OK;
+}

@@ -1,0 +1,342 @@
+/* worldfirst.c - WorldFirst queryCardSensitiveInfo, signed the Antom way:
+ * "POST <path>\n<client>.<time>.<body>", SHA256withRSA, base64, URL-encoded,
+ * in a Signature header. Every response is signed and verified; the
+ * response carries the card number and CVV (marked sensitive). */
+#include "internal.h"
+
+#include <string.h>
+
+static const ct_spec wf_options[] = {{"client_id", CT_TYPE_STRING},
+                                     {"private_key", CT_TYPE_SECRET},
+                                     {"gateway_public_key", CT_TYPE_STRING},
+                                     {"key_version", CT_TYPE_STRING},
+                                     {NULL, CT_TYPE_UNKNOWN}};
+
+static const ct_spec wf_args[] = {{"asset_id", CT_TYPE_STRING},
+                                  {"retry_attempt", CT_TYPE_INT},
+                                  {NULL, CT_TYPE_UNKNOWN}};
+
+static const ct_env wf_envs[] = {{"sea", "https://open-sea.worldfirst.com"},
+                                 {"eu", "https://open-eu.worldfirst.com"},
+                                 {"na", "https://open-na.worldfirst.com"},
+                                 {NULL, NULL}};
+
+#define WF_PATH "/amsin/api/v2/business/worldcard/queryCardSensitiveInfo"
+
+/* The documented schedule for U: 5, 10, 20, 40, 80, 160, 320 minutes. */
+static double wf_retry_after(int attempt)
+{
+    return attempt >= 0 && attempt < 7 ? 300.0 * (double)(1 << attempt) : -1.0;
+}
+
+static ct_err wf_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
+{
+    ct_err rc;
+    if ((rc = ct_opt_text(o, "client_id", 64, 1, NULL, &c->client_id, err)) !=
+            CT_OK ||
+        (rc = ct_opt_text(o, "key_version", 8, 0, "2", &c->key_version,
+                          err)) != CT_OK ||
+        (rc = ct_opt_private_key(o, "private_key", &c->private_key, err)) !=
+            CT_OK ||
+        (rc = ct_opt_public_key(o, "gateway_public_key",
+                                &c->gateway_public_key, err)) != CT_OK)
+        return rc;
+    return CT_OK;
+}
+
+void ct_antom_content(ct_buf *out, const char *path, const char *client,
+                      size_t clen, const char *time, size_t tlen,
+                      const char *body, size_t blen)
+{
+    ct_buf_reserve(out, strlen(path) + clen + tlen + blen + 8);
+    ct_buf_puts(out, "POST ");
+    ct_buf_puts(out, path);
+    ct_buf_putc(out, '\n');
+    ct_buf_append(out, client, clen);
+    ct_buf_putc(out, '.');
+    ct_buf_append(out, time, tlen);
+    ct_buf_putc(out, '.');
+    ct_buf_append(out, body, blen);
+}
+
+/* Signs body for path at the client's current time and adds the
+ * Content-Type, Client-Id, <time_header> and Signature headers. */
+static ct_err wf_sign(ct_client *c, const char *path, const char *time_header,
+                      ct_request *req, ct_error *err)
+{
+    ct_buf time, content, b64, value;
+    ct_time now;
+    ct_err rc;
+
+    ct_buf_init(&time);
+    ct_buf_init(&content);
+    ct_buf_init(&b64);
+    ct_buf_init(&value);
+    ct_client_now(c, &now);
+    ct_format_time(&time, &now, 0);
+    if (!ct_buf_ok(&time)) {
+        rc = ct_fail_nomem(err);
+        goto cleanup;
+    }
+    ct_antom_content(&content, path, c->client_id, strlen(c->client_id),
+                     time.data, time.len, req->body.data, req->body.len);
+    if (!ct_buf_ok(&content)) {
+        rc = ct_fail_nomem(err);
+        goto cleanup;
+    }
+    if ((rc = ct_rsa_sign_b64(c->private_key, content.data, content.len, &b64,
+                              err)) != CT_OK)
+        goto cleanup;
+    ct_buf_puts(&value, "algorithm=RSA256,keyVersion=");
+    ct_buf_puts(&value, c->key_version);
+    ct_buf_puts(&value, ",signature=");
+    ct_url_encode(&value, b64.data, b64.len);
+    if (!ct_buf_ok(&value)) {
+        rc = ct_fail_nomem(err);
+        goto cleanup;
+    }
+    if ((rc = ct_request_add_header(req, "Content-Type",
+                                    "application/json; charset=UTF-8", 31,
+                                    err)) != CT_OK ||
+        (rc = ct_request_add_header(req, "Client-Id", c->client_id,
+                                    strlen(c->client_id), err)) != CT_OK ||
+        (rc = ct_request_add_header(req, time_header, time.data, time.len,
+                                    err)) != CT_OK ||
+        (rc = ct_request_add_header(req, "Signature", value.data, value.len,
+                                    err)) != CT_OK)
+        goto cleanup;
+cleanup:
+    ct_buf_free(&time);
+    ct_buf_free(&content);
+    ct_buf_free(&b64);
+    ct_buf_free(&value);
+    return rc;
+}
+
+static ct_err wf_build(ct_client *c, const ct_args *a, ct_request *req,
+                       ct_error *err)
+{
+    const ct_kv *asset = ct_kv_get(&a->kv, "asset_id");
+    const ct_kv *attempt = ct_kv_get(&a->kv, "retry_attempt");
+    long long n = 0;
+    ct_err rc;
+
+    if ((rc = ct_check_text(asset, "asset_id", 64, 0, err)) != CT_OK)
+        return rc;
+    if (attempt != NULL &&
+        (!ct_parse_uint(attempt->value, attempt->len, &n) || n > 1000))
+        return ct_fail(err, CT_ERR_VALIDATION, "retry_attempt",
+                       "retry_attempt must be an integer from 0");
+    req->retry_attempt = (int)n;
+    ct_buf_puts(&req->body, "{");
+    ct_json_put_member(&req->body, 0, "assetId", asset->value, asset->len);
+    ct_buf_puts(&req->body, "}");
+    if (!ct_buf_ok(&req->body))
+        return ct_fail_nomem(err);
+    return wf_sign(c, WF_PATH, "Request-Time", req, err);
+}
+
+/* Finds "signature=<value>" in a Signature header. */
+static int wf_signature_param(const char *h, size_t n, const char **val,
+                              size_t *vlen)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t start, end;
+        while (i < n && (h[i] == ' ' || h[i] == ','))
+            i++;
+        start = i;
+        while (i < n && h[i] != ',')
+            i++;
+        end = i;
+        while (end > start && (h[end - 1] == ' ' || h[end - 1] == '\r'))
+            end--;
+        if (end - start > 10 && memcmp(h + start, "signature=", 10) == 0) {
+            *val = h + start + 10;
+            *vlen = end - start - 10;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Verifies the Antom signature of a response or notification. */
+static ct_err wf_verify(const ct_client *c, const char *path,
+                        const ct_header *h, size_t nh, const char *time_name,
+                        const char *body, size_t blen, const char *what,
+                        ct_error *err)
+{
+    const ct_header *sig = ct_find_header(h, nh, "Signature");
+    const ct_header *time = ct_find_header(h, nh, time_name);
+    const ct_header *client = ct_find_header(h, nh, "Client-Id");
+    const char *val;
+    size_t vlen;
+    ct_buf decoded, content;
+    unsigned char raw[1024];
+    long rawlen;
+    int ok = 0;
+
+    if (sig == NULL || time == NULL || client == NULL ||
+        !wf_signature_param(sig->value, sig->value_len, &val, &vlen) ||
+        vlen == 0)
+        return ct_fail(err, CT_ERR_SIGNATURE, "Signature",
+                       "WorldFirst %s is not signed (Signature, %s and "
+                       "Client-Id headers are required)",
+                       what, time_name);
+    if (!ct_consttime_eq(client->value, client->value_len, c->client_id,
+                         strlen(c->client_id)))
+        return ct_fail(err, CT_ERR_SIGNATURE, "Client-Id",
+                       "WorldFirst %s is for another Client-Id", what);
+    ct_buf_init(&decoded);
+    ct_buf_init(&content);
+    if (ct_url_decode(&decoded, val, vlen, 0) == 0) {
+        rawlen = ct_b64_decode(decoded.data, decoded.len, raw, sizeof(raw));
+        ct_antom_content(&content, path, client->value, client->value_len,
+                         time->value, time->value_len, body, blen);
+        ok = rawlen > 0 && ct_buf_ok(&content) &&
+             ct_rsa_verify(c->gateway_public_key, content.data, content.len,
+                           raw, (size_t)rawlen);
+    }
+    if (!ok && (!ct_buf_ok(&decoded) || (decoded.len && !ct_buf_ok(&content)))) {
+        ct_buf_free(&decoded);
+        ct_buf_free(&content);
+        return ct_fail_nomem(err);
+    }
+    ct_buf_free(&decoded);
+    ct_buf_free(&content);
+    if (!ok)
+        return ct_fail(err, CT_ERR_SIGNATURE, "Signature",
+                       "WorldFirst %s signature does not verify", what);
+    return CT_OK;
+}
+
+static ct_err wf_parse(ct_client *c, const ct_request *req,
+                       const ct_response *resp, ct_result **out,
+                       ct_error *err)
+{
+    json_t *root = NULL, *result;
+    ct_buf status, code, msg;
+    ct_result *res = NULL;
+    ct_record *rec;
+    int present;
+    ct_err rc;
+
+    ct_buf_init(&status);
+    ct_buf_init(&code);
+    ct_buf_init(&msg);
+    if ((rc = wf_verify(c, WF_PATH, resp->headers, resp->nheaders,
+                        "Response-Time", resp->body, resp->len, "response",
+                        err)) != CT_OK ||
+        (rc = ct_json_parse(resp->body, resp->len, &root, err)) != CT_OK)
+        goto cleanup;
+    result = json_object_get(root, "result");
+    if (!json_is_object(result)) {
+        rc = ct_fail(err, CT_ERR_PROTOCOL, "result",
+                     "WorldFirst response lacks result");
+        goto cleanup;
+    }
+    if ((rc = ct_json_text(result, "resultStatus", 1, 0, &status, &present,
+                           err)) != CT_OK ||
+        (rc = ct_json_text(result, "resultCode", 0, 0, &code, &present,
+                           err)) != CT_OK ||
+        (rc = ct_json_text(result, "resultMessage", 0, 0, &msg, &present,
+                           err)) != CT_OK)
+        goto cleanup;
+    if (strcmp(status.data, "S") != 0) {
+        if (strcmp(status.data, "U") == 0) {
+            rc = ct_fail(err, CT_ERR_RESULT_UNKNOWN, NULL,
+                         "WorldFirst result unknown (%.40s); query again later",
+                         code.data ? code.data : "");
+            if (err != NULL)
+                err->retry_after = wf_retry_after(req ? req->retry_attempt : 0);
+        } else if (strcmp(status.data, "F") == 0) {
+            rc = ct_fail(err, CT_ERR_GATEWAY, NULL,
+                         "WorldFirst declined the request (%.40s)",
+                         code.data ? code.data : "");
+        } else {
+            rc = ct_fail(err, CT_ERR_PROTOCOL, "resultStatus",
+                         "WorldFirst resultStatus is not S, F or U");
+            goto cleanup;
+        }
+        ct_error_set_gateway_reply(err, code.data ? code.data : "", code.len,
+                                   msg.data ? msg.data : "", msg.len);
+        goto cleanup;
+    }
+    res = ct_result_alloc("CardSensitiveInfo", 0);
+    if (res == NULL || (rec = ct_result_add(res)) == NULL) {
+        rc = ct_fail_nomem(err);
+        goto cleanup;
+    }
+    if ((rc = ct_record_json(rec, "asset_id", root, "assetId", 0, 0, err)) !=
+            CT_OK ||
+        (rc = ct_record_json(rec, "account_id", root, "accountId", 0, 0,
+                             err)) != CT_OK ||
+        (rc = ct_record_json(rec, "card_no", root, "cardNo", 1, 1, err)) !=
+            CT_OK ||
+        (rc = ct_record_json(rec, "cvv", root, "cvv", 1, 1, err)) != CT_OK ||
+        (rc = ct_record_json(rec, "expired_month", root, "expiredMonth", 1, 0,
+                             err)) != CT_OK ||
+        (rc = ct_record_json(rec, "expired_year", root, "expiredYear", 1, 0,
+                             err)) != CT_OK)
+        goto cleanup;
+    *out = res;
+    res = NULL;
+cleanup:
+    ct_result_free(res);
+    json_decref(root);
+    ct_buf_free(&status);
+    ct_buf_free(&code);
+    ct_buf_free(&msg);
+    return rc;
+}
+
+static ct_err wf_verify_notification(ct_client *c, const ct_notification *n,
+                                     ct_result **out, ct_error *err)
+{
+    json_t *root = NULL;
+    ct_err rc;
+
+    if (n->path == NULL || n->path[0] != '/')
+        return ct_fail(err, CT_ERR_VALIDATION, "path",
+                       "path must be the notify URL's path, starting with /");
+    if (n->body == NULL)
+        return ct_fail(err, CT_ERR_VALIDATION, "body",
+                       "notification body is required");
+    if ((rc = wf_verify(c, n->path, n->headers, n->nheaders, "Request-Time",
+                        n->body, n->body_len, "notification", err)) != CT_OK)
+        return rc;
+    if ((rc = ct_json_parse(n->body, n->body_len, &root, err)) != CT_OK)
+        return rc;
+    json_decref(root);
+    return ct_result_from_json_text(n->body, n->body_len, out, err);
+}
+
+static ct_err wf_ack(ct_client *c, const char *path, ct_request *req,
+                     ct_error *err)
+{
+    if (path == NULL || path[0] != '/')
+        return ct_fail(err, CT_ERR_VALIDATION, "path",
+                       "path must be the notify URL's path, starting with /");
+    ct_buf_puts(&req->body, "{\"result\":{\"resultCode\":\"SUCCESS\","
+                            "\"resultStatus\":\"S\",\"resultMessage\":"
+                            "\"success\"}}");
+    if (!ct_buf_ok(&req->body))
+        return ct_fail_nomem(err);
+    return wf_sign(c, path, "Response-Time", req, err);
+}
+
+const ct_gateway_ops ct_worldfirst_ops = {
+    CT_GW_WORLDFIRST,
+    wf_envs,
+    "worldfirst",
+    "query_card_sensitive_info",
+    "CardSensitiveInfo",
+    WF_PATH,
+    wf_options,
+    wf_args,
+    wf_configure,
+    wf_build,
+    wf_parse,
+    wf_verify_notification,
+    wf_ack,
+};

@@ -1,0 +1,494 @@
+/* yabandpay.c - YabandPay v3.CreateCardPayments: top-level and data fields
+ * merged, sorted, empties kept, HMAC-SHA256 hex in the body's "sign". */
+#include "internal.h"
+
+#include <string.h>
+
+static const ct_spec yb_options[] = {{"user", CT_TYPE_STRING},
+                                     {"secret_key", CT_TYPE_SECRET},
+                                     {NULL, CT_TYPE_UNKNOWN}};
+
+enum {
+    YB_ORDER_ID, YB_CARD_NUMBER, YB_CVV, YB_MONTH, YB_YEAR, YB_HOLDER,
+    YB_EMAIL, YB_CURRENCY, YB_DESCRIPTION, YB_NOTIFY_URL, YB_OPERATION,
+    YB_AMOUNT, YB_TOKEN_TYPE, YB_3DS, YB_TIMEOUT, YB_REQUEST_ID,
+    YB_REDIRECT_URL, YB_FORM_TYPE, YB_DEMO, YB_SCA, YB_NARGS
+};
+
+static const ct_spec yb_args[] = {
+    {"order_id", CT_TYPE_STRING},        {"card_number", CT_TYPE_SECRET},
+    {"security_code", CT_TYPE_SECRET},   {"expiration_month", CT_TYPE_STRING},
+    {"expiration_year", CT_TYPE_STRING}, {"cardholder_name", CT_TYPE_STRING},
+    {"email", CT_TYPE_STRING},           {"currency", CT_TYPE_STRING},
+    {"description", CT_TYPE_STRING},     {"notify_url", CT_TYPE_STRING},
+    {"operation", CT_TYPE_STRING},       {"amount", CT_TYPE_STRING},
+    {"token_type", CT_TYPE_STRING},      {"three_ds_initiate", CT_TYPE_STRING},
+    {"order_timeout", CT_TYPE_INT},      {"request_id", CT_TYPE_STRING},
+    {"redirect_url", CT_TYPE_STRING},    {"form_type", CT_TYPE_STRING},
+    {"demo", CT_TYPE_STRING},            {"sca_exemption", CT_TYPE_STRING},
+    {NULL, CT_TYPE_UNKNOWN}};
+
+static const ct_env yb_envs[] = {{"production", "https://mapi.yabandpay.com"},
+                                 {NULL, NULL}};
+
+static ct_err yb_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
+{
+    ct_err rc;
+    if ((rc = ct_opt_text(o, "user", 64, 1, NULL, &c->user, err)) != CT_OK ||
+        (rc = ct_opt_secret(o, "secret_key", &c->secret, err)) != CT_OK)
+        return rc;
+    return CT_OK;
+}
+
+static ct_err yb_check_email(const ct_kv *v, ct_error *err)
+{
+    const char *at;
+    ct_err rc = ct_check_text(v, "email", 128, 0, err);
+    if (rc != CT_OK)
+        return rc;
+    at = memchr(v->value, '@', v->len);
+    if (at == NULL || at == v->value || at == v->value + v->len - 1 ||
+        memchr(at + 1, '@', (size_t)(v->value + v->len - at - 1)) != NULL ||
+        memchr(v->value, ' ', v->len) != NULL)
+        return ct_fail(err, CT_ERR_VALIDATION, "email",
+                       "email is not an email address");
+    return CT_OK;
+}
+
+/* Amount: ^[0-9]+(\.[0-9]{1,3})?$. Sets *zero when numerically 0. */
+static ct_err yb_check_amount(const ct_kv *v, int *zero, ct_error *err)
+{
+    const char *dot = memchr(v->value, '.', v->len);
+    size_t ilen = dot ? (size_t)(dot - v->value) : v->len, i;
+    size_t flen = dot ? v->len - ilen - 1 : 0;
+    if (!ct_all_digits(v->value, ilen) || (dot && (flen < 1 || flen > 3)) ||
+        (dot && !ct_all_digits(dot + 1, flen)) || ilen > 15)
+        return ct_fail(err, CT_ERR_VALIDATION, "amount",
+                       "amount must be a decimal string such as \"24.99\"");
+    *zero = 1;
+    for (i = 0; i < v->len; i++)
+        if (v->value[i] >= '1' && v->value[i] <= '9')
+            *zero = 0;
+    return CT_OK;
+}
+
+static ct_err yb_validate(const ct_kv **v, long long *timeout, ct_error *err)
+{
+    static const char *const ops[] = {"10", "11", "12", NULL};
+    static const char *const types[] = {"CIT", "MIT", NULL};
+    static const char *const forms[] = {"01", "02", NULL};
+    ct_err rc;
+    int zero = 1;
+    size_t i;
+
+    if ((rc = ct_check_text(v[YB_ORDER_ID], "order_id", 64, 0, err)) != CT_OK ||
+        (rc = ct_check_card_number(v[YB_CARD_NUMBER], "card_number", err)) !=
+            CT_OK ||
+        (rc = ct_check_cvv(v[YB_CVV], "security_code", err)) != CT_OK ||
+        (rc = ct_check_month(v[YB_MONTH], "expiration_month", err)) != CT_OK ||
+        (rc = ct_check_year(v[YB_YEAR], "expiration_year", err)) != CT_OK ||
+        (rc = ct_check_text(v[YB_HOLDER], "cardholder_name", 100, 0, err)) !=
+            CT_OK ||
+        (rc = yb_check_email(v[YB_EMAIL], err)) != CT_OK)
+        return rc;
+    if (v[YB_CURRENCY] == NULL || v[YB_CURRENCY]->len == 0)
+        return ct_fail(err, CT_ERR_VALIDATION, "currency", "currency is required");
+    for (i = 0; i < v[YB_CURRENCY]->len; i++)
+        if (v[YB_CURRENCY]->value[i] < 'A' || v[YB_CURRENCY]->value[i] > 'Z')
+            break;
+    if (v[YB_CURRENCY]->len != 3 || i != 3)
+        return ct_fail(err, CT_ERR_VALIDATION, "currency",
+                       "currency must be 3 upper-case letters (ISO 4217)");
+    if ((rc = ct_check_text(v[YB_DESCRIPTION], "description", 256, 0, err)) !=
+            CT_OK ||
+        (rc = ct_check_url(v[YB_NOTIFY_URL], "notify_url", 512, err)) != CT_OK ||
+        (v[YB_OPERATION] &&
+         (rc = ct_check_oneof(v[YB_OPERATION], "operation", ops, err)) !=
+             CT_OK) ||
+        (v[YB_TOKEN_TYPE] &&
+         (rc = ct_check_oneof(v[YB_TOKEN_TYPE], "token_type", types, err)) !=
+             CT_OK) ||
+        (v[YB_FORM_TYPE] &&
+         (rc = ct_check_oneof(v[YB_FORM_TYPE], "form_type", forms, err)) !=
+             CT_OK) ||
+        (v[YB_REDIRECT_URL] &&
+         (rc = ct_check_url(v[YB_REDIRECT_URL], "redirect_url", 512, err)) !=
+             CT_OK) ||
+        (v[YB_DEMO] &&
+         (rc = ct_check_text(v[YB_DEMO], "demo", 256, 1, err)) != CT_OK) ||
+        (v[YB_SCA] &&
+         (rc = ct_check_text(v[YB_SCA], "sca_exemption", 32, 1, err)) != CT_OK))
+        return rc;
+    if (v[YB_3DS] && (v[YB_3DS]->len != 2 || !ct_all_digits(v[YB_3DS]->value, 2)))
+        return ct_fail(err, CT_ERR_VALIDATION, "three_ds_initiate",
+                       "three_ds_initiate must be two digits such as \"01\"");
+    if (v[YB_AMOUNT]) {
+        if ((rc = yb_check_amount(v[YB_AMOUNT], &zero, err)) != CT_OK)
+            return rc;
+    } else {
+        zero = 1;
+    }
+    if (v[YB_OPERATION] == NULL || v[YB_OPERATION]->value[1] == '0') {
+        if (!zero)
+            return ct_fail(err, CT_ERR_VALIDATION, "amount",
+                           "amount must be 0 when operation is 10 (token only)");
+    } else if (zero) {
+        return ct_fail(err, CT_ERR_VALIDATION, "amount",
+                       "amount must be above 0 when operation is 11 or 12");
+    }
+    *timeout = 30;
+    if (v[YB_TIMEOUT] && (!ct_parse_uint(v[YB_TIMEOUT]->value,
+                                         v[YB_TIMEOUT]->len, timeout) ||
+                          *timeout > 1440))
+        return ct_fail(err, CT_ERR_VALIDATION, "order_timeout",
+                       "order_timeout must be an integer from 0 to 1440");
+    if (v[YB_REQUEST_ID]) {
+        const ct_kv *r = v[YB_REQUEST_ID];
+        for (i = 0; i < r->len; i++) {
+            char ch = r->value[i];
+            if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                  (ch >= '0' && ch <= '9')))
+                break;
+        }
+        if (r->len == 0 || r->len > 64 || i != r->len)
+            return ct_fail(err, CT_ERR_VALIDATION, "request_id",
+                           "request_id must be 1 to 64 letters and digits");
+    }
+    return CT_OK;
+}
+
+#define YB_SET(p, n, k, s, l) ((p)[(n)++] = (ct_pair){(k), strlen(k), (s), (l), 0})
+
+static ct_err yb_build(ct_client *c, const ct_args *a, ct_request *req,
+                       ct_error *err)
+{
+    const ct_kv *v[YB_NARGS];
+    ct_pair p[24];
+    size_t n = 0, i;
+    ct_buf cardinfo, tosign, tstr, tmo;
+    char rid[33], hex[65];
+    const char *rid_s;
+    size_t rid_len;
+    long long timeout;
+    ct_time now;
+    ct_err rc;
+
+    for (i = 0; i < YB_NARGS; i++)
+        v[i] = ct_kv_get(&a->kv, yb_args[i].name);
+    if ((rc = yb_validate(v, &timeout, err)) != CT_OK)
+        return rc;
+    if (v[YB_REQUEST_ID]) {
+        rid_s = v[YB_REQUEST_ID]->value;
+        rid_len = v[YB_REQUEST_ID]->len;
+    } else {
+        if (!ct_random_alnum(rid, 32))
+            return ct_fail(err, CT_ERR_INTERNAL, NULL,
+                           "the OS random source failed");
+        rid_s = rid;
+        rid_len = 32;
+    }
+    if ((req->request_id = ct_strndup(rid_s, rid_len)) == NULL)
+        return ct_fail_nomem(err);
+
+    ct_buf_init(&cardinfo);
+    ct_buf_init(&tosign);
+    ct_buf_init(&tstr);
+    ct_buf_init(&tmo);
+    ct_buf_putc(&cardinfo, '{');
+    ct_json_put_member(&cardinfo, 0, "card_holder", v[YB_HOLDER]->value,
+                       v[YB_HOLDER]->len);
+    ct_json_put_member(&cardinfo, 1, "emial", v[YB_EMAIL]->value,
+                       v[YB_EMAIL]->len);
+    ct_json_put_member(&cardinfo, 1, "card_number", v[YB_CARD_NUMBER]->value,
+                       v[YB_CARD_NUMBER]->len);
+    ct_json_put_member(&cardinfo, 1, "expiration_month", v[YB_MONTH]->value,
+                       v[YB_MONTH]->len);
+    ct_json_put_member(&cardinfo, 1, "expiration_year", v[YB_YEAR]->value,
+                       v[YB_YEAR]->len);
+    ct_json_put_member(&cardinfo, 1, "cvc", v[YB_CVV]->value, v[YB_CVV]->len);
+    ct_buf_putc(&cardinfo, '}');
+    ct_client_now(c, &now);
+    ct_buf_printf(&tstr, "%lld",
+                  (long long)(now.unix_ms >= 0 ? now.unix_ms / 1000
+                                               : (now.unix_ms - 999) / 1000));
+    ct_buf_printf(&tmo, "%lld", timeout);
+    if (!ct_buf_ok(&cardinfo) || !ct_buf_ok(&tstr) || !ct_buf_ok(&tmo)) {
+        rc = ct_fail_nomem(err);
+        goto cleanup;
+    }
+
+    /* data members, in body order */
+    YB_SET(p, n, "pay_method", "online", 6);
+    YB_SET(p, n, "sub_pay_method", "Card", 4);
+    YB_SET(p, n, "operation", v[YB_OPERATION] ? v[YB_OPERATION]->value : "10",
+           v[YB_OPERATION] ? v[YB_OPERATION]->len : 2);
+    YB_SET(p, n, "order_id", v[YB_ORDER_ID]->value, v[YB_ORDER_ID]->len);
+    YB_SET(p, n, "token_type", v[YB_TOKEN_TYPE] ? v[YB_TOKEN_TYPE]->value : "CIT",
+           v[YB_TOKEN_TYPE] ? v[YB_TOKEN_TYPE]->len : 3);
+    YB_SET(p, n, "3ds_initiate", v[YB_3DS] ? v[YB_3DS]->value : "01",
+           v[YB_3DS] ? v[YB_3DS]->len : 2);
+    YB_SET(p, n, "cardinfo", cardinfo.data, cardinfo.len);
+    YB_SET(p, n, "amount", v[YB_AMOUNT] ? v[YB_AMOUNT]->value : "0",
+           v[YB_AMOUNT] ? v[YB_AMOUNT]->len : 1);
+    YB_SET(p, n, "currency", v[YB_CURRENCY]->value, v[YB_CURRENCY]->len);
+    YB_SET(p, n, "description", v[YB_DESCRIPTION]->value,
+           v[YB_DESCRIPTION]->len);
+    YB_SET(p, n, "timeout", tmo.data, tmo.len);
+    YB_SET(p, n, "notify_url", v[YB_NOTIFY_URL]->value, v[YB_NOTIFY_URL]->len);
+    YB_SET(p, n, "request_id", rid_s, rid_len);
+    if (v[YB_REDIRECT_URL])
+        YB_SET(p, n, "redirect_url", v[YB_REDIRECT_URL]->value,
+               v[YB_REDIRECT_URL]->len);
+    if (v[YB_FORM_TYPE])
+        YB_SET(p, n, "form_type", v[YB_FORM_TYPE]->value, v[YB_FORM_TYPE]->len);
+    if (v[YB_DEMO])
+        YB_SET(p, n, "demo", v[YB_DEMO]->value, v[YB_DEMO]->len);
+    if (v[YB_SCA])
+        YB_SET(p, n, "sca_exemption", v[YB_SCA]->value, v[YB_SCA]->len);
+
+    /* body: {"user","sign","method","time","data":{...}} */
+    ct_buf_reserve(&req->body, 512 + cardinfo.len * 2);
+    ct_buf_putc(&req->body, '{');
+    ct_json_put_member(&req->body, 0, "user", c->user, strlen(c->user));
+    ct_buf_puts(&req->body, ",\"sign\":\"");
+    {
+        size_t data_n = n;
+        ct_pair all[28];
+        memcpy(all, p, n * sizeof(*p));
+        YB_SET(all, data_n, "user", c->user, strlen(c->user));
+        YB_SET(all, data_n, "method", "v3.CreateCardPayments", 21);
+        YB_SET(all, data_n, "time", tstr.data, tstr.len);
+        ct_pairs_sort(all, data_n);
+        ct_pairs_join(&tosign, all, data_n, 0);
+        OPENSSL_cleanse(all, sizeof(all));
+    }
+    if (!ct_buf_ok(&tosign)) {
+        rc = ct_fail_nomem(err);
+        goto cleanup;
+    }
+    if (!ct_hmac_sha256_hex(c->secret.data, c->secret.len, tosign.data,
+                            tosign.len, hex)) {
+        rc = ct_fail(err, CT_ERR_INTERNAL, NULL, "HMAC failed");
+        goto cleanup;
+    }
+    ct_buf_append(&req->body, hex, 64);
+    ct_buf_puts(&req->body, "\",\"method\":\"v3.CreateCardPayments\",\"time\":");
+    ct_buf_append(&req->body, tstr.data, tstr.len);
+    ct_buf_puts(&req->body, ",\"data\":{");
+    for (i = 0; i < n; i++) {
+        if (i)
+            ct_buf_putc(&req->body, ',');
+        ct_json_put_str(&req->body, p[i].key, p[i].klen, 0);
+        ct_buf_putc(&req->body, ':');
+        ct_json_put_str(&req->body, p[i].val, p[i].vlen, 0);
+    }
+    ct_buf_puts(&req->body, "}}");
+    if ((rc = ct_request_add_header(req, "Content-Type", "application/json",
+                                    16, err)) != CT_OK)
+        goto cleanup;
+    rc = ct_request_set_secrets(req, v[YB_CARD_NUMBER], v[YB_CVV], err);
+cleanup:
+    OPENSSL_cleanse(p, sizeof(p));
+    ct_buf_free(&cardinfo);
+    ct_buf_free(&tosign);
+    ct_buf_free(&tstr);
+    ct_buf_free(&tmo);
+    return rc;
+}
+
+static ct_err yb_parse(ct_client *c, const ct_request *req,
+                       const ct_response *resp, ct_result **out,
+                       ct_error *err)
+{
+    static const char *const fields[] = {"order_id", "trade_id", "amount",
+                                         "currency", "url",      "state"};
+    json_t *root = NULL, *status, *data;
+    ct_buf code, msg;
+    ct_result *res = NULL;
+    ct_record *rec;
+    int present;
+    size_t i;
+    ct_err rc;
+
+    CT_UNUSED(c);
+    ct_buf_init(&code);
+    ct_buf_init(&msg);
+    if ((rc = ct_json_parse(resp->body, resp->len, &root, err)) != CT_OK)
+        goto cleanup;
+    status = json_object_get(root, "status");
+    if (!json_is_boolean(status)) {
+        rc = ct_fail(err, CT_ERR_PROTOCOL, "status",
+                     "YabandPay response lacks a boolean status");
+        goto cleanup;
+    }
+    if (json_is_false(status)) {
+        if ((rc = ct_json_text(root, "code", 1, 1, &code, &present, err)) !=
+                CT_OK ||
+            (rc = ct_json_text(root, "message", 0, 0, &msg, &present, err)) !=
+                CT_OK)
+            goto cleanup;
+        rc = ct_fail(err, CT_ERR_GATEWAY, NULL,
+                     "YabandPay declined the request (code %.16s)", code.data);
+        ct_error_set_gateway_reply(err, code.data, code.len,
+                                   msg.data ? msg.data : "", msg.len);
+        goto cleanup;
+    }
+    data = json_object_get(root, "data");
+    if (!json_is_object(data)) {
+        rc = ct_fail(err, CT_ERR_PROTOCOL, "data",
+                     "YabandPay success response lacks data");
+        goto cleanup;
+    }
+    res = ct_result_alloc("CardPayment", 0);
+    if (res == NULL || (rec = ct_result_add(res)) == NULL) {
+        rc = ct_fail_nomem(err);
+        goto cleanup;
+    }
+    for (i = 0; i < CT_ARRAY_LEN(fields); i++)
+        if ((rc = ct_record_json(rec, fields[i], data, fields[i],
+                                 i != 2 && i != 3, 0, err)) != CT_OK)
+            goto cleanup;
+    if ((rc = ct_record_json(rec, "response_id", root, "response_id", 0, 0,
+                             err)) != CT_OK)
+        goto cleanup;
+    if (!(req && req->request_id
+              ? ct_record_str(rec, "request_id", req->request_id,
+                              strlen(req->request_id), 0)
+              : ct_record_null(rec, "request_id"))) {
+        rc = ct_fail_nomem(err);
+        goto cleanup;
+    }
+    *out = res;
+    res = NULL;
+cleanup:
+    ct_result_free(res);
+    json_decref(root);
+    ct_buf_free(&code);
+    ct_buf_free(&msg);
+    return rc;
+}
+
+/* The JSON text of a notification body: raw JSON, or the form field
+ * resultData=<url-encoded JSON> among others. */
+static ct_err yb_notification_json(const char *body, size_t n, ct_buf *out,
+                                   ct_error *err)
+{
+    size_t i = 0;
+    while (i < n && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' ||
+                     body[i] == '\t'))
+        i++;
+    if (i < n && body[i] == '{') {
+        ct_buf_append(out, body, n);
+        return ct_buf_ok(out) ? CT_OK : ct_fail_nomem(err);
+    }
+    i = 0;
+    while (i < n) {
+        const char *amp = memchr(body + i, '&', n - i);
+        size_t end = amp ? (size_t)(amp - body) : n;
+        if (end - i > 11 && memcmp(body + i, "resultData=", 11) == 0) {
+            if (ct_url_decode(out, body + i + 11, end - i - 11, 1) != 0)
+                return ct_buf_ok(out)
+                           ? ct_fail(err, CT_ERR_PROTOCOL, "resultData",
+                                     "resultData is not URL-encoded")
+                           : ct_fail_nomem(err);
+            return CT_OK;
+        }
+        i = end + 1;
+    }
+    return ct_fail(err, CT_ERR_PROTOCOL, "body",
+                   "YabandPay notification is neither JSON nor a resultData "
+                   "form");
+}
+
+static ct_err yb_verify_notification(ct_client *c, const ct_notification *n,
+                                     ct_result **out, ct_error *err)
+{
+    json_t *root = NULL, *sign, *data;
+    ct_buf text, tosign, lower, dump;
+    char hex[65];
+    size_t i;
+    ct_err rc;
+
+    if (n->body == NULL)
+        return ct_fail(err, CT_ERR_VALIDATION, "body",
+                       "notification body is required");
+    ct_buf_init(&text);
+    ct_buf_init(&tosign);
+    ct_buf_init(&lower);
+    ct_buf_init(&dump);
+    if ((rc = yb_notification_json(n->body, n->body_len, &text, err)) !=
+            CT_OK ||
+        (rc = ct_json_parse(text.data, text.len, &root, err)) != CT_OK)
+        goto cleanup;
+    sign = json_object_get(root, "sign");
+    data = json_object_get(root, "data");
+    if (!json_is_string(sign) || json_string_length(sign) == 0) {
+        rc = ct_fail(err, CT_ERR_SIGNATURE, "sign",
+                     "YabandPay notification has no sign");
+        goto cleanup;
+    }
+    if (!json_is_object(data)) {
+        rc = ct_fail(err, CT_ERR_PROTOCOL, "data",
+                     "YabandPay notification has no data object");
+        goto cleanup;
+    }
+    if ((rc = ct_canon_objects(&tosign, data, NULL, NULL, 0, 0, err)) != CT_OK)
+        goto cleanup;
+    for (i = 0; i < json_string_length(sign); i++) {
+        char ch = json_string_value(sign)[i];
+        ct_buf_putc(&lower, (ch >= 'A' && ch <= 'F') ? (char)(ch + 32) : ch);
+    }
+    if (!ct_buf_ok(&tosign) || !ct_buf_ok(&lower)) {
+        rc = ct_fail_nomem(err);
+        goto cleanup;
+    }
+    if (!ct_hmac_sha256_hex(c->secret.data, c->secret.len,
+                            tosign.data ? tosign.data : "", tosign.len, hex)) {
+        rc = ct_fail(err, CT_ERR_INTERNAL, NULL, "HMAC failed");
+        goto cleanup;
+    }
+    if (!ct_consttime_eq(hex, 64, lower.data, lower.len)) {
+        rc = ct_fail(err, CT_ERR_SIGNATURE, "sign",
+                     "YabandPay notification signature does not match");
+        goto cleanup;
+    }
+    ct_json_put_value(&dump, data, 0);
+    if (!ct_buf_ok(&dump)) {
+        rc = ct_fail_nomem(err);
+        goto cleanup;
+    }
+    rc = ct_result_from_json_text(dump.data, dump.len, out, err);
+cleanup:
+    json_decref(root);
+    ct_buf_free(&text);
+    ct_buf_free(&tosign);
+    ct_buf_free(&lower);
+    ct_buf_free(&dump);
+    return rc;
+}
+
+static ct_err yb_ack(ct_client *c, const char *path, ct_request *req,
+                     ct_error *err)
+{
+    CT_UNUSED(c);
+    CT_UNUSED(path);
+    ct_buf_puts(&req->body, "ok");
+    return ct_request_add_header(req, "Content-Type",
+                                 "text/plain; charset=UTF-8", 25, err);
+}
+
+const ct_gateway_ops ct_yabandpay_ops = {
+    CT_GW_YABANDPAY,
+    yb_envs,
+    "yabandpay",
+    "create_card_token",
+    "CardPayment",
+    "/Payments",
+    yb_options,
+    yb_args,
+    yb_configure,
+    yb_build,
+    yb_parse,
+    yb_verify_notification,
+    yb_ack,
+};

@@ -1,0 +1,359 @@
+/* test_core.c - what the vectors cannot show:
+ *  1. allocation failures: every allocation on the build / parse / verify
+ *     paths of all four gateways is made to fail in turn; each run must
+ *     return CT_ERR_NOMEM or succeed, never crash or leak (run under ASan
+ *     for the leak half);
+ *  2. card data in freed memory: free() is interposed (non-ASan build) and
+ *     every freed block is searched for the canary card number;
+ *  3. error messages never hold the canary.
+ * Built with -DCT_ALLOC_TEST against the core sources. */
+#include "cardtoken.h"
+#include "internal.h"
+
+#include <malloc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <openssl/pem.h>
+
+extern long ct_alloc_fail_at;
+extern long ct_alloc_count;
+
+static int passed, failed;
+
+#define EXPECT(cond, ...)                                                     \
+    do {                                                                      \
+        if (cond) {                                                           \
+            passed++;                                                         \
+        } else {                                                              \
+            failed++;                                                         \
+            printf("FAIL %s:%d: ", __FILE__, __LINE__);                       \
+            printf(__VA_ARGS__);                                              \
+            printf("\n");                                                     \
+        }                                                                     \
+    } while (0)
+
+/* ---- freed-memory canary (not under ASan, which owns free) ---------- */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CT_UNDER_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define CT_UNDER_ASAN 1
+#endif
+
+static char canary_pan[20];
+static volatile int watching;
+static volatile long canary_frees;
+
+#ifndef CT_UNDER_ASAN
+extern void __libc_free(void *);
+void free(void *p)
+{
+    if (p != NULL && watching) {
+        size_t n = malloc_usable_size(p);
+        if (memmem(p, n, canary_pan, strlen(canary_pan)) != NULL)
+            canary_frees++;
+    }
+    __libc_free(p);
+}
+#endif
+
+/* ---- fixtures ------------------------------------------------------- */
+static const char *vdir;
+static json_t *load_case(const char *gw, const char *name)
+{
+    char path[1024];
+    json_error_t e;
+    json_t *c;
+    snprintf(path, sizeof(path), "%s/%s/%s.json", vdir, gw, name);
+    c = json_load_file(path, 0, &e);
+    if (c == NULL) {
+        printf("cannot load %s\n", path);
+        exit(2);
+    }
+    return c;
+}
+
+static ct_gateway gw_of(const char *name)
+{
+    if (strcmp(name, "pagsmile") == 0) return CT_GW_PAGSMILE;
+    if (strcmp(name, "payermax") == 0) return CT_GW_PAYERMAX;
+    if (strcmp(name, "yabandpay") == 0) return CT_GW_YABANDPAY;
+    return CT_GW_WORLDFIRST;
+}
+
+static ct_err make_client(json_t *c, ct_client **out, ct_error *e)
+{
+    ct_config *cfg = ct_config_new(gw_of(json_string_value(json_object_get(c, "gateway"))));
+    const char *k;
+    json_t *v;
+    ct_err rc = cfg ? CT_OK : CT_ERR_NOMEM;
+    *out = NULL;
+    json_object_foreach(json_object_get(c, "config"), k, v) {
+        if (rc != CT_OK) break;
+        rc = ct_config_set(cfg, k, json_string_value(v), json_string_length(v), e);
+    }
+    if (rc == CT_OK) rc = ct_client_new(cfg, out, e);
+    ct_config_free(cfg);
+    return rc;
+}
+
+static ct_err make_args(json_t *c, const char *pan, ct_args **out, ct_error *e)
+{
+    ct_args *a = ct_args_new();
+    const char *k;
+    json_t *v;
+    char tmp[32];
+    ct_err rc = a ? CT_OK : CT_ERR_NOMEM;
+    json_object_foreach(json_object_get(c, "args"), k, v) {
+        const char *s = json_string_value(v);
+        if (rc != CT_OK) break;
+        if (json_is_integer(v)) {
+            snprintf(tmp, sizeof(tmp), "%lld", (long long)json_integer_value(v));
+            s = tmp;
+        }
+        if (pan != NULL && strcmp(k, "card_number") == 0) s = pan;
+        rc = ct_args_set(a, k, s, strlen(s), e);
+    }
+    *out = a;
+    return rc;
+}
+
+/* One scenario = client + (build | parse | verify) + free everything. */
+typedef enum { SC_BUILD, SC_PARSE, SC_NOTIFY } scenario_kind;
+
+static ct_err run_scenario(json_t *c, scenario_kind kind, const char *pan,
+                           ct_error *e)
+{
+    ct_client *client = NULL;
+    ct_args *args = NULL;
+    ct_request *req = NULL;
+    ct_result *res = NULL;
+    ct_err rc = make_client(c, &client, e);
+    if (rc != CT_OK) goto done;
+    if (kind == SC_BUILD || kind == SC_PARSE) {
+        if ((rc = make_args(c, pan, &args, e)) != CT_OK) goto done;
+        if ((rc = ct_build(client, args, &req, e)) != CT_OK) goto done;
+    }
+    if (kind == SC_PARSE) {
+        json_t *r = json_object_get(c, "response"), *hs = json_object_get(r, "headers");
+        ct_header h[8];
+        size_t i, n = json_array_size(hs);
+        for (i = 0; i < n && i < 8; i++) {
+            json_t *p = json_array_get(hs, i);
+            h[i].name = json_string_value(json_array_get(p, 0));
+            h[i].name_len = strlen(h[i].name);
+            h[i].value = json_string_value(json_array_get(p, 1));
+            h[i].value_len = strlen(h[i].value);
+        }
+        rc = ct_parse(client, req, (int)json_integer_value(json_object_get(r, "status")), h, n,
+                      json_string_value(json_object_get(r, "body")),
+                      json_string_length(json_object_get(r, "body")), &res, e);
+    }
+    if (kind == SC_NOTIFY) {
+        json_t *n = json_object_get(c, "notification"), *v;
+        ct_notification note;
+        memset(&note, 0, sizeof(note));
+        if ((v = json_object_get(n, "body"))) { note.body = json_string_value(v); note.body_len = json_string_length(v); }
+        if ((v = json_object_get(n, "sign"))) { note.sign = json_string_value(v); note.sign_len = json_string_length(v); }
+        rc = ct_verify_notification(client, &note, &res, e);
+    }
+done:
+    ct_result_free(res);
+    ct_request_free(req);
+    ct_args_free(args);
+    ct_client_free(client);
+    return rc;
+}
+
+static void sweep(const char *gw, const char *name, scenario_kind kind)
+{
+    json_t *c = load_case(gw, name);
+    long n, bad = 0, points = 0;
+    ct_error e;
+    for (n = 1; n < 100000; n++) {
+        ct_err rc;
+        ct_alloc_count = 0;
+        ct_alloc_fail_at = n;
+        rc = run_scenario(c, kind, NULL, &e);
+        ct_alloc_fail_at = 0;
+        if (ct_alloc_count < n) { /* no allocation failed: the sweep is done */
+            EXPECT(rc == CT_OK, "%s/%s without failures: %s", gw, name, ct_err_name(rc));
+            break;
+        }
+        points++;
+        if (rc != CT_ERR_NOMEM && rc != CT_OK) {
+            bad++;
+            printf("  %s/%s: failing allocation %ld gave %s (%s)\n", gw, name, n, ct_err_name(rc), e.message);
+        }
+    }
+    EXPECT(bad == 0 && points > 0, "%s/%s: %ld of %ld failure points mishandled", gw, name, bad, points);
+    json_decref(c);
+}
+
+static void make_canary(void)
+{
+    /* 15 digits + Luhn check digit; a number nothing else in the run holds */
+    const char *body = "491761937105218";
+    int d;
+    for (d = 0; d <= 9; d++) {
+        snprintf(canary_pan, sizeof(canary_pan), "%s%d", body, d);
+        if (ct_luhn_ok(canary_pan, 16)) return;
+    }
+}
+
+/* Signs a WorldFirst response holding the canary with the test gateway key
+ * (OpenSSL directly, not the core) and parses it. */
+static void worldfirst_canary(void)
+{
+    json_t *c = load_case("worldfirst", "success");
+    char keypath[1024], body[256], content[512], sig64[1024], header[2048];
+    const char *path = "/amsin/api/v2/business/worldcard/queryCardSensitiveInfo";
+    const char *client_id = json_string_value(json_object_get(json_object_get(c, "config"), "client_id"));
+    const char *rtime = "2022-01-22T10:00:01+08:00";
+    unsigned char sig[512];
+    size_t siglen = sizeof(sig);
+    FILE *f;
+    EVP_PKEY *k;
+    EVP_MD_CTX *md = EVP_MD_CTX_new();
+    ct_client *client = NULL;
+    ct_result *res = NULL;
+    ct_header h[3];
+    ct_error e;
+    ct_err rc;
+    int i, o = 0;
+
+    snprintf(keypath, sizeof(keypath), "%s/keys/gateway_private.pem", vdir);
+    f = fopen(keypath, "r");
+    k = f ? PEM_read_PrivateKey(f, NULL, NULL, NULL) : NULL;
+    if (f) fclose(f);
+    snprintf(body, sizeof(body),
+             "{\"result\":{\"resultStatus\":\"S\",\"resultCode\":\"SUCCESS\",\"resultMessage\":\"success\"},"
+             "\"assetId\":\"A1\",\"accountId\":\"B2\",\"cvv\":\"731\",\"cardNo\":\"%s\",\"expiredMonth\":\"07\",\"expiredYear\":\"29\"}",
+             canary_pan);
+    snprintf(content, sizeof(content), "POST %s\n%s.%s.%s", path, client_id, rtime, body);
+    EVP_DigestSignInit(md, NULL, EVP_sha256(), NULL, k);
+    EVP_DigestSign(md, sig, &siglen, (unsigned char *)content, strlen(content));
+    EVP_EncodeBlock((unsigned char *)sig64, sig, (int)siglen);
+    o = snprintf(header, sizeof(header), "algorithm=RSA256,keyVersion=2,signature=");
+    for (i = 0; sig64[i]; i++)
+        o += sprintf(header + o, (sig64[i] == '+' || sig64[i] == '/' || sig64[i] == '=') ? "%%%02X" : "%c", sig64[i]);
+    h[0] = (ct_header){"Client-Id", 9, client_id, strlen(client_id)};
+    h[1] = (ct_header){"Response-Time", 13, rtime, strlen(rtime)};
+    h[2] = (ct_header){"Signature", 9, header, strlen(header)};
+
+    make_client(c, &client, &e);
+    canary_frees = 0;
+    watching = 1;
+    rc = ct_parse(client, NULL, 200, h, 3, body, strlen(body), &res, &e);
+    EXPECT(rc == CT_OK, "worldfirst canary parse: %s (%s)", ct_err_name(rc), e.message);
+    if (rc == CT_OK) {
+        size_t nf, j;
+        const ct_field *fl = ct_result_record(res, 0, &nf);
+        for (j = 0; j < nf; j++)
+            if (strcmp(fl[j].name, "card_no") == 0)
+                EXPECT(fl[j].sensitive && strcmp(fl[j].str, canary_pan) == 0, "card_no field");
+    }
+    ct_result_free(res);
+    watching = 0;
+    EXPECT(canary_frees == 0, "worldfirst parse: %ld freed blocks still held the card number", canary_frees);
+    /* A wrong signature must not echo the card either. */
+    body[10] ^= 1;
+    rc = ct_parse(client, NULL, 200, h, 3, body, strlen(body), &res, &e);
+    EXPECT(rc == CT_ERR_SIGNATURE && strstr(e.message, canary_pan) == NULL, "tampered canary response");
+    ct_client_free(client);
+    OPENSSL_cleanse(body, sizeof(body));
+    OPENSSL_cleanse(content, sizeof(content));
+    EVP_MD_CTX_free(md);
+    EVP_PKEY_free(k);
+    json_decref(c);
+}
+
+static void build_canary(const char *gw)
+{
+    json_t *c = load_case(gw, "success");
+    ct_error e;
+    ct_err rc;
+    canary_frees = 0;
+    watching = 1;
+    rc = run_scenario(c, SC_BUILD, canary_pan, &e);
+    watching = 0;
+    EXPECT(rc == CT_OK, "%s canary build: %s", gw, ct_err_name(rc));
+    EXPECT(canary_frees == 0, "%s build: %ld freed blocks still held the card number", gw, canary_frees);
+    json_decref(c);
+}
+
+static void detector_works(void)
+{
+#ifndef CT_UNDER_ASAN
+    char *p = malloc(64);
+    snprintf(p, 64, "x%sx", canary_pan);
+    canary_frees = 0;
+    watching = 1;
+    free(p); /* deliberately not wiped: the detector must see it */
+    watching = 0;
+    EXPECT(canary_frees == 1, "the freed-memory detector does not detect");
+#endif
+}
+
+static void messages_clean(void)
+{
+    json_t *c = load_case("pagsmile", "success");
+    ct_client *client = NULL;
+    ct_args *a = NULL;
+    ct_request *req = NULL;
+    ct_error e;
+    char bad[24];
+    ct_err rc;
+    make_client(c, &client, &e);
+    /* an invalid (Luhn-failing) variant of the canary */
+    snprintf(bad, sizeof(bad), "%s", canary_pan);
+    bad[15] = bad[15] == '9' ? '0' : (char)(bad[15] + 1);
+    make_args(c, bad, &a, &e);
+    rc = ct_build(client, a, &req, &e);
+    EXPECT(rc == CT_ERR_VALIDATION && strcmp(e.field, "card_number") == 0, "Luhn failure names the field");
+    EXPECT(strstr(e.message, bad) == NULL && strstr(e.message, bad + 6) == NULL, "message holds the card");
+    ct_args_set(a, "card_number", canary_pan, 16, &e);
+    rc = ct_build(client, a, &req, &e);
+    EXPECT(rc == CT_OK, "canary build");
+    if (rc == CT_OK) {
+        size_t n;
+        char *red = ct_request_body_redacted(req, &n);
+        char masked[24];
+        snprintf(masked, sizeof(masked), "%.6s******%.4s", canary_pan, canary_pan + 12);
+        EXPECT(strstr(red, canary_pan) == NULL && strstr(red, masked) != NULL, "redacted body masks the card");
+        EXPECT(strstr(red, "\"security_code\":\"***\"") != NULL, "redacted body masks the CVV: %s", red);
+        ct_free_string(red);
+    }
+    ct_request_free(req);
+    ct_args_free(a);
+    ct_client_free(client);
+    json_decref(c);
+}
+
+int main(int argc, char **argv)
+{
+    static const char *const gws[] = {"pagsmile", "payermax", "yabandpay", "worldfirst"};
+    int g;
+    vdir = argc > 1 ? argv[1] : "tests/vectors";
+    if (ct_global_init() != CT_OK) return 2;
+    make_canary();
+    detector_works();
+    for (g = 0; g < 4; g++) {
+        sweep(gws[g], "success", SC_BUILD);
+        sweep(gws[g], "success", SC_PARSE);
+    }
+    sweep("payermax", "notification_ok", SC_NOTIFY);
+    sweep("yabandpay", "notification_form", SC_NOTIFY);
+    sweep("yabandpay", "notification_json", SC_NOTIFY);
+    build_canary("pagsmile");
+    build_canary("yabandpay");
+    worldfirst_canary();
+    messages_clean();
+    printf("core: %d passed, %d failed\n", passed, failed);
+    return failed ? 1 : 0;
+}
