@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# make demo: build both extensions, start the local sandbox, run every
+# example (four gateways, Python and PHP, plus notifications) against it,
+# and stop the sandbox whatever happens. Card data is printed masked only.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+
+echo "==> building the Python extension (pip install .)"
+"$PY" -m pip install -q --disable-pip-version-check . || exit 1
+echo "==> building the PHP extension (phpize)"
+php/build.sh build >build-php.log 2>&1 || { tail -n 30 build-php.log; exit 1; }
+rm -f build-php.log
+PHP=(php -n -d extension=curl -d extension=json -d "extension=$PWD/build/php-src/modules/cardtoken.so")
+php -n -d extension=curl -r '1;' 2>/dev/null || PHP=(php -d "extension=$PWD/build/php-src/modules/cardtoken.so")
+
+tmp=$(mktemp -d)
+"$PY" -m cardtoken.sandbox --port 0 --config-out "$tmp/sandbox.json" &
+sandbox=$!
+cleanup() { kill "$sandbox" 2>/dev/null; wait "$sandbox" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT INT TERM
+for _ in $(seq 100); do [ -s "$tmp/sandbox.json" ] && break; sleep 0.1; done
+[ -s "$tmp/sandbox.json" ] || { echo "the sandbox did not start"; exit 1; }
+export CARDTOKEN_CONFIG="$tmp/sandbox.json"
+echo "==> sandbox listening at $("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["base_url"])' "$CARDTOKEN_CONFIG")"
+echo
+
+ok=0; failed=0
+run() { if "$@"; then ok=$((ok + 1)); else failed=$((failed + 1)); echo "!! failed: ${*: -1}"; fi; }
+for g in pagsmile payermax yabandpay worldfirst; do
+  run "$PY" "examples/python/$g.py"
+  run "${PHP[@]}" "examples/php/$g.php"
+done
+run "$PY" examples/python/notification.py
+notify() {
+  "$PY" -c 'import json,os,sys; from cardtoken import sandbox
+cfg = json.load(open(os.environ["CARDTOKEN_CONFIG"]))
+sys.stdout.buffer.write(sandbox.build_notification("yabandpay", cfg)["body"])' |
+    "${PHP[@]}" examples/php/notification.php
+}
+run notify
+echo
+echo "demo: $ok passed, $failed failed"
+[ "$failed" -eq 0 ]
