@@ -438,15 +438,9 @@ ct_err ct_build(ct_client *c, const ct_args *args, ct_request **out,
         return ct_fail(err, CT_ERR_INTERNAL, NULL, "NULL arguments");
     if ((rc = ct_check_arg_names(c->ops->id, args, err)) != CT_OK)
         return rc;
-    req = ct_request_alloc();
+    req = ct_request_alloc("POST", c->path_url);
     if (req == NULL)
         return ct_fail_nomem(err);
-    req->method = ct_strdup("POST");
-    req->url = ct_strdup(c->path_url);
-    if (req->method == NULL || req->url == NULL) {
-        rc = ct_fail_nomem(err);
-        goto fail;
-    }
     if ((rc = c->ops->build(c, args, req, err)) != CT_OK)
         goto fail;
     if (!ct_buf_ok(&req->body)) {
@@ -580,15 +574,9 @@ ct_err ct_notification_ack(ct_client *c, const char *path, ct_request **out,
     if (c == NULL)
         return ct_fail(err, CT_ERR_CLOSED, NULL, "client is closed");
     ct_error_set_gateway(err, c->ops->id);
-    req = ct_request_alloc();
+    req = ct_request_alloc("", "");
     if (req == NULL)
         return ct_fail_nomem(err);
-    req->method = ct_strdup("");
-    req->url = ct_strdup("");
-    if (req->method == NULL || req->url == NULL) {
-        rc = ct_fail_nomem(err);
-        goto fail;
-    }
     if ((rc = c->ops->ack(c, path, req, err)) != CT_OK)
         goto fail;
     if (!ct_buf_ok(&req->body)) {

@@ -196,6 +196,22 @@ int ct_consttime_eq(const char *a, size_t alen, const char *b, size_t blen)
     return CRYPTO_memcmp(a, b, alen) == 0;
 }
 
+int ct_hex_matches(const char *expected, size_t n, const char *got,
+                   size_t glen)
+{
+    unsigned char diff = 0;
+    size_t i;
+    if (n != glen)
+        return 0;
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)got[i];
+        /* fold A-F to a-f without a data-dependent branch */
+        unsigned char upper = (unsigned char)(((unsigned)(c - 'A') < 6u) << 5);
+        diff |= (unsigned char)((c | upper) ^ (unsigned char)expected[i]);
+    }
+    return diff == 0;
+}
+
 int ct_random_alnum(char *out, size_t n)
 {
     static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";

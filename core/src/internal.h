@@ -189,6 +189,10 @@ void ct_url_encode(ct_buf *out, const char *s, size_t n);
 /* Decodes %XX (and '+' as space when form); -1 when malformed. */
 int ct_url_decode(ct_buf *out, const char *s, size_t n, int form);
 int ct_consttime_eq(const char *a, size_t alen, const char *b, size_t blen);
+/* Constant-time: does `got` equal the lowercase hex `expected`, ignoring
+ * the case of got's letters? */
+int ct_hex_matches(const char *expected, size_t n, const char *got,
+                   size_t glen);
 /* Fills out[0..n) with [a-z0-9] from the OS random source, NUL-ends. */
 int ct_random_alnum(char *out, size_t n);
 
@@ -227,7 +231,8 @@ struct ct_request {
     char *cvv;
 };
 
-ct_request *ct_request_alloc(void);
+/* new: an empty request for method and url (copied); NULL: no memory. */
+ct_request *ct_request_alloc(const char *method, const char *url);
 ct_err ct_request_add_header(ct_request *r, const char *name,
                              const char *value, size_t vlen, ct_error *err);
 /* Records card data for ct_request_body_redacted (copied). */

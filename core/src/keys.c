@@ -72,23 +72,37 @@ static ct_err ct_key_check(EVP_PKEY *k, const char *field, ct_error *err)
     return CT_OK;
 }
 
-ct_err ct_load_private_key(const char *text, size_t n, const char *field,
-                           EVP_PKEY **out, ct_error *err)
+/* Decodes DER as a private key (PKCS#8 or PKCS#1) or a public key (SPKI
+ * or PKCS#1), refusing trailing bytes. */
+static EVP_PKEY *ct_key_decode(const unsigned char *der, long len, int private)
 {
-    unsigned char *der = NULL;
-    long len = ct_key_der(text, n, &der);
-    EVP_PKEY *k = NULL;
-    ct_err rc;
-
-    *out = NULL;
-    if (len > 0) {
-        const unsigned char *p = der;
-        k = d2i_AutoPrivateKey(NULL, &p, len);
-        if (k != NULL && p != der + len) { /* trailing bytes */
+    const unsigned char *p = der;
+    EVP_PKEY *k = private ? d2i_AutoPrivateKey(NULL, &p, len)
+                          : d2i_PUBKEY(NULL, &p, len);
+    if (k != NULL && p != der + len) {
+        EVP_PKEY_free(k);
+        k = NULL;
+    }
+    if (k == NULL && !private) {
+        p = der;
+        k = d2i_PublicKey(EVP_PKEY_RSA, NULL, &p, len);
+        if (k != NULL && p != der + len) {
             EVP_PKEY_free(k);
             k = NULL;
         }
     }
+    return k;
+}
+
+static ct_err ct_load_key(const char *text, size_t n, const char *field,
+                          int private, EVP_PKEY **out, ct_error *err)
+{
+    unsigned char *der = NULL;
+    long len = ct_key_der(text, n, &der);
+    EVP_PKEY *k = len > 0 ? ct_key_decode(der, len, private) : NULL;
+    ct_err rc;
+
+    *out = NULL;
     ERR_clear_error();
     if (der != NULL)
         ct_free_secret(der, len > 0 ? (size_t)len : 0);
@@ -96,8 +110,10 @@ ct_err ct_load_private_key(const char *text, size_t n, const char *field,
         return ct_fail_nomem(err);
     if (k == NULL)
         return ct_fail(err, CT_ERR_KEY, field,
-                       "%s is not a readable RSA private key (PEM, or base64 "
-                       "of PKCS#1 or PKCS#8)",
+                       private ? "%s is not a readable RSA private key (PEM, "
+                                 "or base64 of PKCS#1 or PKCS#8)"
+                               : "%s is not a readable RSA public key (PEM, "
+                                 "or base64 of SPKI or PKCS#1)",
                        field);
     rc = ct_key_check(k, field, err);
     if (rc != CT_OK) {
@@ -108,46 +124,14 @@ ct_err ct_load_private_key(const char *text, size_t n, const char *field,
     return CT_OK;
 }
 
+ct_err ct_load_private_key(const char *text, size_t n, const char *field,
+                           EVP_PKEY **out, ct_error *err)
+{
+    return ct_load_key(text, n, field, 1, out, err);
+}
+
 ct_err ct_load_public_key(const char *text, size_t n, const char *field,
                           EVP_PKEY **out, ct_error *err)
 {
-    unsigned char *der = NULL;
-    long len = ct_key_der(text, n, &der);
-    EVP_PKEY *k = NULL;
-    ct_err rc;
-
-    *out = NULL;
-    if (len > 0) {
-        const unsigned char *p = der;
-        k = d2i_PUBKEY(NULL, &p, len);
-        if (k != NULL && p != der + len) {
-            EVP_PKEY_free(k);
-            k = NULL;
-        }
-        if (k == NULL) {
-            p = der;
-            k = d2i_PublicKey(EVP_PKEY_RSA, NULL, &p, len);
-            if (k != NULL && p != der + len) {
-                EVP_PKEY_free(k);
-                k = NULL;
-            }
-        }
-    }
-    ERR_clear_error();
-    if (der != NULL)
-        ct_free_secret(der, len > 0 ? (size_t)len : 0);
-    if (len == -2)
-        return ct_fail_nomem(err);
-    if (k == NULL)
-        return ct_fail(err, CT_ERR_KEY, field,
-                       "%s is not a readable RSA public key (PEM, or base64 "
-                       "of SPKI or PKCS#1)",
-                       field);
-    rc = ct_key_check(k, field, err);
-    if (rc != CT_OK) {
-        EVP_PKEY_free(k);
-        return rc;
-    }
-    *out = k;
-    return CT_OK;
+    return ct_load_key(text, n, field, 0, out, err);
 }

@@ -204,13 +204,11 @@ static ct_err pg_verify_notification(ct_client *c, const ct_notification *n,
 {
     static const char *const skip[] = {"sign", NULL};
     json_t *root = NULL, *sign;
-    ct_buf tosign, lower;
+    ct_buf tosign;
     char hex[33];
     ct_err rc;
-    size_t i;
 
     ct_buf_init(&tosign);
-    ct_buf_init(&lower);
     if (n->fields_json == NULL)
         return ct_fail(err, CT_ERR_VALIDATION, "fields",
                        "notification fields are required");
@@ -232,11 +230,7 @@ static ct_err pg_verify_notification(ct_client *c, const ct_notification *n,
         goto cleanup;
     ct_buf_puts(&tosign, "&key=");
     ct_buf_append(&tosign, c->secret.data, c->secret.len);
-    for (i = 0; i < json_string_length(sign); i++) {
-        char ch = json_string_value(sign)[i];
-        ct_buf_putc(&lower, (ch >= 'A' && ch <= 'F') ? (char)(ch + 32) : ch);
-    }
-    if (!ct_buf_ok(&tosign) || !ct_buf_ok(&lower)) {
+    if (!ct_buf_ok(&tosign)) {
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
@@ -244,7 +238,8 @@ static ct_err pg_verify_notification(ct_client *c, const ct_notification *n,
         rc = ct_fail(err, CT_ERR_INTERNAL, NULL, "MD5 failed");
         goto cleanup;
     }
-    if (!ct_consttime_eq(hex, 32, lower.data, lower.len)) {
+    if (!ct_hex_matches(hex, 32, json_string_value(sign),
+                        json_string_length(sign))) {
         rc = ct_fail(err, CT_ERR_SIGNATURE, "sign",
                      "Pagsmile notification signature does not match");
         goto cleanup;
@@ -254,7 +249,6 @@ static ct_err pg_verify_notification(ct_client *c, const ct_notification *n,
 cleanup:
     json_decref(root);
     ct_buf_free(&tosign);
-    ct_buf_free(&lower);
     return rc;
 }
 

@@ -5,7 +5,19 @@
 
 #include <string.h>
 
-ct_request *ct_request_alloc(void) { return ct_calloc(1, sizeof(ct_request)); }
+ct_request *ct_request_alloc(const char *method, const char *url)
+{
+    ct_request *r = ct_calloc(1, sizeof(ct_request));
+    if (r == NULL)
+        return NULL;
+    r->method = ct_strdup(method);
+    r->url = ct_strdup(url);
+    if (r->method == NULL || r->url == NULL) {
+        ct_request_free(r);
+        return NULL;
+    }
+    return r;
+}
 
 void ct_request_free(ct_request *req)
 {

@@ -404,9 +404,8 @@ static ct_err yb_verify_notification(ct_client *c, const ct_notification *n,
                                      ct_result **out, ct_error *err)
 {
     json_t *root = NULL, *sign, *data;
-    ct_buf text, tosign, lower, dump;
+    ct_buf text, tosign, dump;
     char hex[65];
-    size_t i;
     ct_err rc;
 
     if (n->body == NULL)
@@ -414,7 +413,6 @@ static ct_err yb_verify_notification(ct_client *c, const ct_notification *n,
                        "notification body is required");
     ct_buf_init(&text);
     ct_buf_init(&tosign);
-    ct_buf_init(&lower);
     ct_buf_init(&dump);
     if ((rc = yb_notification_json(n->body, n->body_len, &text, err)) !=
             CT_OK ||
@@ -434,11 +432,7 @@ static ct_err yb_verify_notification(ct_client *c, const ct_notification *n,
     }
     if ((rc = ct_canon_objects(&tosign, data, NULL, NULL, 0, 0, err)) != CT_OK)
         goto cleanup;
-    for (i = 0; i < json_string_length(sign); i++) {
-        char ch = json_string_value(sign)[i];
-        ct_buf_putc(&lower, (ch >= 'A' && ch <= 'F') ? (char)(ch + 32) : ch);
-    }
-    if (!ct_buf_ok(&tosign) || !ct_buf_ok(&lower)) {
+    if (!ct_buf_ok(&tosign)) {
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
@@ -447,7 +441,8 @@ static ct_err yb_verify_notification(ct_client *c, const ct_notification *n,
         rc = ct_fail(err, CT_ERR_INTERNAL, NULL, "HMAC failed");
         goto cleanup;
     }
-    if (!ct_consttime_eq(hex, 64, lower.data, lower.len)) {
+    if (!ct_hex_matches(hex, 64, json_string_value(sign),
+                        json_string_length(sign))) {
         rc = ct_fail(err, CT_ERR_SIGNATURE, "sign",
                      "YabandPay notification signature does not match");
         goto cleanup;
@@ -462,7 +457,6 @@ cleanup:
     json_decref(root);
     ct_buf_free(&text);
     ct_buf_free(&tosign);
-    ct_buf_free(&lower);
     ct_buf_free(&dump);
     return rc;
 }
