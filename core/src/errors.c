@@ -106,6 +106,41 @@ static void ct_copy_clean(char *dst, size_t cap, const char *s, size_t n)
     dst[n] = '\0';
 }
 
+/* Masks, in place, every run of 12 to 19 digits (spaces and dashes allowed
+ * between them) to its first six and last four digits: a gateway that
+ * echoes a card number must not get it into our error. */
+static void ct_mask_pans(char *s)
+{
+    size_t i = 0, n = strlen(s);
+    while (i < n) {
+        size_t j = i, digits = 0, last = i;
+        if (s[i] < '0' || s[i] > '9') {
+            i++;
+            continue;
+        }
+        while (j < n && ((s[j] >= '0' && s[j] <= '9') ||
+                         ((s[j] == ' ' || s[j] == '-') && j + 1 < n &&
+                          s[j + 1] >= '0' && s[j + 1] <= '9'))) {
+            if (s[j] >= '0' && s[j] <= '9') {
+                digits++;
+                last = j;
+            }
+            j++;
+        }
+        if (digits >= 12) {
+            size_t seen = 0, k;
+            for (k = i; k <= last; k++) {
+                if (s[k] < '0' || s[k] > '9')
+                    continue;
+                seen++;
+                if (seen > 6 && seen <= digits - 4)
+                    s[k] = '*';
+            }
+        }
+        i = j;
+    }
+}
+
 void ct_error_set_gateway_reply(ct_error *err, const char *code, size_t clen,
                                 const char *msg, size_t mlen)
 {
@@ -117,4 +152,6 @@ void ct_error_set_gateway_reply(ct_error *err, const char *code, size_t clen,
     if (msg != NULL)
         ct_copy_clean(err->gateway_message, sizeof(err->gateway_message), msg,
                       mlen);
+    ct_mask_pans(err->gateway_code);
+    ct_mask_pans(err->gateway_message);
 }

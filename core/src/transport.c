@@ -97,6 +97,34 @@ void ct_http_reply_free(ct_http_reply *r)
     memset(r, 0, sizeof(*r));
 }
 
+/* The body is fed through a read callback that cannot rewind once it has
+ * handed out bytes: libcurl silently resends a request whose reused
+ * connection died, and a payment request must never be sent twice. */
+typedef struct ct_source {
+    const char *data;
+    size_t len;
+    size_t off;
+} ct_source;
+
+static size_t ct_on_read(char *buf, size_t size, size_t nitems, void *userp)
+{
+    ct_source *src = userp;
+    size_t n = size * nitems, left = src->len - src->off;
+    if (n > left)
+        n = left;
+    memcpy(buf, src->data + src->off, n);
+    src->off += n;
+    return n;
+}
+
+static int ct_on_seek(void *userp, curl_off_t offset, int origin)
+{
+    ct_source *src = userp;
+    if (origin == SEEK_SET && offset == 0 && src->off == 0)
+        return CURL_SEEKFUNC_OK; /* nothing was sent yet */
+    return CURL_SEEKFUNC_CANTSEEK;
+}
+
 typedef struct ct_sink {
     ct_http_reply *reply;
     int too_large;
@@ -195,6 +223,8 @@ static CURL *ct_handle_new(const ct_client *c, ct_transport *t)
     curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME,
                      (long)(c->timeout < 10 ? (c->timeout < 1 ? 1 : c->timeout) : 10));
     curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)CT_MAX_RESPONSE);
+    curl_easy_setopt(h, CURLOPT_READFUNCTION, ct_on_read);
+    curl_easy_setopt(h, CURLOPT_SEEKFUNCTION, ct_on_seek);
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, ct_on_body);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, ct_on_header);
     curl_easy_setopt(h, CURLOPT_POST, 1L);
@@ -286,6 +316,10 @@ static int ct_classify(CURLcode cc, CURL *h, int too_large, ct_error *err)
         code = too_large || cc == CURLE_FILESIZE_EXCEEDED ? CT_ERR_TOO_LARGE
                                                           : CT_ERR_NETWORK;
         break;
+    case CURLE_SEND_FAIL_REWIND: /* the connection died after we sent */
+        code = CT_ERR_NETWORK;
+        sent = 1;
+        break;
     case CURLE_OUT_OF_MEMORY:
         ct_fail_nomem(err);
         if (err != NULL)
@@ -312,6 +346,7 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
     ct_buf line;
     CURL *h = NULL;
     ct_sink sink;
+    ct_source source;
     double deadline = ct_mono() + c->timeout, backoff = 0.1;
     int attempt;
     size_t i;
@@ -341,7 +376,10 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
     }
     curl_easy_setopt(h, CURLOPT_URL, req->url);
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, req->body.data);
+    source.data = req->body.data ? req->body.data : "";
+    source.len = req->body.len;
+    curl_easy_setopt(h, CURLOPT_READDATA, &source);
+    curl_easy_setopt(h, CURLOPT_SEEKDATA, &source);
     curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)req->body.len);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &sink);
@@ -360,6 +398,7 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
             break;
         }
         ct_http_reply_free(reply);
+        source.off = 0; /* retried only when nothing was sent */
         sink.reply = reply;
         sink.too_large = 0;
         curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)(left * 1000));
@@ -398,7 +437,8 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
     }
     /* Unhook our stack data before the handle goes back to the pool. */
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, NULL);
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, NULL);
+    curl_easy_setopt(h, CURLOPT_READDATA, NULL);
+    curl_easy_setopt(h, CURLOPT_SEEKDATA, NULL);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, NULL);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, NULL);
     ct_pool_put(t, h);
