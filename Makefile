@@ -15,7 +15,7 @@ PKG_LIBS   = $(shell pkg-config --libs libcurl openssl jansson) -lpthread
 CORE_SRC := $(wildcard core/src/*.c)
 CORE_HDR := core/include/cardtoken.h core/src/internal.h
 
-.PHONY: all deps core test test-c test-asan test-python test-php demo bench \
+.PHONY: all deps core test test-c test-asan test-python test-php pecl demo bench \
         fuzz check-memory format clean
 
 all: core
@@ -58,9 +58,8 @@ test-python: deps
 	@mkdir -p $(BUILD)/results
 	$(PYTHON) -m pip install -q --disable-pip-version-check --force-reinstall --no-deps .
 	$(PYTHON) -m pytest -q -p no:cacheprovider --junitxml=$(BUILD)/results/python.xml tests/python
-	$(PYTHON) -m mypy.stubtest cardtoken --allowlist python/stubtest-allowlist.txt 2>&1 | tail -n 3; \
-	  test $${PIPESTATUS[0]} -eq 0 && echo "stubtest: 1 passed, 0 failed" | tee $(BUILD)/results/stubtest.log || \
-	  { echo "stubtest: 0 passed, 1 failed" | tee $(BUILD)/results/stubtest.log; exit 1; }
+	@if $(PYTHON) -m mypy.stubtest cardtoken --allowlist python/stubtest-allowlist.txt; \
+	  then echo "stubtest: 1 passed, 0 failed"; else echo "stubtest: 0 passed, 1 failed"; exit 1; fi
 
 # ---- PHP ---------------------------------------------------------------
 test-php: deps
@@ -68,6 +67,10 @@ test-php: deps
 	php/build.sh build
 	php/build.sh check-arginfo
 	php/build.sh test
+	php/build.sh pecl-check
+
+# The PECL tarball: build/cardtoken-<version>.tgz (pecl install ./that.tgz).
+pecl: deps
 	php/build.sh pecl-check
 
 # ---- everything --------------------------------------------------------
@@ -90,4 +93,5 @@ format:
 	clang-format -i core/include/*.h core/src/*.c core/src/*.h
 
 clean:
-	rm -rf $(BUILD) python/cardtoken/*.so *.egg-info python/*.egg-info
+	rm -rf $(BUILD) python/cardtoken/*.so *.egg-info python/*.egg-info \
+	  tests/php/*.diff tests/php/*.exp tests/php/*.log tests/php/*.out tests/php/*.mem

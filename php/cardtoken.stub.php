@@ -1,0 +1,242 @@
+<?php
+
+/**
+ * The source of truth for the PHP signatures of the cardtoken extension.
+ * cardtoken_arginfo.h is generated from this file by PHP's build/gen_stub.php
+ * and committed; php/build.sh check-arginfo fails when the two disagree.
+ *
+ * @generate-class-entries
+ * @generate-legacy-arginfo 80100
+ */
+
+namespace CardToken {
+
+    /** The C core's version, e.g. "0.1.0". */
+    function version(): string {}
+
+    /**
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Pagsmile
+    {
+        public function __construct(#[\SensitiveParameter] array $options) {}
+
+        public function getCardToken(#[\SensitiveParameter] array $args): CardTokenResult {}
+
+        public function buildGetCardToken(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseGetCardToken(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): CardTokenResult {}
+
+        public function verifyNotification(#[\SensitiveParameter] array $fields): array {}
+
+        public function notificationAck(): string {}
+    }
+
+    /**
+     * @strict-properties
+     * @not-serializable
+     */
+    final class PayerMax
+    {
+        public function __construct(#[\SensitiveParameter] array $options) {}
+
+        /** @return list<PaymentToken> */
+        public function inquirePaymentToken(#[\SensitiveParameter] array $args): array {}
+
+        public function buildInquirePaymentToken(#[\SensitiveParameter] array $args): Request {}
+
+        /** @return list<PaymentToken> */
+        public function parseInquirePaymentToken(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): array {}
+
+        public function verifyNotification(#[\SensitiveParameter] string $body, string $sign): array {}
+
+        public function notificationAck(): string {}
+    }
+
+    /**
+     * @strict-properties
+     * @not-serializable
+     */
+    final class YabandPay
+    {
+        public function __construct(#[\SensitiveParameter] array $options) {}
+
+        public function createCardToken(#[\SensitiveParameter] array $args): CardPayment {}
+
+        public function buildCreateCardToken(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseCreateCardToken(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): CardPayment {}
+
+        public function verifyNotification(#[\SensitiveParameter] string $body): array {}
+
+        public function notificationAck(): string {}
+    }
+
+    /**
+     * @strict-properties
+     * @not-serializable
+     */
+    final class WorldFirst
+    {
+        public function __construct(#[\SensitiveParameter] array $options) {}
+
+        public function queryCardSensitiveInfo(#[\SensitiveParameter] array $args): CardSensitiveInfo {}
+
+        public function buildQueryCardSensitiveInfo(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseQueryCardSensitiveInfo(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): CardSensitiveInfo {}
+
+        public function verifyNotification(string $path, array $headers, #[\SensitiveParameter] string $body): array {}
+
+        /** @return array{0: list<array{0: string, 1: string}>, 1: string} [headers, body] */
+        public function notificationAck(string $path): array {}
+    }
+
+    /**
+     * A built request, to be sent with the caller's own HTTP stack.
+     * Debug output shows a redacted body; $request->body is the real one.
+     *
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Request
+    {
+        public readonly string $method;
+        public readonly string $url;
+        /** @var list<array{0: string, 1: string}> */
+        public readonly array $headers;
+        public readonly string $body;
+
+        private function __construct() {}
+    }
+
+    /**
+     * @strict-properties
+     * @not-serializable
+     */
+    final class CardTokenResult
+    {
+        public readonly ?string $token;
+        public readonly ?string $first_six_digits;
+        public readonly ?string $last_four_digits;
+        public readonly ?int $expiration_month;
+        public readonly ?int $expiration_year;
+        public readonly ?string $cardholder_name;
+        public readonly ?string $payment_method_id;
+
+        private function __construct() {}
+    }
+
+    /**
+     * @strict-properties
+     * @not-serializable
+     */
+    final class PaymentToken
+    {
+        public readonly ?string $payment_token_id;
+        public readonly ?string $user_id;
+        public readonly ?string $token_scope;
+        public readonly ?string $payment_token_expiry;
+        public readonly ?string $payment_token_status;
+        public readonly ?string $card_info;
+        public readonly ?string $if_cvv;
+        public readonly ?string $brand;
+        public readonly ?string $payment_method_type;
+        public readonly ?string $target_org;
+        public readonly ?string $account_display;
+        public readonly ?string $referral_code;
+
+        private function __construct() {}
+    }
+
+    /**
+     * @strict-properties
+     * @not-serializable
+     */
+    final class CardPayment
+    {
+        public readonly ?string $order_id;
+        public readonly ?string $trade_id;
+        public readonly ?string $amount;
+        public readonly ?string $currency;
+        public readonly ?string $url;
+        public readonly ?string $state;
+        public readonly ?string $response_id;
+        public readonly ?string $request_id;
+
+        private function __construct() {}
+    }
+
+    /**
+     * card_no and cvv are readable as properties; every dump masks them.
+     *
+     * @strict-properties
+     * @not-serializable
+     */
+    final class CardSensitiveInfo
+    {
+        public readonly ?string $asset_id;
+        public readonly ?string $account_id;
+        public readonly ?string $card_no;
+        public readonly ?string $cvv;
+        public readonly ?string $expired_month;
+        public readonly ?string $expired_year;
+
+        private function __construct() {}
+    }
+
+    /**
+     * Base of every cardtoken exception. getCode() is the C core's ct_err
+     * value; the class constants (Exception::TIMEOUT, ...) are registered
+     * from the core's CT_ERROR_TABLE.
+     */
+    class Exception extends \RuntimeException
+    {
+        private ?string $gateway = null;
+        private ?string $field = null;
+        private bool $retryable = false;
+        private bool $outcomeUnknown = false;
+        private ?int $httpStatus = null;
+        private ?string $gatewayCode = null;
+        private ?string $gatewayMessage = null;
+        private ?float $retryAfter = null;
+
+        /** "pagsmile", "payermax", "yabandpay", "worldfirst", or null. */
+        final public function getGateway(): ?string {}
+
+        /** The argument or option at fault (snake_case), or null. */
+        final public function getField(): ?string {}
+
+        final public function isRetryable(): bool {}
+
+        final public function isOutcomeUnknown(): bool {}
+
+        /** null when there was no HTTP response. */
+        final public function getHttpStatus(): ?int {}
+
+        final public function getGatewayCode(): ?string {}
+
+        final public function getGatewayMessage(): ?string {}
+
+        /** Seconds to wait before asking again, or null when not given. */
+        final public function getRetryAfter(): ?float {}
+
+        /** The core's error name, e.g. "CT_ERR_TIMEOUT". */
+        final public function getErrorName(): string {}
+    }
+
+    class ConfigurationException extends Exception {}
+
+    class ValidationException extends Exception {}
+
+    class TransportException extends Exception {}
+
+    class ProtocolException extends Exception {}
+
+    class SignatureException extends Exception {}
+
+    class GatewayException extends Exception {}
+
+    class ResultUnknownException extends GatewayException {}
+}

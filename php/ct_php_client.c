@@ -1,0 +1,701 @@
+/*
+ * ct_php_client.c - the four gateway classes (CardToken\Pagsmile, PayerMax,
+ * YabandPay, WorldFirst). Every method is the same thin translation:
+ * PHP array -> ct_config / ct_args (typed by ct_option_type/ct_arg_type),
+ * one core call, core result -> PHP objects, ct_error -> exception.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <string.h>
+
+#include "php.h"
+#include "zend_exceptions.h"
+#include "zend_smart_str.h"
+#include "zend_strtod.h"
+#include "ext/json/php_json.h"
+
+#include "php_cardtoken.h"
+
+static zend_object_handlers ct_php_client_handlers;
+
+static inline ct_php_client *ct_php_client_from_obj(zend_object *obj)
+{
+    return (ct_php_client *)((char *)obj - XtOffsetOf(ct_php_client, std));
+}
+
+static ct_gateway ct_php_gateway_of(const zend_class_entry *ce)
+{
+    if (ce == ct_php_ce_pagsmile) {
+        return CT_GW_PAGSMILE;
+    }
+    if (ce == ct_php_ce_payermax) {
+        return CT_GW_PAYERMAX;
+    }
+    if (ce == ct_php_ce_yabandpay) {
+        return CT_GW_YABANDPAY;
+    }
+    return CT_GW_WORLDFIRST;
+}
+
+zend_object *ct_php_client_create(zend_class_entry *ce)
+{
+    ct_php_client *c = zend_object_alloc(sizeof(ct_php_client), ce);
+
+    c->client = NULL;
+    c->gateway = ct_php_gateway_of(ce);
+    zend_object_std_init(&c->std, ce);
+    object_properties_init(&c->std, ce);
+    c->std.handlers = &ct_php_client_handlers;
+    return &c->std;
+}
+
+static void ct_php_client_free(zend_object *obj)
+{
+    ct_php_client *c = ct_php_client_from_obj(obj);
+
+    ct_client_free(c->client);
+    c->client = NULL;
+    zend_object_std_dtor(obj);
+}
+
+void ct_php_client_minit(void)
+{
+    memcpy(&ct_php_client_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+    ct_php_client_handlers.offset = XtOffsetOf(ct_php_client, std);
+    ct_php_client_handlers.free_obj = ct_php_client_free;
+    ct_php_client_handlers.clone_obj = NULL;
+}
+
+/* The constructed client behind $this, or NULL with an Error thrown. */
+static ct_php_client *ct_php_this_client(zend_execute_data *execute_data)
+{
+    ct_php_client *c = ct_php_client_from_obj(Z_OBJ_P(ZEND_THIS));
+
+    if (c->client == NULL) {
+        zend_throw_error(NULL, "%s object is not constructed", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
+        return NULL;
+    }
+    return c;
+}
+
+/* ------------------------------------------------------------------ */
+/* PHP arrays -> client options / operation arguments                  */
+/* ------------------------------------------------------------------ */
+
+typedef ct_type (*ct_php_type_fn)(ct_gateway gw, const char *name);
+typedef ct_err (*ct_php_set_fn)(void *target, const char *name, const char *value, size_t len, ct_error *err);
+
+static ct_err ct_php_config_set(void *target, const char *name, const char *value, size_t len, ct_error *err)
+{
+    return ct_config_set((ct_config *)target, name, value, len, err);
+}
+
+static ct_err ct_php_args_set(void *target, const char *name, const char *value, size_t len, ct_error *err)
+{
+    return ct_args_set((ct_args *)target, name, value, len, err);
+}
+
+/* The shortest decimal text that reads back as `d`, locale-independent,
+ * without an exponent for numbers whose integer part fits in 17 digits. */
+static void ct_php_append_double(smart_str *s, double d)
+{
+    char buf[64];
+    double mag = d < 0 ? -d : d;
+    int prec = 1;
+
+    if (zend_finite(d)) {
+        while (prec < 17 && mag >= 10.0) {
+            mag /= 10.0;
+            prec++;
+        }
+        for (; prec <= 17; prec++) {
+            zend_gcvt(d, prec, '.', 'e', buf);
+            if (zend_strtod(buf, NULL) == d) {
+                break;
+            }
+        }
+    } else {
+        /* The core rejects it, naming the option. */
+        snprintf(buf, sizeof(buf), "%s", zend_isnan(d) ? "nan" : (d > 0 ? "inf" : "-inf"));
+    }
+    smart_str_appends(s, buf);
+}
+
+/*
+ * Passes every element of `ht` to `set` as text, typed by `type_of`:
+ * STRING/SECRET take a string, INT an int, FLOAT an int or a float; null
+ * means absent. A wrong PHP type is a TypeError naming the key (never the
+ * value). Unknown keys go to the core, which names them in its error.
+ */
+static zend_result ct_php_fill(ct_gateway gw, HashTable *ht, uint32_t arg_num, ct_err nul_code,
+                               ct_php_type_fn type_of, ct_php_set_fn set, void *target)
+{
+    zend_string *key;
+    zend_ulong idx;
+    zval *value;
+
+    ZEND_HASH_FOREACH_KEY_VAL(ht, idx, key, value) {
+        char numkey[MAX_LENGTH_OF_LONG + 1];
+        const char *name;
+        const char *text = NULL;
+        size_t len = 0;
+        smart_str buf = {0};
+        ct_type type;
+        ct_error err;
+        ct_err rc;
+
+        if (key != NULL) {
+            if (memchr(ZSTR_VAL(key), '\0', ZSTR_LEN(key)) != NULL) {
+                ct_php_throw_code(nul_code, NULL, "a key contains a NUL byte");
+                return FAILURE;
+            }
+            name = ZSTR_VAL(key);
+        } else {
+            snprintf(numkey, sizeof(numkey), ZEND_ULONG_FMT, idx);
+            name = numkey;
+        }
+        ZVAL_DEREF(value);
+        if (Z_TYPE_P(value) == IS_NULL) {
+            continue;
+        }
+        type = type_of(gw, name);
+        switch (type) {
+        case CT_TYPE_STRING:
+        case CT_TYPE_SECRET:
+            if (Z_TYPE_P(value) != IS_STRING) {
+                zend_argument_type_error(arg_num, "key \"%s\" must be of type string, %s given", name,
+                                         zend_zval_type_name(value));
+                return FAILURE;
+            }
+            text = Z_STRVAL_P(value);
+            len = Z_STRLEN_P(value);
+            break;
+        case CT_TYPE_INT:
+            if (Z_TYPE_P(value) != IS_LONG) {
+                zend_argument_type_error(arg_num, "key \"%s\" must be of type int, %s given", name,
+                                         zend_zval_type_name(value));
+                return FAILURE;
+            }
+            smart_str_append_long(&buf, Z_LVAL_P(value));
+            break;
+        case CT_TYPE_FLOAT:
+            if (Z_TYPE_P(value) == IS_LONG) {
+                smart_str_append_long(&buf, Z_LVAL_P(value));
+            } else if (Z_TYPE_P(value) == IS_DOUBLE) {
+                ct_php_append_double(&buf, Z_DVAL_P(value));
+            } else {
+                zend_argument_type_error(arg_num, "key \"%s\" must be of type int|float, %s given", name,
+                                         zend_zval_type_name(value));
+                return FAILURE;
+            }
+            break;
+        case CT_TYPE_UNKNOWN:
+        default:
+            /* Not ours to judge: the core rejects the name itself. */
+            if (Z_TYPE_P(value) == IS_STRING) {
+                text = Z_STRVAL_P(value);
+                len = Z_STRLEN_P(value);
+            } else if (Z_TYPE_P(value) == IS_LONG) {
+                smart_str_append_long(&buf, Z_LVAL_P(value));
+            } else if (Z_TYPE_P(value) == IS_DOUBLE) {
+                ct_php_append_double(&buf, Z_DVAL_P(value));
+            }
+            break;
+        }
+        if (text == NULL) {
+            smart_str_0(&buf);
+            text = buf.s != NULL ? ZSTR_VAL(buf.s) : "";
+            len = buf.s != NULL ? ZSTR_LEN(buf.s) : 0;
+        }
+        rc = set(target, name, text, len, &err);
+        smart_str_free(&buf);
+        if (rc != CT_OK) {
+            ct_php_throw(&err);
+            return FAILURE;
+        }
+    } ZEND_HASH_FOREACH_END();
+    return SUCCESS;
+}
+
+/* new: the operation arguments, or NULL with an exception thrown. */
+static ct_args *ct_php_args_from(ct_gateway gw, HashTable *ht, uint32_t arg_num)
+{
+    ct_args *args = ct_args_new();
+
+    if (args == NULL) {
+        ct_php_throw_code(CT_ERR_NOMEM, NULL, ct_err_str(CT_ERR_NOMEM));
+        return NULL;
+    }
+    if (ct_php_fill(gw, ht, arg_num, CT_ERR_VALIDATION, ct_arg_type, ct_php_args_set, args) != SUCCESS) {
+        ct_args_free(args);
+        return NULL;
+    }
+    return args;
+}
+
+/* ------------------------------------------------------------------ */
+/* Received headers: a list of [name, value] or a name => value map    */
+/* ------------------------------------------------------------------ */
+
+typedef struct ct_php_headers {
+    ct_header *items;
+    size_t count;
+    size_t cap;
+    zend_string **tmp; /* strings converted from ints, released at the end */
+    size_t ntmp;
+} ct_php_headers;
+
+static void ct_php_headers_free(ct_php_headers *h)
+{
+    size_t i;
+
+    for (i = 0; i < h->ntmp; i++) {
+        zend_string_release(h->tmp[i]);
+    }
+    if (h->tmp != NULL) {
+        efree(h->tmp);
+    }
+    if (h->items != NULL) {
+        efree(h->items);
+    }
+    memset(h, 0, sizeof(*h));
+}
+
+/* The text of a header name or value (borrowed from `v` or kept in h->tmp),
+ * or NULL when `v` is neither a string nor an int. */
+static const zend_string *ct_php_header_text(ct_php_headers *h, zval *v)
+{
+    zend_string *s;
+
+    ZVAL_DEREF(v);
+    if (Z_TYPE_P(v) == IS_STRING) {
+        return Z_STR_P(v);
+    }
+    if (Z_TYPE_P(v) != IS_LONG) {
+        return NULL;
+    }
+    s = zend_long_to_str(Z_LVAL_P(v));
+    h->tmp = safe_erealloc(h->tmp, h->ntmp + 1, sizeof(zend_string *), 0);
+    h->tmp[h->ntmp++] = s;
+    return s;
+}
+
+static void ct_php_headers_add(ct_php_headers *h, const zend_string *name, const zend_string *value)
+{
+    if (h->count == h->cap) {
+        h->cap = h->cap ? h->cap * 2 : 8;
+        h->items = safe_erealloc(h->items, h->cap, sizeof(ct_header), 0);
+    }
+    h->items[h->count].name = ZSTR_VAL(name);
+    h->items[h->count].name_len = ZSTR_LEN(name);
+    h->items[h->count].value = ZSTR_VAL(value);
+    h->items[h->count].value_len = ZSTR_LEN(value);
+    h->count++;
+}
+
+static zend_result ct_php_headers_from(HashTable *ht, uint32_t arg_num, ct_php_headers *h)
+{
+    zend_string *key;
+    zval *entry;
+
+    memset(h, 0, sizeof(*h));
+    ZEND_HASH_FOREACH_STR_KEY_VAL(ht, key, entry) {
+        ZVAL_DEREF(entry);
+        if (key == NULL) {
+            /* [name, value] */
+            zval *zn, *zv;
+            const zend_string *name, *value;
+
+            if (Z_TYPE_P(entry) != IS_ARRAY || zend_hash_num_elements(Z_ARRVAL_P(entry)) != 2 ||
+                (zn = zend_hash_index_find(Z_ARRVAL_P(entry), 0)) == NULL ||
+                (zv = zend_hash_index_find(Z_ARRVAL_P(entry), 1)) == NULL ||
+                (name = ct_php_header_text(h, zn)) == NULL || (value = ct_php_header_text(h, zv)) == NULL) {
+                goto bad;
+            }
+            ct_php_headers_add(h, name, value);
+        } else if (Z_TYPE_P(entry) == IS_ARRAY) {
+            /* name => [value, ...] */
+            zval *zv;
+            ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(entry), zv) {
+                const zend_string *value = ct_php_header_text(h, zv);
+                if (value == NULL) {
+                    goto bad;
+                }
+                ct_php_headers_add(h, key, value);
+            } ZEND_HASH_FOREACH_END();
+        } else {
+            /* name => value */
+            const zend_string *value = ct_php_header_text(h, entry);
+            if (value == NULL) {
+                goto bad;
+            }
+            ct_php_headers_add(h, key, value);
+        }
+    } ZEND_HASH_FOREACH_END();
+    return SUCCESS;
+
+bad:
+    ct_php_headers_free(h);
+    zend_argument_type_error(arg_num, "must be a list of [name, value] pairs or an array of name => value(s), "
+                                      "with string values");
+    return FAILURE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Shared method bodies                                                */
+/* ------------------------------------------------------------------ */
+
+static void ct_php_construct(INTERNAL_FUNCTION_PARAMETERS)
+{
+    ct_php_client *c = ct_php_client_from_obj(Z_OBJ_P(ZEND_THIS));
+    HashTable *options;
+    ct_config *cfg;
+    ct_client *client = NULL;
+    ct_error err;
+
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_ARRAY_HT(options)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (c->client != NULL) {
+        zend_throw_error(NULL, "%s object is already constructed", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
+        RETURN_THROWS();
+    }
+    cfg = ct_config_new(c->gateway);
+    if (cfg == NULL) {
+        ct_php_throw_code(CT_ERR_NOMEM, NULL, ct_err_str(CT_ERR_NOMEM));
+        RETURN_THROWS();
+    }
+    if (ct_php_fill(c->gateway, options, 1, CT_ERR_CONFIG, ct_option_type, ct_php_config_set, cfg) != SUCCESS) {
+        ct_config_free(cfg);
+        RETURN_THROWS();
+    }
+    if (ct_client_new(cfg, &client, &err) != CT_OK) {
+        ct_config_free(cfg);
+        ct_php_throw(&err);
+        RETURN_THROWS();
+    }
+    ct_config_free(cfg);
+    c->client = client;
+}
+
+/* client.<op>(args): validate, build, sign, send, verify, parse. */
+static void ct_php_op_call(INTERNAL_FUNCTION_PARAMETERS)
+{
+    HashTable *ht;
+    ct_php_client *c;
+    ct_args *args;
+    ct_result *res = NULL;
+    ct_error err;
+    ct_err rc;
+
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_ARRAY_HT(ht)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if ((c = ct_php_this_client(execute_data)) == NULL || (args = ct_php_args_from(c->gateway, ht, 1)) == NULL) {
+        RETURN_THROWS();
+    }
+    rc = ct_call(c->client, args, &res, &err);
+    ct_args_free(args);
+    if (rc != CT_OK) {
+        ct_php_throw(&err);
+        RETURN_THROWS();
+    }
+    ct_php_result_to_zval(return_value, res);
+    ct_result_free(res);
+}
+
+/* client.build<Op>(args): the signed request, no network I/O. */
+static void ct_php_op_build(INTERNAL_FUNCTION_PARAMETERS)
+{
+    HashTable *ht;
+    ct_php_client *c;
+    ct_args *args;
+    ct_request *req = NULL;
+    ct_error err;
+    ct_err rc;
+
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_ARRAY_HT(ht)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if ((c = ct_php_this_client(execute_data)) == NULL || (args = ct_php_args_from(c->gateway, ht, 1)) == NULL) {
+        RETURN_THROWS();
+    }
+    rc = ct_build(c->client, args, &req, &err);
+    ct_args_free(args);
+    if (rc != CT_OK) {
+        ct_php_throw(&err);
+        RETURN_THROWS();
+    }
+    ct_php_request_to_zval(return_value, req);
+}
+
+/* client.parse<Op>(status, headers, body, request = null). */
+static void ct_php_op_parse(INTERNAL_FUNCTION_PARAMETERS)
+{
+    zend_long status;
+    HashTable *headers_ht;
+    zend_string *body;
+    zval *zreq = NULL;
+    ct_php_client *c;
+    ct_php_headers headers;
+    const ct_request *req = NULL;
+    ct_result *res = NULL;
+    ct_error err;
+    ct_err rc;
+
+    ZEND_PARSE_PARAMETERS_START(3, 4)
+        Z_PARAM_LONG(status)
+        Z_PARAM_ARRAY_HT(headers_ht)
+        Z_PARAM_STR(body)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_OBJECT_OF_CLASS_OR_NULL(zreq, ct_php_ce_request)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if (status < 0 || status > 999) {
+        zend_argument_value_error(1, "must be between 0 and 999");
+        RETURN_THROWS();
+    }
+    if ((c = ct_php_this_client(execute_data)) == NULL || ct_php_headers_from(headers_ht, 2, &headers) != SUCCESS) {
+        RETURN_THROWS();
+    }
+    if (zreq != NULL) {
+        req = ct_php_request_from_obj(Z_OBJ_P(zreq))->req;
+    }
+    rc = ct_parse(c->client, req, (int)status, headers.items, headers.count, ZSTR_VAL(body), ZSTR_LEN(body), &res,
+                  &err);
+    ct_php_headers_free(&headers);
+    if (rc != CT_OK) {
+        ct_php_throw(&err);
+        RETURN_THROWS();
+    }
+    ct_php_result_to_zval(return_value, res);
+    ct_result_free(res);
+}
+
+/* Verifies `n` and returns the verified content as a PHP array. */
+static void ct_php_verify(ct_php_client *c, const ct_notification *n, zval *return_value)
+{
+    ct_result *res = NULL;
+    ct_error err;
+    const char *json;
+    size_t len = 0;
+
+    if (ct_verify_notification(c->client, n, &res, &err) != CT_OK) {
+        ct_php_throw(&err);
+        return;
+    }
+    json = ct_result_json(res, &len);
+    if (json == NULL || php_json_decode_ex(return_value, json, len, PHP_JSON_OBJECT_AS_ARRAY,
+                                           PHP_JSON_PARSER_DEFAULT_DEPTH) != SUCCESS ||
+        Z_TYPE_P(return_value) != IS_ARRAY) {
+        zval_ptr_dtor(return_value);
+        ZVAL_NULL(return_value);
+        ct_php_throw_code(CT_ERR_INTERNAL, NULL, "the verified notification is not a JSON object");
+    }
+    ct_result_free(res);
+}
+
+/* The acknowledgement request for a notification on `path`, or NULL with
+ * an exception thrown. */
+static ct_request *ct_php_ack(ct_php_client *c, const char *path)
+{
+    ct_request *req = NULL;
+    ct_error err;
+
+    if (ct_notification_ack(c->client, path, &req, &err) != CT_OK) {
+        ct_php_throw(&err);
+        return NULL;
+    }
+    return req;
+}
+
+/* notificationAck() of the gateways answering with a bare body. */
+static void ct_php_ack_body(INTERNAL_FUNCTION_PARAMETERS)
+{
+    ct_php_client *c;
+    ct_request *req;
+    const char *body;
+    size_t len = 0;
+
+    ZEND_PARSE_PARAMETERS_NONE();
+    if ((c = ct_php_this_client(execute_data)) == NULL || (req = ct_php_ack(c, "")) == NULL) {
+        RETURN_THROWS();
+    }
+    body = ct_request_body(req, &len);
+    RETVAL_STRINGL(body != NULL ? body : "", body != NULL ? len : 0);
+    ct_request_free(req);
+}
+
+/* ------------------------------------------------------------------ */
+/* The classes                                                         */
+/* ------------------------------------------------------------------ */
+
+#define CT_PHP_CLIENT_METHODS(cls, op, Op)                                                 \
+    ZEND_METHOD(cls, __construct)                                                          \
+    {                                                                                      \
+        ct_php_construct(INTERNAL_FUNCTION_PARAM_PASSTHRU);                                \
+    }                                                                                      \
+    ZEND_METHOD(cls, op)                                                                   \
+    {                                                                                      \
+        ct_php_op_call(INTERNAL_FUNCTION_PARAM_PASSTHRU);                                  \
+    }                                                                                      \
+    ZEND_METHOD(cls, build##Op)                                                            \
+    {                                                                                      \
+        ct_php_op_build(INTERNAL_FUNCTION_PARAM_PASSTHRU);                                 \
+    }                                                                                      \
+    ZEND_METHOD(cls, parse##Op)                                                            \
+    {                                                                                      \
+        ct_php_op_parse(INTERNAL_FUNCTION_PARAM_PASSTHRU);                                 \
+    }
+
+CT_PHP_CLIENT_METHODS(CardToken_Pagsmile, getCardToken, GetCardToken)
+CT_PHP_CLIENT_METHODS(CardToken_PayerMax, inquirePaymentToken, InquirePaymentToken)
+CT_PHP_CLIENT_METHODS(CardToken_YabandPay, createCardToken, CreateCardToken)
+CT_PHP_CLIENT_METHODS(CardToken_WorldFirst, queryCardSensitiveInfo, QueryCardSensitiveInfo)
+
+ZEND_METHOD(CardToken_Pagsmile, notificationAck)
+{
+    ct_php_ack_body(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+}
+
+ZEND_METHOD(CardToken_PayerMax, notificationAck)
+{
+    ct_php_ack_body(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+}
+
+ZEND_METHOD(CardToken_YabandPay, notificationAck)
+{
+    ct_php_ack_body(INTERNAL_FUNCTION_PARAM_PASSTHRU);
+}
+
+/* WorldFirst signs its acknowledgement: [headers, body]. */
+ZEND_METHOD(CardToken_WorldFirst, notificationAck)
+{
+    zend_string *path;
+    ct_php_client *c;
+    ct_request *req;
+    const char *body;
+    size_t len = 0;
+    zval headers;
+
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_PATH_STR(path)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if ((c = ct_php_this_client(execute_data)) == NULL || (req = ct_php_ack(c, ZSTR_VAL(path))) == NULL) {
+        RETURN_THROWS();
+    }
+    array_init_size(return_value, 2);
+    ct_php_request_headers(&headers, req);
+    add_next_index_zval(return_value, &headers);
+    body = ct_request_body(req, &len);
+    add_next_index_stringl(return_value, body != NULL ? body : "", body != NULL ? len : 0);
+    ct_request_free(req);
+}
+
+/* Pagsmile: the posted form fields, passed to the core as a JSON object. */
+ZEND_METHOD(CardToken_Pagsmile, verifyNotification)
+{
+    HashTable *fields;
+    ct_php_client *c;
+    ct_notification n;
+    smart_str json = {0};
+    zval object;
+
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_ARRAY_HT(fields)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if ((c = ct_php_this_client(execute_data)) == NULL) {
+        RETURN_THROWS();
+    }
+    /* An object, never a JSON list, whatever the keys look like. */
+    object_and_properties_init(&object, zend_standard_class_def, zend_symtable_to_proptable(fields));
+    if (php_json_encode(&json, &object, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE) != SUCCESS ||
+        json.s == NULL) {
+        zval_ptr_dtor(&object);
+        smart_str_free(&json);
+        ct_php_throw_code(CT_ERR_VALIDATION, "fields", "notification fields cannot be encoded as JSON (invalid UTF-8?)");
+        RETURN_THROWS();
+    }
+    zval_ptr_dtor(&object);
+    smart_str_0(&json);
+    memset(&n, 0, sizeof(n));
+    n.fields_json = ZSTR_VAL(json.s);
+    n.fields_json_len = ZSTR_LEN(json.s);
+    ct_php_verify(c, &n, return_value);
+    smart_str_free(&json);
+}
+
+ZEND_METHOD(CardToken_PayerMax, verifyNotification)
+{
+    zend_string *body, *sign;
+    ct_php_client *c;
+    ct_notification n;
+
+    ZEND_PARSE_PARAMETERS_START(2, 2)
+        Z_PARAM_STR(body)
+        Z_PARAM_STR(sign)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if ((c = ct_php_this_client(execute_data)) == NULL) {
+        RETURN_THROWS();
+    }
+    memset(&n, 0, sizeof(n));
+    n.body = ZSTR_VAL(body);
+    n.body_len = ZSTR_LEN(body);
+    n.sign = ZSTR_VAL(sign);
+    n.sign_len = ZSTR_LEN(sign);
+    ct_php_verify(c, &n, return_value);
+}
+
+ZEND_METHOD(CardToken_YabandPay, verifyNotification)
+{
+    zend_string *body;
+    ct_php_client *c;
+    ct_notification n;
+
+    ZEND_PARSE_PARAMETERS_START(1, 1)
+        Z_PARAM_STR(body)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if ((c = ct_php_this_client(execute_data)) == NULL) {
+        RETURN_THROWS();
+    }
+    memset(&n, 0, sizeof(n));
+    n.body = ZSTR_VAL(body);
+    n.body_len = ZSTR_LEN(body);
+    ct_php_verify(c, &n, return_value);
+}
+
+ZEND_METHOD(CardToken_WorldFirst, verifyNotification)
+{
+    zend_string *path, *body;
+    HashTable *headers_ht;
+    ct_php_client *c;
+    ct_php_headers headers;
+    ct_notification n;
+
+    ZEND_PARSE_PARAMETERS_START(3, 3)
+        Z_PARAM_PATH_STR(path)
+        Z_PARAM_ARRAY_HT(headers_ht)
+        Z_PARAM_STR(body)
+    ZEND_PARSE_PARAMETERS_END();
+
+    if ((c = ct_php_this_client(execute_data)) == NULL || ct_php_headers_from(headers_ht, 2, &headers) != SUCCESS) {
+        RETURN_THROWS();
+    }
+    memset(&n, 0, sizeof(n));
+    n.path = ZSTR_VAL(path);
+    n.headers = headers.items;
+    n.nheaders = headers.count;
+    n.body = ZSTR_VAL(body);
+    n.body_len = ZSTR_LEN(body);
+    ct_php_verify(c, &n, return_value);
+    ct_php_headers_free(&headers);
+}

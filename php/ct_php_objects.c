@@ -1,0 +1,388 @@
+/*
+ * ct_php_objects.c - CardToken\Request and the result classes.
+ *
+ * Results are built generically from ct_result_type() / ct_result_record():
+ * each core field fills the readonly property of the same name. Fields the
+ * core marks sensitive (card number, CVV) stay readable as properties but
+ * every dump path (var_dump, print_r, var_export, json_encode,
+ * debug_zval_dump, array casts) goes through get_properties_for, which
+ * masks them. A Request's dumps show ct_request_body_redacted(), never the
+ * body.
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <string.h>
+
+#include "php.h"
+#include "zend_exceptions.h"
+#include "zend_interfaces.h"
+
+#include "php_cardtoken.h"
+
+static zend_object_handlers ct_php_request_handlers;
+static zend_object_handlers ct_php_result_handlers;
+
+static inline ct_php_result *ct_php_result_from_obj(zend_object *obj)
+{
+    return (ct_php_result *)((char *)obj - XtOffsetOf(ct_php_result, std));
+}
+
+/* The private constructors only exist to forbid `new`. */
+#define CT_PHP_PRIVATE_CTOR(cls)                                                           \
+    ZEND_METHOD(cls, __construct)                                                          \
+    {                                                                                      \
+        ZEND_PARSE_PARAMETERS_NONE();                                                      \
+    }
+
+CT_PHP_PRIVATE_CTOR(CardToken_Request)
+CT_PHP_PRIVATE_CTOR(CardToken_CardTokenResult)
+CT_PHP_PRIVATE_CTOR(CardToken_PaymentToken)
+CT_PHP_PRIVATE_CTOR(CardToken_CardPayment)
+CT_PHP_PRIVATE_CTOR(CardToken_CardSensitiveInfo)
+
+/* Initializes a declared (readonly) property from inside the class scope. */
+static void ct_php_init_prop(zend_object *obj, const char *name, size_t len, zval *value)
+{
+    zend_update_property(obj->ce, obj, name, len, value);
+}
+
+/* Sets every declared property still uninitialized to null. */
+static void ct_php_null_missing(zend_object *obj)
+{
+    zend_property_info *pi;
+
+    ZEND_HASH_FOREACH_PTR(&obj->ce->properties_info, pi) {
+        zval *slot;
+
+        if (pi->flags & ZEND_ACC_STATIC) {
+            continue;
+        }
+        slot = OBJ_PROP(obj, pi->offset);
+        if (Z_TYPE_P(slot) == IS_UNDEF) {
+            zval null;
+            ZVAL_NULL(&null);
+            zend_update_property_ex(obj->ce, obj, pi->name, &null);
+        }
+    } ZEND_HASH_FOREACH_END();
+}
+
+/* A copy of the object's properties for printing (new; the caller of
+ * get_properties_for releases it). NULL when the object has none. */
+static HashTable *ct_php_printable_copy(zend_object *obj, zend_prop_purpose purpose)
+{
+    HashTable *props = zend_std_get_properties_for(obj, purpose);
+    HashTable *copy;
+
+    if (props == NULL) {
+        return NULL;
+    }
+    copy = zend_array_dup(props);
+    zend_release_properties(props);
+    return copy;
+}
+
+/* "***" for short values (CVV), else stars and the last four characters. */
+static zend_string *ct_php_mask(const zend_string *value)
+{
+    size_t len = ZSTR_LEN(value);
+    zend_string *masked;
+
+    if (len <= 4) {
+        return zend_string_init("***", 3, 0);
+    }
+    masked = zend_string_alloc(len, 0);
+    memset(ZSTR_VAL(masked), '*', len - 4);
+    memcpy(ZSTR_VAL(masked) + len - 4, ZSTR_VAL(value) + len - 4, 4);
+    ZSTR_VAL(masked)[len] = '\0';
+    return masked;
+}
+
+/* ------------------------------------------------------------------ */
+/* Request                                                             */
+/* ------------------------------------------------------------------ */
+
+zend_object *ct_php_request_create(zend_class_entry *ce)
+{
+    ct_php_request *r = zend_object_alloc(sizeof(ct_php_request), ce);
+
+    r->req = NULL;
+    zend_object_std_init(&r->std, ce);
+    object_properties_init(&r->std, ce);
+    r->std.handlers = &ct_php_request_handlers;
+    return &r->std;
+}
+
+static void ct_php_request_free(zend_object *obj)
+{
+    ct_php_request *r = ct_php_request_from_obj(obj);
+
+    ct_request_free(r->req);
+    r->req = NULL;
+    zend_object_std_dtor(obj);
+}
+
+static HashTable *ct_php_request_get_properties_for(zend_object *obj, zend_prop_purpose purpose)
+{
+    ct_php_request *r = ct_php_request_from_obj(obj);
+    HashTable *copy = ct_php_printable_copy(obj, purpose);
+    zval redacted;
+
+    if (copy == NULL) {
+        return NULL;
+    }
+    if (zend_hash_str_exists(copy, "body", sizeof("body") - 1)) {
+        size_t len = 0;
+        char *text = r->req != NULL ? ct_request_body_redacted(r->req, &len) : NULL;
+
+        if (text != NULL) {
+            ZVAL_STRINGL(&redacted, text, len);
+            ct_free_string(text);
+        } else {
+            ZVAL_STRINGL(&redacted, "***", 3);
+        }
+        zend_hash_str_update(copy, "body", sizeof("body") - 1, &redacted);
+    }
+    return copy;
+}
+
+void ct_php_request_headers(zval *rv, const ct_request *req)
+{
+    size_t n = ct_request_header_count(req);
+    size_t i;
+
+    array_init_size(rv, (uint32_t)n);
+    for (i = 0; i < n; i++) {
+        const char *name = NULL, *value = NULL;
+        zval pair;
+
+        if (ct_request_header(req, i, &name, &value) != CT_OK || name == NULL || value == NULL) {
+            continue;
+        }
+        array_init_size(&pair, 2);
+        add_next_index_string(&pair, name);
+        add_next_index_string(&pair, value);
+        add_next_index_zval(rv, &pair);
+    }
+}
+
+zend_result ct_php_request_to_zval(zval *rv, ct_request *req)
+{
+    ct_php_request *r;
+    zend_object *obj;
+    const char *body;
+    size_t len = 0;
+    zval v;
+
+    if (object_init_ex(rv, ct_php_ce_request) != SUCCESS) {
+        ct_request_free(req);
+        return FAILURE;
+    }
+    obj = Z_OBJ_P(rv);
+    r = ct_php_request_from_obj(obj);
+    r->req = req;
+
+    ZVAL_STRING(&v, ct_request_method(req));
+    ct_php_init_prop(obj, "method", sizeof("method") - 1, &v);
+    zval_ptr_dtor(&v);
+
+    ZVAL_STRING(&v, ct_request_url(req));
+    ct_php_init_prop(obj, "url", sizeof("url") - 1, &v);
+    zval_ptr_dtor(&v);
+
+    ct_php_request_headers(&v, req);
+    ct_php_init_prop(obj, "headers", sizeof("headers") - 1, &v);
+    zval_ptr_dtor(&v);
+
+    body = ct_request_body(req, &len);
+    if (body != NULL) {
+        ZVAL_STRINGL(&v, body, len);
+    } else {
+        ZVAL_EMPTY_STRING(&v);
+    }
+    ct_php_init_prop(obj, "body", sizeof("body") - 1, &v);
+    zval_ptr_dtor(&v);
+
+    if (EG(exception)) {
+        zval_ptr_dtor(rv);
+        ZVAL_UNDEF(rv);
+        return FAILURE;
+    }
+    return SUCCESS;
+}
+
+/* ------------------------------------------------------------------ */
+/* Results                                                             */
+/* ------------------------------------------------------------------ */
+
+zend_object *ct_php_result_create(zend_class_entry *ce)
+{
+    ct_php_result *r = zend_object_alloc(sizeof(ct_php_result), ce);
+
+    r->sensitive = 0;
+    zend_object_std_init(&r->std, ce);
+    object_properties_init(&r->std, ce);
+    r->std.handlers = &ct_php_result_handlers;
+    return &r->std;
+}
+
+static HashTable *ct_php_result_get_properties_for(zend_object *obj, zend_prop_purpose purpose)
+{
+    ct_php_result *r = ct_php_result_from_obj(obj);
+    HashTable *copy;
+    zend_property_info *pi;
+
+    if (r->sensitive == 0) {
+        return zend_std_get_properties_for(obj, purpose);
+    }
+    copy = ct_php_printable_copy(obj, purpose);
+    if (copy == NULL) {
+        return NULL;
+    }
+    ZEND_HASH_FOREACH_PTR(&obj->ce->properties_info, pi) {
+        uint32_t slot;
+        zval *value;
+
+        if (pi->flags & ZEND_ACC_STATIC) {
+            continue;
+        }
+        slot = OBJ_PROP_TO_NUM(pi->offset);
+        if (slot >= 64 || !(r->sensitive & ((uint64_t)1 << slot))) {
+            continue;
+        }
+        value = zend_hash_find(copy, pi->name);
+        if (value != NULL && Z_TYPE_P(value) == IS_STRING) {
+            zval masked;
+            ZVAL_STR(&masked, ct_php_mask(Z_STR_P(value)));
+            zend_hash_update(copy, pi->name, &masked);
+        }
+    } ZEND_HASH_FOREACH_END();
+    return copy;
+}
+
+static zend_class_entry *ct_php_result_class(const char *type)
+{
+    static const struct {
+        const char *name;
+        zend_class_entry **ce;
+    } classes[] = {
+        {"CardTokenResult", &ct_php_ce_card_token_result},
+        {"PaymentToken", &ct_php_ce_payment_token},
+        {"CardPayment", &ct_php_ce_card_payment},
+        {"CardSensitiveInfo", &ct_php_ce_card_sensitive_info},
+    };
+    size_t i;
+
+    for (i = 0; type != NULL && i < sizeof(classes) / sizeof(classes[0]); i++) {
+        if (strcmp(type, classes[i].name) == 0) {
+            return *classes[i].ce;
+        }
+    }
+    return NULL;
+}
+
+/* One record of `res` as an object of class `ce`. */
+static zend_result ct_php_record_to_zval(zval *rv, zend_class_entry *ce, const ct_result *res, size_t index)
+{
+    size_t nfields = 0, i;
+    const ct_field *fields = ct_result_record(res, index, &nfields);
+    ct_php_result *r;
+    zend_object *obj;
+
+    if (object_init_ex(rv, ce) != SUCCESS) {
+        return FAILURE;
+    }
+    obj = Z_OBJ_P(rv);
+    r = ct_php_result_from_obj(obj);
+
+    for (i = 0; fields != NULL && i < nfields; i++) {
+        const ct_field *f = &fields[i];
+        zend_property_info *pi;
+        zval v;
+
+        if (f->name == NULL) {
+            continue;
+        }
+        pi = zend_hash_str_find_ptr(&ce->properties_info, f->name, strlen(f->name));
+        if (pi == NULL || (pi->flags & ZEND_ACC_STATIC)) {
+            /* The stub and the core disagree: say so, never guess. */
+            ct_php_throw_code(CT_ERR_INTERNAL, f->name, "result field not declared by the PHP class");
+            goto fail;
+        }
+        switch (f->type) {
+        case CT_VAL_STRING:
+            ZVAL_STRINGL(&v, f->str != NULL ? f->str : "", f->str != NULL ? f->len : 0);
+            break;
+        case CT_VAL_INT:
+            ZVAL_LONG(&v, (zend_long)f->num);
+            break;
+        case CT_VAL_NULL:
+        default:
+            ZVAL_NULL(&v);
+            break;
+        }
+        if (f->sensitive) {
+            uint32_t slot = OBJ_PROP_TO_NUM(pi->offset);
+            if (slot < 64) {
+                r->sensitive |= (uint64_t)1 << slot;
+            }
+        }
+        zend_update_property_ex(ce, obj, pi->name, &v);
+        zval_ptr_dtor(&v);
+        if (EG(exception)) {
+            goto fail;
+        }
+    }
+    ct_php_null_missing(obj);
+    if (EG(exception)) {
+        goto fail;
+    }
+    return SUCCESS;
+
+fail:
+    zval_ptr_dtor(rv);
+    ZVAL_UNDEF(rv);
+    return FAILURE;
+}
+
+zend_result ct_php_result_to_zval(zval *rv, const ct_result *res)
+{
+    const char *type = ct_result_type(res);
+    zend_class_entry *ce = ct_php_result_class(type);
+    size_t n, i;
+
+    if (ce == NULL) {
+        ct_php_throw_code(CT_ERR_INTERNAL, NULL, "unknown result type");
+        return FAILURE;
+    }
+    if (!ct_result_is_list(res)) {
+        return ct_php_record_to_zval(rv, ce, res, 0);
+    }
+    n = ct_result_count(res);
+    array_init_size(rv, (uint32_t)n);
+    for (i = 0; i < n; i++) {
+        zval item;
+        if (ct_php_record_to_zval(&item, ce, res, i) != SUCCESS) {
+            zval_ptr_dtor(rv);
+            ZVAL_UNDEF(rv);
+            return FAILURE;
+        }
+        add_next_index_zval(rv, &item);
+    }
+    return SUCCESS;
+}
+
+void ct_php_objects_minit(void)
+{
+    memcpy(&ct_php_request_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+    ct_php_request_handlers.offset = XtOffsetOf(ct_php_request, std);
+    ct_php_request_handlers.free_obj = ct_php_request_free;
+    ct_php_request_handlers.clone_obj = NULL;
+    ct_php_request_handlers.get_properties_for = ct_php_request_get_properties_for;
+
+    memcpy(&ct_php_result_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+    ct_php_result_handlers.offset = XtOffsetOf(ct_php_result, std);
+    ct_php_result_handlers.clone_obj = NULL;
+    ct_php_result_handlers.get_properties_for = ct_php_result_get_properties_for;
+}

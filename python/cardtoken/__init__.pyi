@@ -1,0 +1,404 @@
+"""Type stubs of cardtoken (the C extension cardtoken._cardtoken and the
+exceptions of cardtoken._errors, re-exported here)."""
+
+from collections.abc import Iterable, Mapping
+from types import TracebackType
+from typing import Any, NoReturn, TypeVar, final
+
+_T = TypeVar("_T")
+
+_Text = str | bytes
+_Headers = Mapping[str, str] | Mapping[bytes, bytes] | Iterable[tuple[_Text, _Text]]
+_Body = bytes | bytearray | memoryview | str
+_JSON = dict[str, Any]
+
+__all__ = [
+    "Pagsmile",
+    "PayerMax",
+    "YabandPay",
+    "WorldFirst",
+    "Request",
+    "CardTokenResult",
+    "PaymentToken",
+    "CardPayment",
+    "CardSensitiveInfo",
+    "Error",
+    "ConfigurationError",
+    "ValidationError",
+    "TransportError",
+    "ProtocolError",
+    "SignatureError",
+    "GatewayError",
+    "ResultUnknownError",
+    "UnknownOptionError",
+    "UnknownArgumentError",
+    "CURL_VERSION",
+    "OPENSSL_VERSION",
+    "__version__",
+    "CT_ERR_CLOSED",
+    "CT_ERR_CONFIG",
+    "CT_ERR_CONNECT",
+    "CT_ERR_DNS",
+    "CT_ERR_GATEWAY",
+    "CT_ERR_HTTP_STATUS",
+    "CT_ERR_INTERNAL",
+    "CT_ERR_KEY",
+    "CT_ERR_NETWORK",
+    "CT_ERR_NOMEM",
+    "CT_ERR_PROTOCOL",
+    "CT_ERR_RATE_LIMITED",
+    "CT_ERR_REDIRECT",
+    "CT_ERR_RESULT_UNKNOWN",
+    "CT_ERR_SERVER",
+    "CT_ERR_SIGNATURE",
+    "CT_ERR_TIMEOUT",
+    "CT_ERR_TLS",
+    "CT_ERR_TOO_LARGE",
+    "CT_ERR_VALIDATION",
+    "CT_OK",
+]
+__version__: str
+CURL_VERSION: str
+OPENSSL_VERSION: str
+
+# The core's error codes (Error.code); Error.name is the constant's name.
+CT_OK: int
+CT_ERR_NOMEM: int
+CT_ERR_INTERNAL: int
+CT_ERR_CONFIG: int
+CT_ERR_KEY: int
+CT_ERR_CLOSED: int
+CT_ERR_VALIDATION: int
+CT_ERR_DNS: int
+CT_ERR_CONNECT: int
+CT_ERR_TLS: int
+CT_ERR_TIMEOUT: int
+CT_ERR_NETWORK: int
+CT_ERR_REDIRECT: int
+CT_ERR_TOO_LARGE: int
+CT_ERR_RATE_LIMITED: int
+CT_ERR_SERVER: int
+CT_ERR_PROTOCOL: int
+CT_ERR_HTTP_STATUS: int
+CT_ERR_SIGNATURE: int
+CT_ERR_GATEWAY: int
+CT_ERR_RESULT_UNKNOWN: int
+
+# ---------------------------------------------------------------- errors
+
+class Error(Exception):
+    message: str
+    code: int
+    name: str
+    gateway: str | None
+    field: str | None
+    retryable: bool
+    outcome_unknown: bool
+    http_status: int | None
+    gateway_code: str | None
+    gateway_message: str | None
+    retry_after: float | None
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        code: int = 2,
+        name: str = "CT_ERR_INTERNAL",
+        gateway: str | None = None,
+        field: str | None = None,
+        retryable: bool = False,
+        outcome_unknown: bool = False,
+        http_status: int | None = None,
+        gateway_code: str | None = None,
+        gateway_message: str | None = None,
+        retry_after: float | None = None,
+    ) -> None: ...
+
+class ConfigurationError(Error, ValueError): ...
+class ValidationError(Error, ValueError): ...
+class TransportError(Error): ...
+class ProtocolError(Error): ...
+class SignatureError(Error): ...
+class GatewayError(Error): ...
+class ResultUnknownError(GatewayError): ...
+class UnknownOptionError(ConfigurationError, TypeError): ...
+class UnknownArgumentError(ValidationError, TypeError): ...
+
+# ---------------------------------------------------------------- requests
+
+@final
+class Request:
+    @property
+    def method(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def headers(self) -> list[tuple[str, str]]: ...
+    @property
+    def body(self) -> bytes: ...
+    @property
+    def request_id(self) -> str | None: ...
+    def __reduce__(self) -> NoReturn: ...
+    def __reduce_ex__(self, protocol: Any, /) -> NoReturn: ...
+
+# ---------------------------------------------------------------- results
+# Immutable: every field is read-only.
+
+class _Result:
+    @property
+    def _fields(self) -> tuple[str, ...]: ...
+    def _asdict(self) -> dict[str, Any]: ...
+    def __reduce__(self) -> NoReturn: ...
+    def __reduce_ex__(self, protocol: Any, /) -> NoReturn: ...
+
+@final
+class CardTokenResult(_Result):
+    token: str
+    first_six_digits: str
+    last_four_digits: str
+    expiration_month: int
+    expiration_year: int
+    cardholder_name: str
+    payment_method_id: str | None
+
+@final
+class PaymentToken(_Result):
+    payment_token_id: str | None
+    user_id: str | None
+    token_scope: str | None
+    payment_token_expiry: str | None
+    payment_token_status: str | None
+    card_info: str | None
+    if_cvv: str | None
+    brand: str | None
+    payment_method_type: str | None
+    target_org: str | None
+    account_display: str | None
+    referral_code: str | None
+
+@final
+class CardPayment(_Result):
+    order_id: str | None
+    trade_id: str | None
+    amount: str | None
+    currency: str | None
+    url: str | None
+    state: str | None
+    response_id: str | None
+    request_id: str | None
+
+@final
+class CardSensitiveInfo(_Result):
+    asset_id: str | None
+    account_id: str | None
+    card_no: str | None
+    cvv: str | None
+    expired_month: str | None
+    expired_year: str | None
+
+# ---------------------------------------------------------------- clients
+
+class _Client:
+    @property
+    def closed(self) -> bool: ...
+    @property
+    def gateway(self) -> str: ...
+    def close(self) -> None: ...
+    def __enter__(self: _T) -> _T: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+        /,
+    ) -> bool: ...
+    def __reduce__(self) -> NoReturn: ...
+    def __reduce_ex__(self, protocol: Any, /) -> NoReturn: ...
+
+@final
+class Pagsmile(_Client):
+    def __new__(
+        cls,
+        *,
+        merchant_no: str,
+        app_id: str,
+        app_key: str,
+        environment: str | None = None,
+        base_url: str | None = None,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        ca_file: str | None = None,
+        proxy: str | None = None,
+        max_retries: int | None = None,
+        fixed_time: str | None = None,
+    ) -> Pagsmile: ...
+    def get_card_token(
+        self,
+        *,
+        card_number: str,
+        security_code: str,
+        expiration_month: str,
+        expiration_year: str,
+        cardholder_name: str,
+    ) -> CardTokenResult: ...
+    def build_get_card_token(
+        self,
+        *,
+        card_number: str,
+        security_code: str,
+        expiration_month: str,
+        expiration_year: str,
+        cardholder_name: str,
+    ) -> Request: ...
+    def parse_get_card_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> CardTokenResult: ...
+    def verify_notification(self, fields: Mapping[str, Any]) -> _JSON: ...
+    def notification_ack(self) -> str: ...
+
+@final
+class PayerMax(_Client):
+    def __new__(
+        cls,
+        *,
+        app_id: str,
+        merchant_no: str,
+        private_key: str,
+        gateway_public_key: str,
+        key_version: str | None = None,
+        environment: str | None = None,
+        base_url: str | None = None,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        ca_file: str | None = None,
+        proxy: str | None = None,
+        max_retries: int | None = None,
+        fixed_time: str | None = None,
+    ) -> PayerMax: ...
+    def inquire_payment_token(
+        self,
+        *,
+        user_id: str,
+        token_scope: str | None = None,
+        payment_token_id: str | None = None,
+        payment_method_type: str | None = None,
+        target_org: str | None = None,
+        card_org: str | None = None,
+        referral_code: str | None = None,
+    ) -> list[PaymentToken]: ...
+    def build_inquire_payment_token(
+        self,
+        *,
+        user_id: str,
+        token_scope: str | None = None,
+        payment_token_id: str | None = None,
+        payment_method_type: str | None = None,
+        target_org: str | None = None,
+        card_org: str | None = None,
+        referral_code: str | None = None,
+    ) -> Request: ...
+    def parse_inquire_payment_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> list[PaymentToken]: ...
+    def verify_notification(self, body: _Body, sign: _Body | None) -> _JSON: ...
+    def notification_ack(self) -> str: ...
+
+@final
+class YabandPay(_Client):
+    def __new__(
+        cls,
+        *,
+        user: str,
+        secret_key: str,
+        environment: str | None = None,
+        base_url: str | None = None,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        ca_file: str | None = None,
+        proxy: str | None = None,
+        max_retries: int | None = None,
+        fixed_time: str | None = None,
+    ) -> YabandPay: ...
+    def create_card_token(
+        self,
+        *,
+        order_id: str,
+        card_number: str,
+        security_code: str,
+        expiration_month: str,
+        expiration_year: str,
+        cardholder_name: str,
+        email: str,
+        currency: str,
+        description: str,
+        notify_url: str,
+        operation: str | None = None,
+        amount: str | None = None,
+        token_type: str | None = None,
+        three_ds_initiate: str | None = None,
+        order_timeout: int | None = None,
+        request_id: str | None = None,
+        redirect_url: str | None = None,
+        form_type: str | None = None,
+        demo: str | None = None,
+        sca_exemption: str | None = None,
+    ) -> CardPayment: ...
+    def build_create_card_token(
+        self,
+        *,
+        order_id: str,
+        card_number: str,
+        security_code: str,
+        expiration_month: str,
+        expiration_year: str,
+        cardholder_name: str,
+        email: str,
+        currency: str,
+        description: str,
+        notify_url: str,
+        operation: str | None = None,
+        amount: str | None = None,
+        token_type: str | None = None,
+        three_ds_initiate: str | None = None,
+        order_timeout: int | None = None,
+        request_id: str | None = None,
+        redirect_url: str | None = None,
+        form_type: str | None = None,
+        demo: str | None = None,
+        sca_exemption: str | None = None,
+    ) -> Request: ...
+    def parse_create_card_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> CardPayment: ...
+    def verify_notification(self, body: _Body) -> _JSON: ...
+    def notification_ack(self) -> str: ...
+
+@final
+class WorldFirst(_Client):
+    def __new__(
+        cls,
+        *,
+        client_id: str,
+        private_key: str,
+        gateway_public_key: str,
+        key_version: str | None = None,
+        environment: str | None = None,
+        base_url: str | None = None,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        ca_file: str | None = None,
+        proxy: str | None = None,
+        max_retries: int | None = None,
+        fixed_time: str | None = None,
+    ) -> WorldFirst: ...
+    def query_card_sensitive_info(
+        self, *, asset_id: str, retry_attempt: int | None = None
+    ) -> CardSensitiveInfo: ...
+    def build_query_card_sensitive_info(
+        self, *, asset_id: str, retry_attempt: int | None = None
+    ) -> Request: ...
+    def parse_query_card_sensitive_info(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> CardSensitiveInfo: ...
+    def verify_notification(self, path: str, headers: _Headers, body: _Body) -> _JSON: ...
+    def notification_ack(self, path: str) -> tuple[list[tuple[str, str]], str]: ...

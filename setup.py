@@ -1,0 +1,125 @@
+"""Build script for the cardtoken Python package.
+
+`pip install .` compiles the C core (core/src/*.c) and the Python shim
+(python/cardtoken/_cardtoken*.c) into one extension module,
+`cardtoken._cardtoken`. libcurl, OpenSSL and jansson are found with
+pkg-config; a missing one stops the build with the Debian package to install.
+Metadata lives in pyproject.toml; only what needs code is here.
+"""
+
+import glob
+import os
+import re
+import shutil
+import subprocess
+
+from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# pkg-config module -> Debian package that provides its development files.
+DEPENDENCIES = (
+    ("libcurl", "libcurl4-openssl-dev"),
+    ("openssl", "libssl-dev"),
+    ("jansson", "libjansson-dev"),
+)
+
+# The same warnings and language level as the Makefile's core build.
+COMPILE_FLAGS = [
+    "-std=c11",
+    "-Wall",
+    "-Wextra",
+    "-Werror",
+    "-Wshadow",
+    "-Wstrict-prototypes",
+    "-fvisibility=hidden",
+]
+
+
+class BuildError(SystemExit):
+    """Stops the build with a message meant for the person running pip."""
+
+    def __init__(self, message):
+        super().__init__("\ncardtoken build error: " + message + "\n")
+
+
+def read_version():
+    with open(os.path.join(HERE, "core", "include", "cardtoken.h"), encoding="utf-8") as f:
+        m = re.search(r'^#define CT_VERSION "([^"]+)"', f.read(), re.M)
+    if not m:
+        raise BuildError("CT_VERSION not found in core/include/cardtoken.h")
+    return m.group(1)
+
+
+def pkg_config(*args):
+    res = subprocess.run(
+        ["pkg-config", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, check=False
+    )
+    return res.returncode, res.stdout.split()
+
+
+def find_libraries():
+    """(cflags, libs) for the three libraries, or a BuildError naming what to install."""
+    if shutil.which("pkg-config") is None:
+        debs = " ".join(["pkg-config"] + [deb for _, deb in DEPENDENCIES])
+        raise BuildError(
+            "pkg-config was not found; it is needed to locate libcurl, OpenSSL and jansson.\n"
+            "On Debian/Ubuntu install it with:  apt-get install " + debs
+        )
+    missing = [(mod, deb) for mod, deb in DEPENDENCIES if pkg_config("--exists", mod)[0] != 0]
+    if missing:
+        names = ", ".join(f"{mod} (Debian package {deb})" for mod, deb in missing)
+        raise BuildError(
+            "pkg-config cannot find: " + names + ".\n"
+            "On Debian/Ubuntu install them with:  apt-get install "
+            + " ".join(deb for _, deb in missing)
+        )
+    mods = [mod for mod, _ in DEPENDENCIES]
+    rc1, cflags = pkg_config("--cflags", *mods)
+    rc2, libs = pkg_config("--libs", *mods)
+    if rc1 or rc2:
+        raise BuildError("pkg-config failed for " + " ".join(mods))
+    return cflags, libs
+
+
+class BuildExt(build_ext):
+    """Adds the pkg-config flags at build time (not when only metadata is asked for)."""
+
+    def build_extensions(self):
+        cflags, libs = find_libraries()
+        for ext in self.extensions:
+            ext.extra_compile_args = COMPILE_FLAGS + cflags + ext.extra_compile_args
+            ext.extra_link_args = libs + ext.extra_link_args
+        if self.parallel is None:
+            self.parallel = 2
+        super().build_extensions()
+
+
+def extension_sources():
+    core = sorted(glob.glob(os.path.join("core", "src", "*.c")))
+    shim = sorted(glob.glob(os.path.join("python", "cardtoken", "_cardtoken*.c")))
+    if not core:
+        raise BuildError("no C core sources found in core/src/ (run from the project's top directory)")
+    if not shim:
+        raise BuildError("python/cardtoken/_cardtoken.c is missing")
+    return shim + core
+
+
+os.chdir(HERE)  # setuptools wants relative source paths
+
+setup(
+    version=read_version(),
+    ext_modules=[
+        Extension(
+            "cardtoken._cardtoken",
+            sources=extension_sources(),
+            include_dirs=[os.path.join("core", "include")],
+            define_macros=[("_GNU_SOURCE", None)],
+            depends=sorted(glob.glob(os.path.join("core", "include", "*.h")))
+            + sorted(glob.glob(os.path.join("core", "src", "*.h")))
+            + sorted(glob.glob(os.path.join("python", "cardtoken", "_cardtoken*.h"))),
+        )
+    ],
+    cmdclass={"build_ext": BuildExt},
+)
