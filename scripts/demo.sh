@@ -11,8 +11,7 @@ echo "==> building the Python extension (pip install .)"
 echo "==> building the PHP extension (phpize)"
 php/build.sh build >build-php.log 2>&1 || { tail -n 30 build-php.log; exit 1; }
 rm -f build-php.log
-PHP=(php -n -d extension=curl -d extension=json -d "extension=$PWD/build/php-src/modules/cardtoken.so")
-php -n -d extension=curl -r '1;' 2>/dev/null || PHP=(php -d "extension=$PWD/build/php-src/modules/cardtoken.so")
+PHP=(php -d "extension=$PWD/build/php-src/modules/cardtoken.so")
 
 tmp=$(mktemp -d)
 "$PY" -m cardtoken.sandbox --port 0 --config-out "$tmp/sandbox.json" &

@@ -13,4 +13,4 @@ try {
     exit(0);
 }
 $shown = json_encode($info); // card_no and cvv come out masked
-printf("php     worldfirst asset=%s card=%s\n", $info->asset_id, $shown);
+printf("php     worldfirst %s\n", $shown);

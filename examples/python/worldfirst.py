@@ -11,4 +11,4 @@ with cardtoken.WorldFirst(**options("worldfirst")) as client:
         # now, passing retry_attempt=n for the n-th retry. Never sleep here.
         raise SystemExit(f"result unknown; query again in {e.retry_after:.0f} s")
 
-print(f"python  worldfirst asset={info.asset_id} card={info!r}")
+print(f"python  worldfirst {info!r}")
