@@ -121,10 +121,18 @@ POST /_sandbox/reset-stats, so stats stay readable under the bad-TLS modes and
 reading them never opens a connection on the main listener. The main listener
 serves the same two paths too. Stats JSON:
   connections_accepted     TCP connections accepted by the main listener
-  tls_handshake_failures   of which the TLS handshake failed
+  connections_closed       connections the sandbox has finished with
+  open_connections         connections open now (a gauge, like in_flight:
+                           not zeroed by reset-stats); 0 means everything
+                           clients sent has been counted
+  tls_handshake_failures   of which the TLS handshake failed (a client that
+                           checks the host name after the handshake, as
+                           libcurl does, just closes: no failure counted)
   requests                 {path: count} of requests received (main listener,
                            /_sandbox/ paths excluded)
   requests_total, request_bodies_received (requests with a non-empty body),
+  requests_on_new_connections (requests that were the first counted on their
+  connection; the others came over a reused keep-alive connection),
   request_body_bytes, in_flight, max_in_flight, faults {kind: count},
   redirect_target          {"connections", "bytes_received"}
 reset-stats zeroes all of them (and the `unknown` alternation state).
@@ -651,9 +659,12 @@ class Stats:
 
     def _reset(self):
         self.connections_accepted = 0
+        self.connections_closed = 0
+        self.open_connections = 0
         self.tls_handshake_failures = 0
         self.requests = {}
         self.requests_total = 0
+        self.requests_on_new_connections = 0
         self.request_bodies_received = 0
         self.request_body_bytes = 0
         self.in_flight = 0
@@ -665,22 +676,31 @@ class Stats:
 
     def reset(self):
         with self._lock:
-            in_flight = self.in_flight
+            # Gauges survive a reset; counters restart from zero.
+            in_flight, open_connections = self.in_flight, self.open_connections
             self._reset()
-            self.in_flight = in_flight
+            self.in_flight, self.open_connections = in_flight, open_connections
 
     def connection(self):
         with self._lock:
             self.connections_accepted += 1
+            self.open_connections += 1
+
+    def connection_closed(self):
+        with self._lock:
+            self.connections_closed += 1
+            self.open_connections -= 1
 
     def tls_failure(self):
         with self._lock:
             self.tls_handshake_failures += 1
 
-    def request(self, path, nbytes):
+    def request(self, path, nbytes, first_on_connection):
         with self._lock:
             self.requests[path] = self.requests.get(path, 0) + 1
             self.requests_total += 1
+            if first_on_connection:
+                self.requests_on_new_connections += 1
             if nbytes:
                 self.request_bodies_received += 1
                 self.request_body_bytes += nbytes
@@ -719,9 +739,12 @@ class Stats:
         with self._lock:
             return {
                 "connections_accepted": self.connections_accepted,
+                "connections_closed": self.connections_closed,
+                "open_connections": self.open_connections,
                 "tls_handshake_failures": self.tls_handshake_failures,
                 "requests": dict(self.requests),
                 "requests_total": self.requests_total,
+                "requests_on_new_connections": self.requests_on_new_connections,
                 "request_bodies_received": self.request_bodies_received,
                 "request_body_bytes": self.request_body_bytes,
                 "in_flight": self.in_flight,
@@ -1183,6 +1206,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     timeout = IDLE_TIMEOUT
     disable_nagle_algorithm = True
 
+    _served = False  # set once a request was counted on this connection
+
     def version_string(self):
         return self.server_version
 
@@ -1309,7 +1334,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                 self._send_json(404, {"error": "not found"})
                 self._log_line(path, 404)
                 return
-            app.stats.request(path, len(body))
+            app.stats.request(path, len(body), not self._served)
+            self._served = True
             gateway = ROUTES.get(path)
             if gateway is None:
                 self._send_json(404, {"error": "not found"})
@@ -1489,6 +1515,8 @@ class _Server(http.server.ThreadingHTTPServer):
             self.handle_error(request, client_address)
         finally:
             self.shutdown_request(request)
+            if self.is_main:
+                self.app.stats.connection_closed()
 
     def handle_error(self, request, client_address):
         if self.app.verbose:

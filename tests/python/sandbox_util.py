@@ -133,6 +133,13 @@ def wait_for_stats(cfg, predicate, timeout=5.0):
     return st
 
 
+def wait_until_idle(cfg, timeout=5.0):
+    """Waits until the sandbox has no connection open (so that anything a
+    client sent has been counted); returns the stats. Close the clients
+    first: a pooled keep-alive connection keeps the sandbox busy."""
+    return wait_for_stats(cfg, lambda s: s["open_connections"] == 0 and s["in_flight"] == 0, timeout)
+
+
 def requests_seen(cfg, gateway):
     """How many requests the sandbox received on `gateway`'s path."""
     return get_stats(cfg)["requests"].get(PATHS[gateway], 0)

@@ -999,6 +999,7 @@ def test_keep_alive_and_stats(sb):
     assert st["connections_accepted"] == 2
     assert st["requests"] == {PATHS["pagsmile"]: 3, PATHS["payermax"]: 1}
     assert st["requests_total"] == 4
+    assert st["requests_on_new_connections"] == 2
     assert st["request_bodies_received"] == 4
     assert st["tls_handshake_failures"] == 0
     # The main listener serves the stats too (that costs a connection).
@@ -1010,6 +1011,8 @@ def test_keep_alive_and_stats(sb):
     reset_stats(sb)
     st = get_stats(sb)
     assert st["requests"] == {} and st["connections_accepted"] == 0
+    st = sandbox_util.wait_until_idle(sb)
+    assert st["open_connections"] == 0 and st["in_flight"] == 0
 
 
 def test_unknown_path_and_method(sb):
@@ -1091,7 +1094,8 @@ def test_bad_tls_modes(mode, verify_code):
         with pytest.raises(ssl.SSLCertVerificationError) as ei:
             pagsmile_call(cfg)
         assert ei.value.verify_code == verify_code
-        st = wait_for_stats(cfg, lambda s: s["tls_handshake_failures"] >= 1)
+        st = sandbox_util.wait_until_idle(cfg)
+        assert st["open_connections"] == 0 and st["connections_closed"] == 1
         assert st["connections_accepted"] == 1
         assert st["tls_handshake_failures"] == 1
         assert st["request_bodies_received"] == 0 and st["requests"] == {}
