@@ -83,19 +83,15 @@ static HashTable *ct_php_printable_copy(zend_object *obj, zend_prop_purpose purp
     return copy;
 }
 
-/* "***" for short values (CVV), else stars and the last four characters. */
+/* The printable form of a sensitive value, by the core's one rule
+ * (ct_mask): "************1234" for a card number, "***" otherwise. */
 static zend_string *ct_php_mask(const zend_string *value)
 {
-    size_t len = ZSTR_LEN(value);
-    zend_string *masked;
+    size_t cap = ZSTR_LEN(value) + 4, n;
+    zend_string *masked = zend_string_alloc(cap, 0);
 
-    if (len <= 4) {
-        return zend_string_init("***", 3, 0);
-    }
-    masked = zend_string_alloc(len, 0);
-    memset(ZSTR_VAL(masked), '*', len - 4);
-    memcpy(ZSTR_VAL(masked) + len - 4, ZSTR_VAL(value) + len - 4, 4);
-    ZSTR_VAL(masked)[len] = '\0';
+    n = ct_mask(ZSTR_VAL(value), ZSTR_LEN(value), ZSTR_VAL(masked), cap);
+    ZSTR_LEN(masked) = n;
     return masked;
 }
 

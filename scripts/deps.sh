@@ -6,7 +6,7 @@ set -euo pipefail
 
 APT_PACKAGES=(build-essential pkg-config libcurl4-openssl-dev libssl-dev
   libjansson-dev php-dev php-cli php-pear php-xml php-curl valgrind clang
-  libclang-rt-14-dev openssl php-parser)
+  libclang-rt-14-dev openssl php-parser curl)
 PIP_PACKAGES=(pytest cryptography mypy setuptools wheel requests)
 
 missing=()

@@ -287,6 +287,15 @@ CT_API size_t ct_result_count(const ct_result *res);
 /* The fields of record `i` (borrowed array of *nfields entries). */
 CT_API const ct_field *ct_result_record(const ct_result *res, size_t i,
                                         size_t *nfields);
+/*
+ * The printable form of a sensitive value (ct_field.sensitive), the one
+ * rule both bindings print: a card number (12 or more characters) keeps
+ * its last four ("************1111"), anything shorter (a CVV) is "***".
+ * Writes at most cap-1 bytes plus a NUL into out (copied); returns the
+ * length of the masked form. cap >= len + 4 always suffices.
+ */
+CT_API size_t ct_mask(const char *value, size_t len, char *out, size_t cap);
+
 /* For notification results: the verified JSON text (borrowed). */
 CT_API const char *ct_result_json(const ct_result *res, size_t *len);
 

@@ -337,6 +337,10 @@ static ct_err ct_configure_common(ct_client *c, const ct_kvlist *o,
         if ((c->proxy = ct_strndup(v->value, v->len)) == NULL)
             return ct_fail_nomem(err);
     }
+    if (c->proxy != NULL && strncasecmp(c->base_url, "http://", 7) == 0)
+        return ct_fail(err, CT_ERR_CONFIG, "proxy",
+                       "option proxy cannot be used with an http:// base_url "
+                       "(card data would cross the proxy in clear)");
     v = ct_kv_get(o, "fixed_time");
     if (v != NULL && v->len > 0) {
         if (!ct_parse_rfc3339(v->value, v->len, &c->fixed_time))

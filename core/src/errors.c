@@ -92,53 +92,49 @@ void ct_error_set_gateway(ct_error *err, ct_gateway gw)
         err->gateway = (int)gw;
 }
 
-/* Copies at most cap-1 bytes, replacing control bytes by '?'. A gateway's
- * own text never holds the caller's card data (we never echo requests). */
-static void ct_copy_clean(char *dst, size_t cap, const char *s, size_t n)
-{
-    size_t i;
-    if (n > cap - 1)
-        n = cap - 1;
-    for (i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        dst[i] = (ch < 0x20 || ch == 0x7f) ? '?' : (char)ch;
-    }
-    dst[n] = '\0';
-}
+static int ct_is_digit(char c) { return c >= '0' && c <= '9'; }
+static int ct_is_sep(char c) { return c == ' ' || c == '-' || c == '.'; }
 
-/* Masks, in place, every run of 12 to 19 digits (spaces and dashes allowed
- * between them) to its first six and last four digits: a gateway that
- * echoes a card number must not get it into our error. */
-static void ct_mask_pans(char *s)
+/* Copies src[0..n) into dst (at most cap-1 bytes, NUL-terminated),
+ * replacing control bytes by '?' and masking every run of 12 to 19 digits
+ * (up to two separators " -." between digits) to its first six and last
+ * four. The runs are found in the whole source before it is cut, so a
+ * card number cannot survive truncation. */
+static void ct_copy_masked(char *dst, size_t cap, const char *src, size_t n)
 {
-    size_t i = 0, n = strlen(s);
-    while (i < n) {
-        size_t j = i, digits = 0, last = i;
-        if (s[i] < '0' || s[i] > '9') {
-            i++;
+    size_t i = 0, o = 0;
+    while (i < n && o + 1 < cap) {
+        size_t j = i, digits = 0, last = i, k, seen = 0;
+        if (!ct_is_digit(src[i])) {
+            unsigned char ch = (unsigned char)src[i++];
+            dst[o++] = (ch < 0x20 || ch == 0x7f) ? '?' : (char)ch;
             continue;
         }
-        while (j < n && ((s[j] >= '0' && s[j] <= '9') ||
-                         ((s[j] == ' ' || s[j] == '-') && j + 1 < n &&
-                          s[j + 1] >= '0' && s[j + 1] <= '9'))) {
-            if (s[j] >= '0' && s[j] <= '9') {
+        while (j < n) {
+            if (ct_is_digit(src[j])) {
                 digits++;
-                last = j;
+                last = j++;
+            } else if (ct_is_sep(src[j]) && j + 1 < n &&
+                       (ct_is_digit(src[j + 1]) ||
+                        (ct_is_sep(src[j + 1]) && j + 2 < n &&
+                         ct_is_digit(src[j + 2])))) {
+                j++;
+            } else {
+                break;
             }
-            j++;
         }
-        if (digits >= 12) {
-            size_t seen = 0, k;
-            for (k = i; k <= last; k++) {
-                if (s[k] < '0' || s[k] > '9')
-                    continue;
+        for (k = i; k <= last && o + 1 < cap; k++) {
+            char ch = src[k];
+            if (ct_is_digit(ch) && digits >= 12) {
                 seen++;
-                if (seen > 6 && seen <= digits - 4)
-                    s[k] = '*';
+                if (seen > 6 && seen + 4 <= digits)
+                    ch = '*';
             }
+            dst[o++] = ch;
         }
-        i = j;
+        i = last + 1;
     }
+    dst[o] = '\0';
 }
 
 void ct_error_set_gateway_reply(ct_error *err, const char *code, size_t clen,
@@ -147,11 +143,21 @@ void ct_error_set_gateway_reply(ct_error *err, const char *code, size_t clen,
     if (err == NULL)
         return;
     if (code != NULL)
-        ct_copy_clean(err->gateway_code, sizeof(err->gateway_code), code,
-                      clen);
+        ct_copy_masked(err->gateway_code, sizeof(err->gateway_code), code,
+                       clen);
     if (msg != NULL)
-        ct_copy_clean(err->gateway_message, sizeof(err->gateway_message), msg,
-                      mlen);
-    ct_mask_pans(err->gateway_code);
-    ct_mask_pans(err->gateway_message);
+        ct_copy_masked(err->gateway_message, sizeof(err->gateway_message), msg,
+                       mlen);
+}
+
+ct_err ct_fail_gateway(ct_error *err, ct_err code, const char *fmt,
+                       const char *gcode, size_t clen, const char *gmsg,
+                       size_t mlen)
+{
+    char shown[24];
+    ct_copy_masked(shown, sizeof(shown), gcode ? gcode : "", gcode ? clen : 0);
+    ct_fail(err, code, NULL, fmt, shown);
+    ct_error_set_gateway_reply(err, gcode ? gcode : "", gcode ? clen : 0,
+                               gmsg ? gmsg : "", gmsg ? mlen : 0);
+    return code;
 }

@@ -72,6 +72,11 @@ void ct_error_set_gateway(ct_error *err, ct_gateway gw);
 /* Copies a gateway's code/message (truncated, sanitized to printable). */
 void ct_error_set_gateway_reply(ct_error *err, const char *code, size_t clen,
                                 const char *msg, size_t mlen);
+/* A gateway's refusal: fmt has one %s for the gateway's code; the code and
+ * message are kept (cleaned, card numbers masked). Returns code. */
+ct_err ct_fail_gateway(ct_error *err, ct_err code, const char *fmt,
+                       const char *gcode, size_t clen, const char *gmsg,
+                       size_t mlen) __attribute__((format(printf, 3, 0)));
 
 /* ---- key/value lists for options and arguments (kv.c) --------------- */
 typedef struct ct_kv {

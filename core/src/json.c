@@ -2,6 +2,7 @@
  * jansson (duplicate keys rejected, numbers never turned into amounts). */
 #include "internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,18 +112,57 @@ void ct_json_put_member(ct_buf *b, int comma, const char *name,
     ct_json_put_str(b, value, n, 0);
 }
 
+/* Shortest round-trip digits of d, written as Python's repr() writes a
+ * float: positional for exponents -4..15 ("150.0", "0.1", "0.0001"),
+ * scientific otherwise ("1e+16", "1e-05"). */
 void ct_json_put_real(ct_buf *b, double d)
 {
-    char tmp[40];
-    int prec;
-    for (prec = 1; prec <= 17; prec++) {
-        snprintf(tmp, sizeof(tmp), "%.*g", prec, d);
+    char tmp[48], digits[24];
+    int prec, exp, nd = 0, i;
+    char *p;
+
+    if (isnan(d) || isinf(d)) {
+        ct_buf_puts(b, "null"); /* JSON has no NaN or infinity */
+        return;
+    }
+    for (prec = 0; prec <= 16; prec++) {
+        snprintf(tmp, sizeof(tmp), "%.*e", prec, d);
         if (strtod(tmp, NULL) == d)
             break;
     }
-    ct_buf_puts(b, tmp);
-    if (strpbrk(tmp, ".eni") == NULL)
-        ct_buf_puts(b, ".0");
+    /* tmp is "[-]D.DDDDe[+-]XX": collect the digits and the exponent */
+    p = tmp;
+    if (*p == '-') {
+        ct_buf_putc(b, '-');
+        p++;
+    }
+    for (; *p != 'e'; p++)
+        if (*p >= '0' && *p <= '9')
+            digits[nd++] = *p;
+    exp = atoi(p + 1);
+    while (nd > 1 && digits[nd - 1] == '0')
+        nd--;
+    if (exp < -4 || exp >= 16) {
+        ct_buf_putc(b, digits[0]);
+        if (nd > 1) {
+            ct_buf_putc(b, '.');
+            ct_buf_append(b, digits + 1, (size_t)nd - 1);
+        }
+        ct_buf_printf(b, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+    } else if (exp < 0) {
+        ct_buf_puts(b, "0.");
+        for (i = 0; i < -exp - 1; i++)
+            ct_buf_putc(b, '0');
+        ct_buf_append(b, digits, (size_t)nd);
+    } else {
+        for (i = 0; i <= exp; i++)
+            ct_buf_putc(b, i < nd ? digits[i] : '0');
+        ct_buf_putc(b, '.');
+        if (nd > exp + 1)
+            ct_buf_append(b, digits + exp + 1, (size_t)(nd - exp - 1));
+        else
+            ct_buf_putc(b, '0');
+    }
 }
 
 void ct_json_put_value(ct_buf *b, const json_t *v, int php)
@@ -181,16 +221,18 @@ ct_err ct_json_parse(const char *body, size_t len, json_t **out,
     ct_wipe_reset_failed();
     root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
     if (root == NULL) {
-        /* jerr.text quotes the input near the fault: never copy it. */
-        if (json_error_code(&jerr) == json_error_out_of_memory ||
-            ct_wipe_has_failed())
+        int line = jerr.line, column = jerr.column;
+        enum json_error_code jcode = json_error_code(&jerr);
+        /* jerr.text quotes the input (maybe a card number): wipe it. */
+        OPENSSL_cleanse(&jerr, sizeof(jerr));
+        if (jcode == json_error_out_of_memory || ct_wipe_has_failed())
             return ct_fail_nomem(err);
-        if (json_error_code(&jerr) == json_error_duplicate_key)
+        if (jcode == json_error_duplicate_key)
             return ct_fail(err, CT_ERR_PROTOCOL, NULL,
                            "response JSON has a duplicate key");
         return ct_fail(err, CT_ERR_PROTOCOL, NULL,
                        "response is not valid JSON (line %d, column %d)",
-                       jerr.line, jerr.column);
+                       line, column);
     }
     if (ct_wipe_has_failed()) {
         /* jansson drops bytes silently when an allocation fails while it

@@ -153,9 +153,9 @@ static ct_err pg_parse(ct_client *c, const ct_request *req,
                     mlen = strlen(msg);
                 }
         }
-        rc = ct_fail(err, CT_ERR_GATEWAY, NULL,
-                     "Pagsmile declined the request (code %.16s)", code.data);
-        ct_error_set_gateway_reply(err, code.data, code.len, msg, mlen);
+        rc = ct_fail_gateway(err, CT_ERR_GATEWAY,
+                             "Pagsmile declined the request (code %s)",
+                             code.data, code.len, msg, mlen);
         goto cleanup;
     }
     card = json_object_get(info, "card_info");

@@ -175,10 +175,9 @@ static ct_err pm_parse(ct_client *c, const ct_request *req,
         (rc = ct_json_text(root, "msg", 0, 0, &msg, &present, err)) != CT_OK)
         goto cleanup;
     if (strcmp(code.data, "APPLY_SUCCESS") != 0) {
-        rc = ct_fail(err, CT_ERR_GATEWAY, NULL,
-                     "PayerMax declined the request (%.40s)", code.data);
-        ct_error_set_gateway_reply(err, code.data, code.len,
-                                   msg.data ? msg.data : "", msg.len);
+        rc = ct_fail_gateway(err, CT_ERR_GATEWAY,
+                             "PayerMax declined the request (%s)", code.data,
+                             code.len, msg.data, msg.len);
         goto cleanup;
     }
     if (sign == NULL) {

@@ -132,6 +132,23 @@ const ct_field *ct_result_record(const ct_result *res, size_t i,
     return res->recs[i].f;
 }
 
+size_t ct_mask(const char *value, size_t len, char *out, size_t cap)
+{
+    size_t n, i;
+    if (cap == 0)
+        return 0;
+    if (value == NULL || len < 12) {
+        n = cap > 3 ? 3 : cap - 1;
+        memcpy(out, "***", n);
+    } else {
+        n = len < cap - 1 ? len : cap - 1;
+        for (i = 0; i < n; i++)
+            out[i] = i + 4 < len ? '*' : value[i];
+    }
+    out[n] = '\0';
+    return n;
+}
+
 const char *ct_result_json(const ct_result *res, size_t *len)
 {
     if (len != NULL)

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include <curl/curl.h>
+#include <openssl/ssl.h>
 
 #define CT_POOL_MAX 16
 #define CT_MAX_RESPONSE (1024 * 1024)
@@ -194,6 +195,18 @@ static int ct_split_headers(ct_http_reply *r)
     return 1;
 }
 
+/* Runs on every new TLS context, after libcurl has set it up: no key log
+ * (SSLKEYLOGFILE would let anyone with a capture read card data), and
+ * OpenSSL wipes its plaintext buffers. */
+static CURLcode ct_on_ssl_ctx(CURL *h, void *sslctx, void *userp)
+{
+    CT_UNUSED(h);
+    CT_UNUSED(userp);
+    SSL_CTX_set_keylog_callback((SSL_CTX *)sslctx, NULL);
+    SSL_CTX_set_options((SSL_CTX *)sslctx, SSL_OP_CLEANSE_PLAINTEXT);
+    return CURLE_OK;
+}
+
 static CURL *ct_handle_new(const ct_client *c, ct_transport *t)
 {
     CURL *h = curl_easy_init();
@@ -212,6 +225,7 @@ static CURL *ct_handle_new(const ct_client *c, ct_transport *t)
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
     curl_easy_setopt(h, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
+    curl_easy_setopt(h, CURLOPT_SSL_CTX_FUNCTION, ct_on_ssl_ctx);
     if (c->ca_file != NULL)
         curl_easy_setopt(h, CURLOPT_CAINFO, c->ca_file);
     /* "" disables the proxy environment variables. */

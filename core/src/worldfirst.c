@@ -244,22 +244,20 @@ static ct_err wf_parse(ct_client *c, const ct_request *req,
         goto cleanup;
     if (strcmp(status.data, "S") != 0) {
         if (strcmp(status.data, "U") == 0) {
-            rc = ct_fail(err, CT_ERR_RESULT_UNKNOWN, NULL,
-                         "WorldFirst result unknown (%.40s); query again later",
-                         code.data ? code.data : "");
+            rc = ct_fail_gateway(
+                err, CT_ERR_RESULT_UNKNOWN,
+                "WorldFirst result unknown (%s); query again later",
+                code.data, code.len, msg.data, msg.len);
             if (err != NULL)
                 err->retry_after = wf_retry_after(req ? req->retry_attempt : 0);
         } else if (strcmp(status.data, "F") == 0) {
-            rc = ct_fail(err, CT_ERR_GATEWAY, NULL,
-                         "WorldFirst declined the request (%.40s)",
-                         code.data ? code.data : "");
+            rc = ct_fail_gateway(err, CT_ERR_GATEWAY,
+                                 "WorldFirst declined the request (%s)",
+                                 code.data, code.len, msg.data, msg.len);
         } else {
             rc = ct_fail(err, CT_ERR_PROTOCOL, "resultStatus",
                          "WorldFirst resultStatus is not S, F or U");
-            goto cleanup;
         }
-        ct_error_set_gateway_reply(err, code.data ? code.data : "", code.len,
-                                   msg.data ? msg.data : "", msg.len);
         goto cleanup;
     }
     res = ct_result_alloc("CardSensitiveInfo", 0);

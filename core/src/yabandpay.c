@@ -327,10 +327,9 @@ static ct_err yb_parse(ct_client *c, const ct_request *req,
             (rc = ct_json_text(root, "message", 0, 0, &msg, &present, err)) !=
                 CT_OK)
             goto cleanup;
-        rc = ct_fail(err, CT_ERR_GATEWAY, NULL,
-                     "YabandPay declined the request (code %.16s)", code.data);
-        ct_error_set_gateway_reply(err, code.data, code.len,
-                                   msg.data ? msg.data : "", msg.len);
+        rc = ct_fail_gateway(err, CT_ERR_GATEWAY,
+                             "YabandPay declined the request (code %s)",
+                             code.data, code.len, msg.data, msg.len);
         goto cleanup;
     }
     data = json_object_get(root, "data");

@@ -322,12 +322,24 @@ static int text_from_bytes_or_str(modstate *st, ct_gateway gw, PyObject *o, ct_e
 {
     if (PyUnicode_Check(o))
         return text_from_str(st, gw, o, code, field, t);
-    if (PyObject_CheckBuffer(o)) {
+    if (PyBytes_Check(o)) { /* immutable: safe to read without the GIL */
         if (PyObject_GetBuffer(o, &t->view, PyBUF_SIMPLE) < 0)
             return -1;
         t->has_view = 1;
         t->p = (const char *)t->view.buf;
         t->n = t->view.len;
+        return 0;
+    }
+    if (PyObject_CheckBuffer(o)) {
+        /* bytearray, memoryview...: another thread could change them while
+         * the core reads them with the GIL released, between verifying and
+         * parsing: work on a private copy. */
+        PyObject *copy = PyBytes_FromObject(o);
+        if (copy == NULL)
+            return -1;
+        t->keep = copy;
+        t->p = PyBytes_AS_STRING(copy);
+        t->n = PyBytes_GET_SIZE(copy);
         return 0;
     }
     PyErr_Format(PyExc_TypeError, "%s(): %s must be bytes or str, not %.100s", fn, field,
@@ -882,23 +894,23 @@ static int result_setattro(ResultObject *self, PyObject *name, PyObject *value)
     return -1;
 }
 
-/* new: the printable form of a sensitive value: last four of a long text
- * ("************1234"), "***" otherwise. */
+/* new: the printable form of a sensitive value, by the core's one rule
+ * (ct_mask): "************1234" for a card number, "***" otherwise. */
 static PyObject *masked_repr(PyObject *v)
 {
     if (v == Py_None)
         return PyObject_Repr(v);
     if (PyUnicode_Check(v)) {
-        Py_ssize_t n = PyUnicode_GET_LENGTH(v);
-        if (n >= 12) {
-            PyObject *last = PyUnicode_Substring(v, n - 4, n);
-            PyObject *m = last ? PyUnicode_FromFormat("************%U", last) : NULL;
-            Py_XDECREF(last);
-            PyObject *r = m ? PyObject_Repr(m) : NULL;
-            Py_XDECREF(m);
-            return r;
-        }
-        return PyUnicode_FromString("'***'");
+        Py_ssize_t n;
+        const char *s = PyUnicode_AsUTF8AndSize(v, &n);
+        char buf[64];
+        if (s == NULL)
+            return NULL;
+        size_t m = ct_mask(s, (size_t)n, buf, sizeof(buf));
+        PyObject *masked = PyUnicode_DecodeUTF8(buf, (Py_ssize_t)m, "replace");
+        PyObject *r = masked ? PyObject_Repr(masked) : NULL;
+        Py_XDECREF(masked);
+        return r;
     }
     return PyUnicode_FromString("***");
 }

@@ -335,6 +335,54 @@ static void messages_clean(void)
     json_decref(c);
 }
 
+/* Reals are written as Python's repr() writes them (expected strings are
+ * what CPython prints for these literals), never with a stray exponent. */
+static void reals(void)
+{
+    static const struct {
+        double d;
+        const char *repr;
+    } cases[] = {{10.0, "10.0"},   {150.0, "150.0"}, {0.1, "0.1"},
+                 {24.99, "24.99"}, {1e16, "1e+16"},  {1e-05, "1e-05"},
+                 {0.0001, "0.0001"}, {-2.5, "-2.5"}, {123456789.125, "123456789.125"},
+                 {1.5e300, "1.5e+300"}, {0.0, "0.0"}};
+    size_t i;
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        ct_buf b;
+        ct_buf_init(&b);
+        ct_json_put_real(&b, cases[i].d);
+        EXPECT(b.data && strcmp(b.data, cases[i].repr) == 0, "real %s written as %s", cases[i].repr, b.data);
+        ct_buf_free(&b);
+    }
+}
+
+/* A gateway that echoes a card number into its code or message. */
+static void echoed_card_masked(void)
+{
+    json_t *c = load_case("pagsmile", "success");
+    ct_client *client = NULL;
+    ct_result *res = NULL;
+    ct_error e;
+    char body[512], spaced[40];
+    ct_err rc;
+    make_client(c, &client, &e);
+    snprintf(spaced, sizeof(spaced), "%.4s %.4s %.4s %.4s", canary_pan, canary_pan + 4, canary_pan + 8, canary_pan + 12);
+    /* 250 filler bytes put the card across the 255-byte cut */
+    snprintf(body, sizeof(body), "{\"code\":\"%s\",\"info\":\"%0250d %s and %s\"}", canary_pan, 0, canary_pan, spaced);
+    rc = ct_parse(client, NULL, 200, NULL, 0, body, strlen(body), &res, &e);
+    EXPECT(rc == CT_ERR_GATEWAY, "echo: %s", ct_err_name(rc));
+    EXPECT(strstr(e.message, canary_pan + 6) == NULL && strstr(e.gateway_code, canary_pan + 6) == NULL,
+           "card number in message or code: %s / %s", e.message, e.gateway_code);
+    EXPECT(strstr(e.gateway_message, "1937105") == NULL && strstr(e.gateway_message, "9371") == NULL,
+           "card digits survive in the gateway message: %s", e.gateway_message);
+    snprintf(body, sizeof(body), "{\"code\":\"402\",\"info\":\"card %s declined\"}", spaced);
+    rc = ct_parse(client, NULL, 200, NULL, 0, body, strlen(body), &res, &e);
+    EXPECT(rc == CT_ERR_GATEWAY && strstr(e.gateway_message, "4917 61** **** ") != NULL,
+           "spaced card not masked to first six/last four: %s", e.gateway_message);
+    ct_client_free(client);
+    json_decref(c);
+}
+
 int main(int argc, char **argv)
 {
     static const char *const gws[] = {"pagsmile", "payermax", "yabandpay", "worldfirst"};
@@ -354,6 +402,8 @@ int main(int argc, char **argv)
     build_canary("yabandpay");
     worldfirst_canary();
     messages_clean();
+    reals();
+    echoed_card_masked();
     printf("core: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
