@@ -126,8 +126,17 @@ CT_API void ct_error_clear(ct_error *err);
 /* Library                                                             */
 /* ------------------------------------------------------------------ */
 
-/* Once per process, before any other call (PHP MINIT, Python exec slot).
- * Idempotent and thread-safe. */
+/*
+ * Once per process, before any other call (PHP MINIT, Python exec slot).
+ * Idempotent and thread-safe. It installs, process-wide, an allocator that
+ * wipes on free for jansson (json_set_alloc_funcs) and, when libcurl was
+ * not initialised yet, for libcurl (curl_global_init_mem): parsed responses
+ * hold card numbers. A C program that also uses jansson must call it before
+ * its first jansson call and free jansson's output with jansson's free
+ * function (json_get_alloc_funcs). When another component initialised
+ * libcurl first (PHP's curl extension does), libcurl's own buffers are not
+ * wiped; OpenSSL's plaintext buffers still are (SSL_OP_CLEANSE_PLAINTEXT).
+ */
 CT_API ct_err ct_global_init(void);
 /* "0.1.0" (borrowed static). */
 CT_API const char *ct_version(void);

@@ -92,6 +92,10 @@ static void ct_do_global_init(void)
     /* jansson and libcurl hold response bodies (card numbers, CVVs): give
      * them an allocator that wipes on free. */
     json_set_alloc_funcs(ct_wipe_malloc, ct_wipe_free);
+    if (!ct_crypto_init()) {
+        ct_curl_init_rc = CURLE_FAILED_INIT;
+        return;
+    }
     ct_curl_init_rc = curl_global_init_mem(CURL_GLOBAL_DEFAULT, ct_wipe_malloc,
                                            ct_wipe_free, ct_wipe_realloc,
                                            ct_wipe_strdup, ct_wipe_calloc);
@@ -381,6 +385,15 @@ ct_err ct_client_new(const ct_config *cfg, ct_client **out, ct_error *err)
     if ((rc = ct_configure_common(c, &cfg->kv, err)) != CT_OK ||
         (rc = c->ops->configure(c, &cfg->kv, err)) != CT_OK)
         goto fail;
+    /* Key the signing contexts once; each call works on a copy. */
+    if ((c->private_key != NULL &&
+         (c->sign_ctx = ct_sign_template(c->private_key, 1)) == NULL) ||
+        (c->gateway_public_key != NULL &&
+         (c->verify_ctx = ct_sign_template(c->gateway_public_key, 0)) == NULL)) {
+        rc = ct_fail(err, CT_ERR_KEY, c->sign_ctx ? "gateway_public_key" : "private_key",
+                     "the key cannot be used for SHA256withRSA");
+        goto fail;
+    }
     ct_buf_init(&url);
     ct_buf_puts(&url, c->base_url);
     ct_buf_puts(&url, c->ops->path);
@@ -413,6 +426,9 @@ void ct_client_free(ct_client *c)
     ct_free_str(c->client_id);
     ct_free_str(c->key_version);
     ct_free_secret(c->secret.data, c->secret.len);
+    EVP_MD_CTX_free(c->sign_ctx);
+    EVP_MD_CTX_free(c->verify_ctx);
+    EVP_MAC_CTX_free(c->hmac_ctx);
     EVP_PKEY_free(c->private_key);
     EVP_PKEY_free(c->gateway_public_key);
     ct_free_secret(c, sizeof(*c));

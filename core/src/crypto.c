@@ -4,10 +4,73 @@
 
 #include <string.h>
 
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
+
+/* Fetched once by ct_crypto_init (from ct_global_init), read-only after:
+ * OpenSSL 3 otherwise looks the algorithms up again on every call. */
+static EVP_MD *ct_md5, *ct_sha256;
+static EVP_MAC *ct_hmac;
+
+int ct_crypto_init(void)
+{
+    ct_md5 = EVP_MD_fetch(NULL, "MD5", NULL);
+    ct_sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
+    ct_hmac = EVP_MAC_fetch(NULL, "HMAC", NULL);
+    ERR_clear_error();
+    return ct_md5 != NULL && ct_sha256 != NULL && ct_hmac != NULL;
+}
+
+EVP_MD_CTX *ct_sign_template(EVP_PKEY *key, int sign)
+{
+    EVP_MD_CTX *t = EVP_MD_CTX_new();
+    if (t == NULL)
+        return NULL;
+    if ((sign ? EVP_DigestSignInit(t, NULL, ct_sha256, NULL, key)
+              : EVP_DigestVerifyInit(t, NULL, ct_sha256, NULL, key)) != 1) {
+        EVP_MD_CTX_free(t);
+        ERR_clear_error();
+        return NULL;
+    }
+    return t;
+}
+
+EVP_MAC_CTX *ct_hmac_template(const char *key, size_t klen)
+{
+    OSSL_PARAM params[2];
+    EVP_MAC_CTX *t = EVP_MAC_CTX_new(ct_hmac);
+    if (t == NULL)
+        return NULL;
+    params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
+                                                 (char *)"SHA256", 0);
+    params[1] = OSSL_PARAM_construct_end();
+    if (EVP_MAC_init(t, (const unsigned char *)key, klen, params) != 1) {
+        EVP_MAC_CTX_free(t);
+        ERR_clear_error();
+        return NULL;
+    }
+    return t;
+}
+
+int ct_hmac_sha256_hex_ctx(const EVP_MAC_CTX *tmpl, const char *data,
+                           size_t n, char out[65])
+{
+    unsigned char md[32];
+    size_t mdlen = 0;
+    EVP_MAC_CTX *ctx = EVP_MAC_CTX_dup(tmpl);
+    int ok = ctx != NULL &&
+             EVP_MAC_update(ctx, (const unsigned char *)data, n) == 1 &&
+             EVP_MAC_final(ctx, md, &mdlen, sizeof(md)) == 1 && mdlen == 32;
+    EVP_MAC_CTX_free(ctx);
+    if (ok)
+        ct_hex(md, 32, out);
+    OPENSSL_cleanse(md, sizeof(md));
+    ERR_clear_error();
+    return ok;
+}
 
 void ct_hex(const unsigned char *in, size_t n, char *out)
 {
@@ -24,7 +87,8 @@ int ct_md5_hex(const char *data, size_t n, char out[33])
 {
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int mdlen = 0;
-    if (!EVP_Digest(data, n, md, &mdlen, EVP_md5(), NULL) || mdlen != 16)
+    if (!EVP_Digest(data, n, md, &mdlen, ct_md5 ? ct_md5 : EVP_md5(), NULL) ||
+        mdlen != 16)
         return 0;
     ct_hex(md, 16, out);
     return 1;
@@ -44,7 +108,7 @@ int ct_hmac_sha256_hex(const char *key, size_t klen, const char *data,
     return 1;
 }
 
-ct_err ct_rsa_sign_b64(EVP_PKEY *key, const char *data, size_t n,
+ct_err ct_rsa_sign_b64(const EVP_MD_CTX *tmpl, const char *data, size_t n,
                        ct_buf *out, ct_error *err)
 {
     EVP_MD_CTX *ctx = EVP_MD_CTX_new();
@@ -54,8 +118,8 @@ ct_err ct_rsa_sign_b64(EVP_PKEY *key, const char *data, size_t n,
 
     if (ctx == NULL)
         return ct_fail_nomem(err);
-    if (EVP_PKEY_get_size(key) > (int)sizeof(sig) ||
-        EVP_DigestSignInit(ctx, NULL, EVP_sha256(), NULL, key) != 1 ||
+    /* keys are at most 8192 bits (checked when loaded): sig is big enough */
+    if (EVP_MD_CTX_copy_ex(ctx, tmpl) != 1 ||
         EVP_DigestSign(ctx, sig, &siglen, (const unsigned char *)data, n) !=
             1) {
         ERR_clear_error();
@@ -70,7 +134,7 @@ cleanup:
     return rc;
 }
 
-int ct_rsa_verify(EVP_PKEY *key, const char *data, size_t n,
+int ct_rsa_verify(const EVP_MD_CTX *tmpl, const char *data, size_t n,
                   const unsigned char *sig, size_t siglen)
 {
 #ifdef CT_FUZZ_SKIP_SIGNATURES
@@ -83,7 +147,7 @@ int ct_rsa_verify(EVP_PKEY *key, const char *data, size_t n,
     {
         volatile unsigned char sink = 0;
         size_t i;
-        CT_UNUSED(key);
+        CT_UNUSED(tmpl);
         for (i = 0; i < n; i++)
             sink ^= (unsigned char)data[i];
         for (i = 0; i < siglen; i++)
@@ -96,7 +160,7 @@ int ct_rsa_verify(EVP_PKEY *key, const char *data, size_t n,
     int ok;
     if (ctx == NULL)
         return 0;
-    ok = EVP_DigestVerifyInit(ctx, NULL, EVP_sha256(), NULL, key) == 1 &&
+    ok = EVP_MD_CTX_copy_ex(ctx, tmpl) == 1 &&
          EVP_DigestVerify(ctx, sig, siglen, (const unsigned char *)data, n) ==
              1;
     EVP_MD_CTX_free(ctx);

@@ -181,11 +181,20 @@ int ct_md5_hex(const char *data, size_t n, char out[33]);
 int ct_hmac_sha256_hex(const char *key, size_t klen, const char *data,
                        size_t n, char out[65]);
 /* Appends the standard base64 of the SHA256withRSA signature. */
-ct_err ct_rsa_sign_b64(EVP_PKEY *key, const char *data, size_t n,
+ct_err ct_rsa_sign_b64(const EVP_MD_CTX *tmpl, const char *data, size_t n,
                        ct_buf *out, ct_error *err);
 /* 1 when sig (raw bytes) is a valid SHA256withRSA signature of data. */
-int ct_rsa_verify(EVP_PKEY *key, const char *data, size_t n,
+int ct_rsa_verify(const EVP_MD_CTX *tmpl, const char *data, size_t n,
                   const unsigned char *sig, size_t siglen);
+/* Fetches the algorithms once (ct_global_init). */
+int ct_crypto_init(void);
+/* new: a SHA256withRSA sign (sign=1) or verify context for key, copied for
+ * each call (keyed once per client); NULL on failure. */
+EVP_MD_CTX *ct_sign_template(EVP_PKEY *key, int sign);
+/* new: an HMAC-SHA256 context keyed once per client. */
+EVP_MAC_CTX *ct_hmac_template(const char *key, size_t klen);
+int ct_hmac_sha256_hex_ctx(const EVP_MAC_CTX *tmpl, const char *data,
+                           size_t n, char out[65]);
 /* Strict standard base64 decode into out (cap bytes). -1 when invalid. */
 long ct_b64_decode(const char *in, size_t n, unsigned char *out, size_t cap);
 void ct_b64_encode(ct_buf *out, const unsigned char *in, size_t n);
@@ -318,6 +327,9 @@ struct ct_client {
     ct_client_secret secret; /* Pagsmile app_key, YabandPay secret_key */
     EVP_PKEY *private_key;
     EVP_PKEY *gateway_public_key;
+    EVP_MD_CTX *sign_ctx;    /* keyed templates, copied per call */
+    EVP_MD_CTX *verify_ctx;
+    EVP_MAC_CTX *hmac_ctx;
     ct_transport *transport;
 };
 

@@ -66,9 +66,9 @@ static ct_err ct_key_check(EVP_PKEY *k, const char *field, ct_error *err)
 {
     if (EVP_PKEY_get_base_id(k) != EVP_PKEY_RSA)
         return ct_fail(err, CT_ERR_KEY, field, "%s is not an RSA key", field);
-    if (EVP_PKEY_get_bits(k) < 2048)
+    if (EVP_PKEY_get_bits(k) < 2048 || EVP_PKEY_get_bits(k) > 8192)
         return ct_fail(err, CT_ERR_KEY, field,
-                       "%s is shorter than 2048 bits", field);
+                       "%s must be 2048 to 8192 bits", field);
     return CT_OK;
 }
 

@@ -122,7 +122,7 @@ static ct_err pm_build(ct_client *c, const ct_args *a, ct_request *req,
         return ct_fail_nomem(err);
 
     ct_buf_init(&sig);
-    rc = ct_rsa_sign_b64(c->private_key, req->body.data, req->body.len, &sig,
+    rc = ct_rsa_sign_b64(c->sign_ctx, req->body.data, req->body.len, &sig,
                          err);
     if (rc == CT_OK &&
         (rc = ct_request_add_header(req, "Content-Type", "application/json",
@@ -143,7 +143,7 @@ static ct_err pm_verify(const ct_client *c, const char *b64, size_t n,
         n--;
     siglen = ct_b64_decode(b64, n, sig, sizeof(sig));
     if (siglen <= 0 ||
-        !ct_rsa_verify(c->gateway_public_key, body, len, sig, (size_t)siglen))
+        !ct_rsa_verify(c->verify_ctx, body, len, sig, (size_t)siglen))
         return ct_fail(err, CT_ERR_SIGNATURE, "sign",
                        "PayerMax %s signature does not verify", what);
     return CT_OK;

@@ -98,32 +98,29 @@ void ct_http_reply_free(ct_http_reply *r)
     memset(r, 0, sizeof(*r));
 }
 
-/* The body is fed through a read callback that cannot rewind once it has
- * handed out bytes: libcurl silently resends a request whose reused
- * connection died, and a payment request must never be sent twice. */
-typedef struct ct_source {
-    const char *data;
-    size_t len;
-    size_t off;
-} ct_source;
+/* libcurl silently resends a request whose reused keep-alive connection
+ * died after the request went out. A payment request must never be sent
+ * twice: the pre-request callback runs before every send of a transfer and
+ * refuses the second one. */
+typedef struct ct_guard {
+    int sends;
+    int refused;
+} ct_guard;
 
-static size_t ct_on_read(char *buf, size_t size, size_t nitems, void *userp)
+static int ct_on_prereq(void *userp, char *conn_primary_ip,
+                        char *conn_local_ip, int conn_primary_port,
+                        int conn_local_port)
 {
-    ct_source *src = userp;
-    size_t n = size * nitems, left = src->len - src->off;
-    if (n > left)
-        n = left;
-    memcpy(buf, src->data + src->off, n);
-    src->off += n;
-    return n;
-}
-
-static int ct_on_seek(void *userp, curl_off_t offset, int origin)
-{
-    ct_source *src = userp;
-    if (origin == SEEK_SET && offset == 0 && src->off == 0)
-        return CURL_SEEKFUNC_OK; /* nothing was sent yet */
-    return CURL_SEEKFUNC_CANTSEEK;
+    ct_guard *g = userp;
+    CT_UNUSED(conn_primary_ip);
+    CT_UNUSED(conn_local_ip);
+    CT_UNUSED(conn_primary_port);
+    CT_UNUSED(conn_local_port);
+    if (g->sends++ > 0) {
+        g->refused = 1;
+        return CURL_PREREQFUNC_ABORT;
+    }
+    return CURL_PREREQFUNC_OK;
 }
 
 typedef struct ct_sink {
@@ -237,8 +234,10 @@ static CURL *ct_handle_new(const ct_client *c, ct_transport *t)
     curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME,
                      (long)(c->timeout < 10 ? (c->timeout < 1 ? 1 : c->timeout) : 10));
     curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)CT_MAX_RESPONSE);
-    curl_easy_setopt(h, CURLOPT_READFUNCTION, ct_on_read);
-    curl_easy_setopt(h, CURLOPT_SEEKFUNCTION, ct_on_seek);
+    curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, ct_on_prereq);
+    /* Small buffers: they are wiped when freed, and responses are small. */
+    curl_easy_setopt(h, CURLOPT_BUFFERSIZE, 4096L);
+    curl_easy_setopt(h, CURLOPT_UPLOAD_BUFFERSIZE, 16384L);
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, ct_on_body);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, ct_on_header);
     curl_easy_setopt(h, CURLOPT_POST, 1L);
@@ -287,7 +286,8 @@ static void ct_sleep(double secs)
 
 /* Maps a libcurl failure to our error; *sent says whether the request may
  * have reached the server; returns whether a retry is safe. */
-static int ct_classify(CURLcode cc, CURL *h, int too_large, ct_error *err)
+static int ct_classify(CURLcode cc, CURL *h, int too_large, int replay,
+                       ct_error *err)
 {
     curl_off_t pre = 0, conn = 0;
     int sent;
@@ -296,6 +296,10 @@ static int ct_classify(CURLcode cc, CURL *h, int too_large, ct_error *err)
     curl_easy_getinfo(h, CURLINFO_PRETRANSFER_TIME_T, &pre);
     curl_easy_getinfo(h, CURLINFO_CONNECT_TIME_T, &conn);
     sent = pre > 0;
+    if (replay) { /* the connection died after the request went out */
+        cc = CURLE_SEND_ERROR;
+        sent = 1;
+    }
     switch (cc) {
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:
@@ -330,10 +334,6 @@ static int ct_classify(CURLcode cc, CURL *h, int too_large, ct_error *err)
         code = too_large || cc == CURLE_FILESIZE_EXCEEDED ? CT_ERR_TOO_LARGE
                                                           : CT_ERR_NETWORK;
         break;
-    case CURLE_SEND_FAIL_REWIND: /* the connection died after we sent */
-        code = CT_ERR_NETWORK;
-        sent = 1;
-        break;
     case CURLE_OUT_OF_MEMORY:
         ct_fail_nomem(err);
         if (err != NULL)
@@ -360,7 +360,7 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
     ct_buf line;
     CURL *h = NULL;
     ct_sink sink;
-    ct_source source;
+    ct_guard guard;
     double deadline = ct_mono() + c->timeout, backoff = 0.1;
     int attempt;
     size_t i;
@@ -390,11 +390,10 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
     }
     curl_easy_setopt(h, CURLOPT_URL, req->url);
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
-    source.data = req->body.data ? req->body.data : "";
-    source.len = req->body.len;
-    curl_easy_setopt(h, CURLOPT_READDATA, &source);
-    curl_easy_setopt(h, CURLOPT_SEEKDATA, &source);
+    /* POSTFIELDS: the head and the small body leave in one TLS write */
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, req->body.data ? req->body.data : "");
     curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)req->body.len);
+    curl_easy_setopt(h, CURLOPT_PREREQDATA, &guard);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, &sink);
 
@@ -412,7 +411,8 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
             break;
         }
         ct_http_reply_free(reply);
-        source.off = 0; /* retried only when nothing was sent */
+        guard.sends = 0; /* retried only when nothing was sent */
+        guard.refused = 0;
         sink.reply = reply;
         sink.too_large = 0;
         curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)(left * 1000));
@@ -428,7 +428,7 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
                 rc = ct_fail_nomem(err);
             break;
         }
-        if (!ct_classify(cc, h, sink.too_large, err) ||
+        if (!ct_classify(cc, h, sink.too_large, guard.refused, err) ||
             attempt >= c->max_retries) {
             rc = err ? err->code : CT_ERR_NETWORK;
             if (err == NULL)
@@ -451,8 +451,8 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
     }
     /* Unhook our stack data before the handle goes back to the pool. */
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, NULL);
-    curl_easy_setopt(h, CURLOPT_READDATA, NULL);
-    curl_easy_setopt(h, CURLOPT_SEEKDATA, NULL);
+    curl_easy_setopt(h, CURLOPT_POSTFIELDS, NULL);
+    curl_easy_setopt(h, CURLOPT_PREREQDATA, NULL);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, NULL);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, NULL);
     ct_pool_put(t, h);

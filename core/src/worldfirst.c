@@ -84,7 +84,7 @@ static ct_err wf_sign(ct_client *c, const char *path, const char *time_header,
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    if ((rc = ct_rsa_sign_b64(c->private_key, content.data, content.len, &b64,
+    if ((rc = ct_rsa_sign_b64(c->sign_ctx, content.data, content.len, &b64,
                               err)) != CT_OK)
         goto cleanup;
     ct_buf_puts(&value, "algorithm=RSA256,keyVersion=");
@@ -194,7 +194,7 @@ static ct_err wf_verify(const ct_client *c, const char *path,
         ct_antom_content(&content, path, client->value, client->value_len,
                          time->value, time->value_len, body, blen);
         ok = rawlen > 0 && ct_buf_ok(&content) &&
-             ct_rsa_verify(c->gateway_public_key, content.data, content.len,
+             ct_rsa_verify(c->verify_ctx, content.data, content.len,
                            raw, (size_t)rawlen);
     }
     if (!ok && (!ct_buf_ok(&decoded) || (decoded.len && !ct_buf_ok(&content)))) {

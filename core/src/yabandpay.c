@@ -37,7 +37,8 @@ static ct_err yb_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
     if ((rc = ct_opt_text(o, "user", 64, 1, NULL, &c->user, err)) != CT_OK ||
         (rc = ct_opt_secret(o, "secret_key", &c->secret, err)) != CT_OK)
         return rc;
-    return CT_OK;
+    c->hmac_ctx = ct_hmac_template(c->secret.data, c->secret.len);
+    return c->hmac_ctx ? CT_OK : ct_fail_nomem(err);
 }
 
 static ct_err yb_check_email(const ct_kv *v, ct_error *err)
@@ -266,8 +267,7 @@ static ct_err yb_build(ct_client *c, const ct_args *a, ct_request *req,
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    if (!ct_hmac_sha256_hex(c->secret.data, c->secret.len, tosign.data,
-                            tosign.len, hex)) {
+    if (!ct_hmac_sha256_hex_ctx(c->hmac_ctx, tosign.data, tosign.len, hex)) {
         rc = ct_fail(err, CT_ERR_INTERNAL, NULL, "HMAC failed");
         goto cleanup;
     }
@@ -435,7 +435,7 @@ static ct_err yb_verify_notification(ct_client *c, const ct_notification *n,
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    if (!ct_hmac_sha256_hex(c->secret.data, c->secret.len,
+    if (!ct_hmac_sha256_hex_ctx(c->hmac_ctx,
                             tosign.data ? tosign.data : "", tosign.len, hex)) {
         rc = ct_fail(err, CT_ERR_INTERNAL, NULL, "HMAC failed");
         goto cleanup;
