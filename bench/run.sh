@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# bench/run.sh - `make bench`: cardtoken against the hardware limit and the
+# peers, on a real local keep-alive HTTPS server, in one go. Writes
+# bench/results.md (machine, versions, date, tables) and prints the tables.
+#
+#   bench/run.sh            everything (about 10 minutes on 2 cores)
+#
+# Environment:
+#   BENCH_RUNS=5          runs per measurement (median and min–max over them)
+#   BENCH_SCALE=1.0       loop length factor (0.1 = a quick smoke run)
+#   BENCH_PROFILE=1       0 skips the callgrind instruction counts
+#   BENCH_MEMORY=1        0 skips the RSS runs
+#   BENCH_OUT=bench/results.md
+#
+# Work files go to build/bench/ (fixtures, keys, certificates, nginx.conf,
+# binaries, the Python extension) and bench/results-raw/ (raw JSON lines,
+# callgrind profiles); both are ignored by git.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+PY=${PYTHON:-python3}
+WORK=$ROOT/build/bench
+RAW=$ROOT/bench/results-raw
+OUT=${BENCH_OUT:-$ROOT/bench/results.md}
+export BENCH_RUNS=${BENCH_RUNS:-5} BENCH_SCALE=${BENCH_SCALE:-1.0}
+START=$(date +%s)
+
+say() { printf 'bench: %s\n' "$*"; }
+die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
+
+# ---- what the run needs ---------------------------------------------------
+as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"
+    elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo "$@"
+    else return 1; fi
+}
+apt_install() {
+    say "installing $* (apt-get)"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null ||
+        die "cannot install $* (not root); run: apt-get install $*"
+}
+NGINX=$(command -v nginx || true)
+[ -z "$NGINX" ] && [ -x /usr/sbin/nginx ] && NGINX=/usr/sbin/nginx
+if [ -z "$NGINX" ]; then
+    apt_install nginx-light
+    NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+fi
+command -v valgrind >/dev/null || [ "${BENCH_PROFILE:-1}" = 0 ] || apt_install valgrind
+PHP_MODULES=$(php -m 2>/dev/null || true)
+grep -qx curl <<<"$PHP_MODULES" || apt_install php-curl
+for m in requests cryptography; do
+    "$PY" -c "import $m" 2>/dev/null || "$PY" -m pip install -q --disable-pip-version-check "$m"
+done
+
+# ---- build ---------------------------------------------------------------
+mkdir -p "$WORK/bin" "$RAW"
+say "building the C core, the limit program and the C-core client"
+make -s core
+CFLAGS="-std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Wshadow -Werror -Icore/include $(pkg-config --cflags libcurl openssl jansson)"
+LIBS="$(pkg-config --libs libcurl openssl jansson) -lpthread"
+cc $CFLAGS bench/limit.c $LIBS -o "$WORK/bin/limit"
+cc $CFLAGS bench/ct_c.c build/c/libcardtoken.a $LIBS -o "$WORK/bin/ct_c"
+
+say "building the Python extension (pip, into build/bench/pylib)"
+rm -rf "$WORK/pylib"
+"$PY" -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation \
+    --target "$WORK/pylib" . >"$WORK/pip.log" 2>&1 || { tail -n 30 "$WORK/pip.log" >&2; die "pip install failed"; }
+PYTHONPATH="$WORK/pylib" "$PY" -c 'import cardtoken' || die "the Python extension does not import"
+
+say "building the PHP extension (php/build.sh build)"
+php/build.sh build >"$WORK/php-build.log" 2>&1 || { tail -n 30 "$WORK/php-build.log" >&2; die "php/build.sh build failed"; }
+PHP_EXT=$ROOT/build/php-src/modules/cardtoken.so
+php -d "extension=$PHP_EXT" -r 'exit(class_exists("CardToken\\Pagsmile") ? 0 : 1);' || die "the PHP extension does not load"
+
+export BENCH_ROOT=$ROOT BENCH_BIN=$WORK/bin BENCH_PYLIB=$WORK/pylib BENCH_PHP_EXT=$PHP_EXT
+
+# ---- fixtures and server ---------------------------------------------------
+PORT=$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+FX=$WORK/fx
+rm -rf "$FX"
+"$PY" bench/fixtures.py "$FX" "$PORT"
+
+NGINX_PID=
+stop_server() {
+    if [ -n "$NGINX_PID" ] && kill -0 "$NGINX_PID" 2>/dev/null; then
+        kill "$NGINX_PID" 2>/dev/null || true
+        wait "$NGINX_PID" 2>/dev/null || true
+    fi
+    NGINX_PID=
+}
+# Long steps run in the background and are waited for, so that a signal is
+# handled at once (bash runs traps only between foreground commands).
+CHILD=
+run() {
+    "$@" &
+    CHILD=$!
+    wait "$CHILD"
+    local rc=$?
+    CHILD=
+    return $rc
+}
+on_signal() {
+    [ -n "$CHILD" ] && kill "$CHILD" 2>/dev/null
+    stop_server
+    say "interrupted"
+    exit 130
+}
+trap stop_server EXIT
+trap on_signal INT TERM
+"$NGINX" -p "$FX" -c "$FX/nginx.conf" -e "$FX/nginx-error.log" &
+NGINX_PID=$!
+for _ in $(seq 50); do
+    curl -s -o /dev/null --cacert "$FX/ca.pem" -X POST "https://127.0.0.1:$PORT/api/getcardtoken" && break
+    kill -0 "$NGINX_PID" 2>/dev/null || { cat "$FX/nginx-error.log" >&2; die "nginx did not start"; }
+    sleep 0.1
+done
+say "nginx $NGINX_PID serving https://127.0.0.1:$PORT"
+
+# ---- check, measure, report ---------------------------------------------------
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+RAWF=$RAW/$STAMP.jsonl
+"$PY" bench/driver.py contenders "$WORK/contenders.json"
+"$PY" bench/driver.py meta "$RAW/$STAMP.meta.json"
+say "checking that every contender does the same four calls correctly"
+if ! run "$PY" bench/check.py "$FX/fixtures.json" "$WORK/contenders.json" >"$RAW/$STAMP.check.log"; then
+    cat "$RAW/$STAMP.check.log"
+    die "a contender failed its checks: nothing timed"
+fi
+grep -c ' ok$' "$RAW/$STAMP.check.log" | xargs printf 'bench: %s checks passed\n'
+
+say "timing: $BENCH_RUNS runs x 2 paths x 4 calls x 6 contenders"
+run "$PY" bench/driver.py measure "$WORK/contenders.json" "$FX/fixtures.json" "$RAWF"
+if [ "${BENCH_MEMORY:-1}" != 0 ]; then
+    say "memory: RSS over 10 000 .. 1 000 000 build_ + parse_ calls"
+    run "$PY" bench/driver.py memory "$WORK/contenders.json" "$FX/fixtures.json" "$RAWF"
+fi
+if [ "${BENCH_PROFILE:-1}" != 0 ]; then
+    say "instructions per call under callgrind"
+    rm -rf "$RAW/callgrind"
+    run "$PY" bench/driver.py instructions "$WORK/contenders.json" "$FX/fixtures.json" "$RAWF"
+fi
+stop_server
+grep -q '\[emerg\]\|\[alert\]\|\[crit\]' "$FX/nginx-error.log" 2>/dev/null && {
+    say "nginx reported errors:"; cat "$FX/nginx-error.log"; }
+
+"$PY" bench/report.py "$RAW/$STAMP.meta.json" "$RAWF" "$RAW/$STAMP.check.log" "$OUT"
+say "done in $(( $(date +%s) - START )) s; raw data in ${RAWF#$ROOT/}"
