@@ -5,9 +5,11 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
+# valgrind must run the interpreter itself, not a wrapper script (pyenv)
+PYREAL=$("$PY" -c 'import sys; print(sys.executable)')
 fail=0
 VG=(valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
-    --show-leak-kinds=definite --track-origins=yes)
+    --show-leak-kinds=definite --track-origins=yes --num-callers=40)
 
 echo "==> C vectors under valgrind"
 make --no-print-directory build/c/test_vectors >/dev/null || exit 1
@@ -16,7 +18,7 @@ make --no-print-directory build/c/test_vectors >/dev/null || exit 1
 echo "==> pytest (vectors, API, notifications) under valgrind"
 "$PY" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps . || exit 1
 PYTHONMALLOC=malloc "${VG[@]}" --suppressions=scripts/python.supp \
-  "$PY" -m pytest -q -p no:cacheprovider tests/python/test_vectors.py \
+  "$PYREAL" -m pytest -q -p no:cacheprovider tests/python/test_vectors.py \
   tests/python/test_notifications.py 2>&1 | tail -n 5
 [ "${PIPESTATUS[0]}" -eq 0 ] || fail=1
 

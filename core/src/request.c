@@ -111,7 +111,8 @@ char *ct_request_body_redacted(const ct_request *req, size_t *len)
 {
     ct_buf out;
     const char *s;
-    size_t n, i = 0;
+    unsigned char *covered = NULL;
+    size_t n, i = 0, k;
     size_t plen = req && req->pan ? strlen(req->pan) : 0;
     size_t clen = req && req->cvv ? strlen(req->cvv) : 0;
 
@@ -119,13 +120,26 @@ char *ct_request_body_redacted(const ct_request *req, size_t *len)
         return NULL;
     s = ct_request_body(req, &n);
     ct_buf_init(&out);
+    /* Every byte covered by any occurrence of the card number (they may
+     * overlap) belongs to a stretch that shows only its first six and last
+     * four characters. */
+    if (plen >= 10 && n >= plen) {
+        covered = ct_calloc(n, 1);
+        if (covered == NULL)
+            return NULL;
+        for (i = 0; i + plen <= n; i++)
+            if (memcmp(s + i, req->pan, plen) == 0)
+                memset(covered + i, 1, plen);
+    }
+    i = 0;
     while (i < n) {
-        if (plen && i + plen <= n && memcmp(s + i, req->pan, plen) == 0) {
-            ct_buf_append(&out, req->pan, 6);
-            for (size_t k = 6; k < plen - 4; k++)
-                ct_buf_putc(&out, '*');
-            ct_buf_append(&out, req->pan + plen - 4, 4);
-            i += plen;
+        if (covered != NULL && covered[i]) {
+            size_t end = i;
+            while (end < n && covered[end])
+                end++;
+            for (k = i; k < end; k++)
+                ct_buf_putc(&out, (k < i + 6 || k + 4 >= end) ? s[k] : '*');
+            i = end;
         } else if (clen && i + clen <= n && memcmp(s + i, req->cvv, clen) == 0 &&
                    ct_quoted(s, n, i, clen)) {
             ct_buf_puts(&out, "***");
@@ -135,5 +149,6 @@ char *ct_request_body_redacted(const ct_request *req, size_t *len)
             i++;
         }
     }
+    ct_free_secret(covered, covered ? n : 0);
     return ct_buf_detach(&out, len);
 }
