@@ -1,4 +1,6 @@
 SHELL := /bin/bash
+# pip may run against a Debian-managed Python on a bare machine (PEP 668)
+export PIP_BREAK_SYSTEM_PACKAGES := 1
 # cardtoken - the front door.
 #   make test    install what is missing, build everything, run every suite
 #   make demo    the four gateways from Python and PHP against the sandbox

@@ -30,6 +30,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 PY=${PYTHON:-python3}
+export PIP_BREAK_SYSTEM_PACKAGES=1  # a Debian-managed Python refuses pip otherwise (PEP 668)
 need=()
 for p in "${PIP_PACKAGES[@]}"; do
   "$PY" -c "import importlib.util,sys; sys.exit(0 if importlib.util.find_spec('$p') else 1)" 2>/dev/null || need+=("$p")

@@ -1205,12 +1205,17 @@ static ct_args *make_args(modstate *st, ClientObject *self, const char *fn, PyOb
     return a;
 }
 
-/* client.<op>(**arguments): the whole call. */
-static PyObject *client_op_call(ClientObject *self, PyObject *args, PyObject *kwargs)
+/* The common start of client.<op>() and client.build_<op>(): the core
+ * arguments (new, in *ap) and the core client, entered (the caller leaves
+ * it with client_leave). NULL with an exception set on failure. */
+static ct_client *op_prologue(ClientObject *self, const char *prefix, PyObject *args,
+                              PyObject *kwargs, modstate **stp, ct_args **ap)
 {
     modstate *st = state_of((PyObject *)self);
     char fn[96];
-    snprintf(fn, sizeof fn, "%s()", op_name(self));
+    snprintf(fn, sizeof fn, "%s%s()", prefix, op_name(self));
+    *stp = st;
+    *ap = NULL;
     if (self->closed) {
         raise_shim(st, CT_ERR_CLOSED, self->gw, NULL, NULL);
         return NULL;
@@ -1223,6 +1228,18 @@ static PyObject *client_op_call(ClientObject *self, PyObject *args, PyObject *kw
         ct_args_free(a);
         return NULL;
     }
+    *ap = a;
+    return c;
+}
+
+/* client.<op>(**arguments): the whole call. */
+static PyObject *client_op_call(ClientObject *self, PyObject *args, PyObject *kwargs)
+{
+    modstate *st;
+    ct_args *a;
+    ct_client *c = op_prologue(self, "", args, kwargs, &st, &a);
+    if (!c)
+        return NULL;
     ct_gateway gw = self->gw;
     ct_result *res = NULL;
     ct_error e;
@@ -1245,21 +1262,11 @@ static PyObject *client_op_call(ClientObject *self, PyObject *args, PyObject *kw
 /* client.build_<op>(**arguments) -> Request. */
 static PyObject *client_op_build(ClientObject *self, PyObject *args, PyObject *kwargs)
 {
-    modstate *st = state_of((PyObject *)self);
-    char fn[96];
-    snprintf(fn, sizeof fn, "build_%s()", op_name(self));
-    if (self->closed) {
-        raise_shim(st, CT_ERR_CLOSED, self->gw, NULL, NULL);
+    modstate *st;
+    ct_args *a;
+    ct_client *c = op_prologue(self, "build_", args, kwargs, &st, &a);
+    if (!c)
         return NULL;
-    }
-    ct_args *a = make_args(st, self, fn, args, kwargs);
-    if (!a)
-        return NULL;
-    ct_client *c = client_enter(st, self);
-    if (!c) {
-        ct_args_free(a);
-        return NULL;
-    }
     ct_gateway gw = self->gw;
     ct_request *req = NULL;
     ct_error e;
