@@ -107,6 +107,8 @@ namespace CardToken {
         /** @var list<array{0: string, 1: string}> */
         public readonly array $headers;
         public readonly string $body;
+        /** YabandPay: the request_id that was sent (generated when not given); null otherwise. */
+        public readonly ?string $request_id;
 
         private function __construct() {}
     }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 9b48764ed9e7044a212a9f28d2a70b7482cbdb26 */
+ * Stub hash: 2967005d383c297c880ca5d6a888d238490b9868 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_CardToken_version, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
@@ -427,6 +427,12 @@ static zend_class_entry *register_class_CardToken_Request(void)
 	zend_string *property_body_name = zend_string_init("body", sizeof("body") - 1, 1);
 	zend_declare_typed_property(class_entry, property_body_name, &property_body_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING));
 	zend_string_release(property_body_name);
+
+	zval property_request_id_default_value;
+	ZVAL_UNDEF(&property_request_id_default_value);
+	zend_string *property_request_id_name = zend_string_init("request_id", sizeof("request_id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_request_id_name, &property_request_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_request_id_name);
 
 	return class_entry;
 }

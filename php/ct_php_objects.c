@@ -200,6 +200,14 @@ zend_result ct_php_request_to_zval(zval *rv, ct_request *req)
     ct_php_init_prop(obj, "body", sizeof("body") - 1, &v);
     zval_ptr_dtor(&v);
 
+    if (ct_request_id(req) != NULL) {
+        ZVAL_STRING(&v, ct_request_id(req));
+    } else {
+        ZVAL_NULL(&v);
+    }
+    ct_php_init_prop(obj, "request_id", sizeof("request_id") - 1, &v);
+    zval_ptr_dtor(&v);
+
     if (EG(exception)) {
         zval_ptr_dtor(rv);
         ZVAL_UNDEF(rv);
