@@ -107,21 +107,29 @@ static json_t *fz_yb_data(const char *body, size_t n)
     return data;
 }
 
-/* Writes HMAC-SHA256(sorted data fields) over body[at..at+64). */
+/* Writes HMAC-SHA256(sorted data fields, nested ones as received) over
+ * body[at..at+64). */
 static void fz_yb_sign(char *body, size_t n, size_t at)
 {
     json_t *data = fz_yb_data(body, n);
-    ct_buf s;
+    ct_buf s, text;
     char hex[65];
     ct_error err;
+    size_t ds = 0, de = 0;
+    int raw;
     if (data == NULL)
         return;
     ct_buf_init(&s);
-    if (ct_canon_objects(&s, data, NULL, NULL, 0, 0, &err) == CT_OK &&
+    ct_buf_init(&text);
+    raw = fz_yb_json(body, n, &text) && text.data != NULL &&
+          ct_json_raw_member(text.data, text.len, "data", &ds, &de);
+    if (ct_canon_objects(&s, data, NULL, NULL, 0, 0, raw ? text.data + ds : NULL,
+                         raw ? de - ds : 0, &err) == CT_OK &&
         ct_hmac_sha256_hex("yabandpay-test-secret", 21, s.data ? s.data : "",
                            s.len, hex))
         memcpy(body + at, hex, 64);
     ct_buf_free(&s);
+    ct_buf_free(&text);
     json_decref(data);
 }
 #endif
@@ -138,7 +146,7 @@ static void fz_pg_sign(char *text, size_t n, size_t at)
     if (ct_json_parse(text, n, &root, &err) != CT_OK)
         return;
     ct_buf_init(&s);
-    if (ct_canon_objects(&s, root, NULL, skip, 1, 1, &err) == CT_OK) {
+    if (ct_canon_objects(&s, root, NULL, skip, 1, 1, NULL, 0, &err) == CT_OK) {
         ct_buf_puts(&s, "&key=pagsmile-test-key");
         if (ct_buf_ok(&s) && ct_md5_hex(s.data, s.len, hex))
             memcpy(text + at, hex, 32);

@@ -152,6 +152,12 @@ ct_err ct_json_text(const json_t *obj, const char *key, int required,
 ct_err ct_json_int(const json_t *obj, const char *key, int required,
                    long long *out, int *present, ct_error *err);
 
+/* The raw text span [*vstart, *vend) of member `key` of the JSON object
+ * in s[0..n) (text jansson already accepted); 0 when not found (keys
+ * written with escapes are not matched). */
+int ct_json_raw_member(const char *s, size_t n, const char *key,
+                       size_t *vstart, size_t *vend);
+
 /* ---- canonical strings (canon.c) ------------------------------------ */
 typedef struct ct_pair {
     const char *key;
@@ -170,10 +176,12 @@ void ct_pairs_join(ct_buf *out, const ct_pair *p, size_t n, int drop_empty);
  * containers as compact JSON (php style or not). Returns PHP empty(). */
 int ct_canon_render(ct_buf *out, const json_t *v, int php);
 /* Builds the canonical string of the members of one or two JSON objects
- * (b may be NULL; `skip` names a key to leave out of both). */
+ * (b may be NULL; `skip` names a key to leave out of both). When raw_a is
+ * given (the received text of object a), a's nested objects and arrays are
+ * taken as their received text instead of being re-serialized. */
 ct_err ct_canon_objects(ct_buf *out, const json_t *a, const json_t *b,
                         const char *const *skip, int drop_empty, int php,
-                        ct_error *err);
+                        const char *raw_a, size_t raw_a_len, ct_error *err);
 
 /* ---- crypto (crypto.c) ---------------------------------------------- */
 void ct_hex(const unsigned char *in, size_t n, char *out); /* 2n+1 */

@@ -305,3 +305,82 @@ ct_err ct_json_int(const json_t *obj, const char *key, int required,
     *present = 1;
     return CT_OK;
 }
+
+/* ---- raw spans in JSON text already validated by jansson ------------ */
+
+static size_t ct_skip_ws(const char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        i++;
+    return i;
+}
+
+/* s[i] == '"': the index just past the closing quote (n when unclosed). */
+static size_t ct_skip_string(const char *s, size_t n, size_t i)
+{
+    for (i++; i < n; i++) {
+        if (s[i] == '\\')
+            i++;
+        else if (s[i] == '"')
+            return i + 1;
+    }
+    return n;
+}
+
+static size_t ct_skip_value(const char *s, size_t n, size_t i)
+{
+    size_t depth = 0;
+    if (i >= n)
+        return n;
+    if (s[i] == '"')
+        return ct_skip_string(s, n, i);
+    if (s[i] != '{' && s[i] != '[') {
+        while (i < n && s[i] != ',' && s[i] != '}' && s[i] != ']' &&
+               s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+            i++;
+        return i;
+    }
+    while (i < n) {
+        if (s[i] == '"') {
+            i = ct_skip_string(s, n, i);
+            continue;
+        }
+        if (s[i] == '{' || s[i] == '[')
+            depth++;
+        else if ((s[i] == '}' || s[i] == ']') && --depth == 0)
+            return i + 1;
+        i++;
+    }
+    return n;
+}
+
+int ct_json_raw_member(const char *s, size_t n, const char *key,
+                       size_t *vstart, size_t *vend)
+{
+    size_t klen = strlen(key), i = ct_skip_ws(s, n, 0);
+    if (i >= n || s[i] != '{')
+        return 0;
+    i++;
+    while (1) {
+        size_t ks, ke;
+        i = ct_skip_ws(s, n, i);
+        if (i >= n || s[i] != '"')
+            return 0;
+        ks = i + 1;
+        i = ct_skip_string(s, n, i);
+        ke = i - 1;
+        i = ct_skip_ws(s, n, i);
+        if (i >= n || s[i] != ':')
+            return 0;
+        i = ct_skip_ws(s, n, i + 1);
+        *vstart = i;
+        i = ct_skip_value(s, n, i);
+        *vend = i;
+        if (ke >= ks && ke - ks == klen && memcmp(s + ks, key, klen) == 0)
+            return 1;
+        i = ct_skip_ws(s, n, i);
+        if (i >= n || s[i] != ',')
+            return 0;
+        i++;
+    }
+}

@@ -429,8 +429,15 @@ static ct_err yb_verify_notification(ct_client *c, const ct_notification *n,
                      "YabandPay notification has no data object");
         goto cleanup;
     }
-    if ((rc = ct_canon_objects(&tosign, data, NULL, NULL, 0, 0, err)) != CT_OK)
-        goto cleanup;
+    /* nested values (payment_token_object) are signed as received */
+    {
+        size_t ds = 0, de = 0;
+        int raw = ct_json_raw_member(text.data, text.len, "data", &ds, &de);
+        if ((rc = ct_canon_objects(&tosign, data, NULL, NULL, 0, 0,
+                                   raw ? text.data + ds : NULL,
+                                   raw ? de - ds : 0, err)) != CT_OK)
+            goto cleanup;
+    }
     if (!ct_buf_ok(&tosign)) {
         rc = ct_fail_nomem(err);
         goto cleanup;

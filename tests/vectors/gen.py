@@ -214,6 +214,39 @@ def yabandpay_value(v):
     return cj(v)
 
 
+def raw_members(text, start=0):
+    """{key: raw value text} of the JSON object starting at text[start]
+    (the bytes as received; independent of the core's scanner)."""
+    dec = json.JSONDecoder()
+    ws = " \t\r\n"
+    i = start + 1
+    out = {}
+    while True:
+        while text[i] in ws:
+            i += 1
+        if text[i] == "}":
+            return out
+        key, i = dec.raw_decode(text, i)
+        while text[i] in ws + ":":
+            i += 1
+        _, end = dec.raw_decode(text, i)
+        out[key] = (text[i:end], i)
+        i = end
+        while text[i] in ws + ",":
+            i += 1
+
+
+def yabandpay_notification_string(text):
+    """The string a YabandPay notification is signed over: its data fields,
+    nested values as their received text."""
+    data_raw, at = raw_members(text)["data"]
+    fields = json.loads(data_raw)
+    for k, (raw, _) in raw_members(text, at).items():
+        if isinstance(fields[k], (dict, list)):
+            fields[k] = raw
+    return yabandpay_string(fields)
+
+
 def yabandpay_string(fields):
     return "&".join("%s=%s" % (k, yabandpay_value(fields[k])) for k in bytewise(fields))
 
@@ -1129,6 +1162,19 @@ def gen_yabandpay():
     sb = cj({"sign": hmac_hex(cfg["secret_key"], yabandpay_string(simple)), "data": simple})
     add(gw, "notification_flat", "flat data, state 01", "notification", cfg, notification={"body": sb},
         verified=simple)
+    # payment_token_object as the gateway wrote it (spaces, an escaped '/'):
+    # signed over its received text (PROTOCOLS.md 3), never a re-serialization.
+    pto_raw = '{ "token": "tok_5a4b3c2d", "url": "https:\\/\\/pay.yabandpay.com\\/t", "brand" : "VISA" }'
+    pto = json.loads(pto_raw)
+    assert pto["url"] == "https://pay.yabandpay.com/t" and cj(pto) != pto_raw
+    td = {"type": "payment", "user": "016683", "order_id": "ORD-2", "trade_id": "t-2", "amount": "0.1",
+          "currency": "EUR", "state": "00"}
+    tsig = hmac_hex(cfg["secret_key"], yabandpay_string(dict(td, payment_token_object=pto_raw)))
+    tbody = '{"sign":"%s","data":%s}' % (tsig, cj(td)[:-1] + ',"payment_token_object":' + pto_raw + '}')
+    assert json.loads(tbody)["data"]["payment_token_object"] == pto
+    add(gw, "notification_token_object_raw_text", "payment_token_object signed over its received text "
+        "(spaces, escaped slashes)", "notification", cfg, notification={"body": tbody},
+        verified=dict(td, payment_token_object=pto))
     add(gw, "notification_tampered", "amount changed after signing", "notification", cfg,
         notification={"body": nbody.replace('"amount":"0.1"', '"amount":"100.1"')}, error={"code": "CT_ERR_SIGNATURE"})
     add(gw, "notification_form_tampered", "form body with state changed after signing", "notification", cfg,
@@ -1530,7 +1576,7 @@ def check():
                     obj = strict_loads(text)
                     vd = obj["data"]
                     valid = "sign" in obj and hmac.compare_digest(
-                        hmac_hex(cfg["secret_key"], yabandpay_string(vd)), obj["sign"])
+                        hmac_hex(cfg["secret_key"], yabandpay_notification_string(text)), obj["sign"])
                 else:
                     h = n["headers"]
                     s = _hget(h, "Signature")
