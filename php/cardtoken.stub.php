@@ -49,7 +49,7 @@ namespace CardToken {
         /** @return list<PaymentToken> */
         public function parseInquirePaymentToken(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): array {}
 
-        public function verifyNotification(#[\SensitiveParameter] string $body, string $sign): array {}
+        public function verifyNotification(#[\SensitiveParameter] string $body, ?string $sign): array {}
 
         public function notificationAck(): string {}
     }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 2967005d383c297c880ca5d6a888d238490b9868 */
+ * Stub hash: 0be211bab2d0e05a1420934cc7e4ea63c4754ea7 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_CardToken_version, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
@@ -46,7 +46,7 @@ ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CardToken_PayerMax_verifyNotification, 0, 2, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
-	ZEND_ARG_TYPE_INFO(0, sign, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, sign, IS_STRING, 1)
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_CardToken_PayerMax_notificationAck arginfo_CardToken_version

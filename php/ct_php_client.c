@@ -640,7 +640,7 @@ ZEND_METHOD(CardToken_PayerMax, verifyNotification)
 
     ZEND_PARSE_PARAMETERS_START(2, 2)
         Z_PARAM_STR(body)
-        Z_PARAM_STR(sign)
+        Z_PARAM_STR_OR_NULL(sign) /* null: no sign header came (SignatureException) */
     ZEND_PARSE_PARAMETERS_END();
 
     if ((c = ct_php_this_client(execute_data)) == NULL) {
@@ -649,8 +649,8 @@ ZEND_METHOD(CardToken_PayerMax, verifyNotification)
     memset(&n, 0, sizeof(n));
     n.body = ZSTR_VAL(body);
     n.body_len = ZSTR_LEN(body);
-    n.sign = ZSTR_VAL(sign);
-    n.sign_len = ZSTR_LEN(sign);
+    n.sign = sign != NULL ? ZSTR_VAL(sign) : NULL;
+    n.sign_len = sign != NULL ? ZSTR_LEN(sign) : 0;
     ct_php_verify(c, &n, return_value);
 }
 
