@@ -1,15 +1,18 @@
 SHELL := /bin/bash
-# pip may run against a Debian-managed Python on a bare machine (PEP 668)
-export PIP_BREAK_SYSTEM_PACKAGES := 1
 # cardtoken - the front door.
 #   make test    install what is missing, build everything, run every suite
 #   make demo    the four gateways from Python and PHP against the sandbox
-# Other targets: core, test-c, test-asan, test-python, test-php, bench,
-# fuzz, check-memory, format, clean.
+# Other targets: core, test-c, test-asan, test-python, test-php, pecl,
+# test-bare, bench, fuzz, check-memory, format, clean.
 
-PYTHON  ?= python3
 CC      ?= cc
 BUILD   := build
+# PYTHON is the interpreter the project venv is made from; every Python step
+# runs in that venv (build/venv), never in the system Python.
+PYTHON  ?= python3
+VENV    := $(BUILD)/venv
+VPY     := $(CURDIR)/$(VENV)/bin/python
+export CARDTOKEN_VENV := $(VENV)
 CFLAGS_COMMON := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow \
                  -Wstrict-prototypes -fvisibility=hidden -Icore/include
 PKG_CFLAGS = $(shell pkg-config --cflags libcurl openssl jansson)
@@ -17,7 +20,7 @@ PKG_LIBS   = $(shell pkg-config --libs libcurl openssl jansson) -lpthread
 CORE_SRC := $(wildcard core/src/*.c)
 CORE_HDR := core/include/cardtoken.h core/src/internal.h
 
-.PHONY: all deps core test test-c test-asan test-python test-php pecl demo bench \
+.PHONY: all deps core test test-c test-asan test-python test-php pecl demo bench test-bare \
         fuzz check-memory format clean
 
 all: core
@@ -58,38 +61,50 @@ test-asan: deps
 # ---- Python ------------------------------------------------------------
 test-python: deps
 	@mkdir -p $(BUILD)/results
-	$(PYTHON) -m pip install -q --disable-pip-version-check --force-reinstall --no-deps .
-	$(PYTHON) -m pytest -q -p no:cacheprovider --junitxml=$(BUILD)/results/python.xml tests/python
-	@if $(PYTHON) -m mypy.stubtest cardtoken --allowlist python/stubtest-allowlist.txt; \
+	$(VPY) -m pip install -q --disable-pip-version-check --no-build-isolation --force-reinstall --no-deps .
+	$(VPY) -m pytest -q -p no:cacheprovider --junitxml=$(BUILD)/results/python.xml tests/python
+	@if $(VPY) -m mypy.stubtest cardtoken --allowlist python/stubtest-allowlist.txt; \
 	  then echo "stubtest: 1 passed, 0 failed"; else echo "stubtest: 0 passed, 1 failed"; exit 1; fi
 
 # ---- PHP ---------------------------------------------------------------
+# The phpt suite starts the sandbox with the venv's Python (PYTHON there).
 test-php: deps
 	@mkdir -p $(BUILD)/results
 	php/build.sh build
 	php/build.sh check-arginfo
-	php/build.sh test
-	php/build.sh pecl-check
+	PYTHON=$(VPY) php/build.sh test
+	PYTHON=$(VPY) php/build.sh pecl-check
 
-# The PECL tarball: build/cardtoken-<version>.tgz (pecl install ./that.tgz).
-pecl: deps
-	php/build.sh pecl-check
+# The PECL tarball: build/cardtoken-<version>.tgz (pecl install ./that.tgz),
+# built, installed into a scratch PEAR root and loaded there; needs only the
+# PHP build packages and no root.
+pecl:
+	@scripts/deps.sh build php
+	php/build.sh pecl
 
 # ---- everything --------------------------------------------------------
 test:
 	@scripts/run-tests.sh
 
-demo: deps
-	@scripts/demo.sh
+demo:
+	@scripts/deps.sh build python php venv
+	@PYTHON=$(VPY) scripts/demo.sh
+
+# A bare Debian root (debootstrap) runs make test and make demo from a clone of
+# HEAD; BARE_SUITE=trixie for Debian 13. Needs root.
+BARE_SUITE ?= bookworm
+test-bare:
+	@scripts/deps.sh bare
+	@scripts/test-bare.sh $(BARE_SUITE)
 
 bench: deps
-	@bench/run.sh
+	@PYTHON=$(VPY) bench/run.sh
 
 fuzz: deps
 	@$(MAKE) -C fuzz run FUZZ_SECONDS=$${FUZZ_SECONDS:-60}
 
 check-memory: deps
-	@scripts/check-memory.sh
+	@PYTHON=$(VPY) scripts/check-memory.sh
 
 format:
 	clang-format -i core/include/*.h core/src/*.c core/src/*.h

@@ -10,8 +10,11 @@ Metadata lives in pyproject.toml; only what needs code is here.
 import glob
 import os
 import re
+import shlex
 import shutil
 import subprocess
+import sys
+import sysconfig
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
@@ -83,10 +86,36 @@ def find_libraries():
     return cflags, libs
 
 
+def python_dev_package():
+    """The Debian package with this interpreter's headers: python3.11-dev, or python3-dev."""
+    ver = f"python{sys.version_info.major}.{sys.version_info.minor}-dev"
+    return "python3-dev (or " + ver + ")"
+
+
+def check_toolchain(compiler):
+    """A BuildError naming the Debian packages when the C compiler or Python.h is missing."""
+    missing = []
+    cc = getattr(compiler, "compiler_so", None) or shlex.split(sysconfig.get_config_var("CC") or "cc")
+    if shutil.which(cc[0]) is None:
+        missing.append(("a C compiler (" + cc[0] + ")", "build-essential"))
+    include = sysconfig.get_paths().get("include", "")
+    if not os.path.isfile(os.path.join(include, "Python.h")):
+        missing.append(("Python.h in " + include, python_dev_package()))
+    if missing:
+        raise BuildError(
+            "cannot build the C extension: missing "
+            + "; ".join(what for what, _ in missing)
+            + ".\nOn Debian/Ubuntu install them with:  apt-get install "
+            + " ".join(deb.split(" ")[0] for _, deb in missing)
+            + "".join(f"\n  ({what}: {deb})" for what, deb in missing)
+        )
+
+
 class BuildExt(build_ext):
     """Adds the pkg-config flags at build time (not when only metadata is asked for)."""
 
     def build_extensions(self):
+        check_toolchain(self.compiler)
         cflags, libs = find_libraries()
         for ext in self.extensions:
             ext.extra_compile_args = COMPILE_FLAGS + cflags + ext.extra_compile_args

@@ -7,8 +7,10 @@
 #   php/build.sh check-arginfo   fail when php/cardtoken.stub.php and php/cardtoken_arginfo.h disagree
 #   php/build.sh gen-arginfo     regenerate php/cardtoken_arginfo.h (needs the php-parser Debian package)
 #   php/build.sh package-xml     rewrite package.xml's file list (and version) from the tree
-#   php/build.sh pecl-check      package.xml lists every file; `pecl package`; offline build of the
-#                                tarball; offline `pecl install`, load, `pecl uninstall`
+#   php/build.sh pecl            package.xml lists every file; `pecl package` -> build/cardtoken-V.tgz;
+#                                offline `pecl install`, load, `pecl uninstall` in a scratch PEAR root
+#   php/build.sh pecl-check      the same, plus an offline build of the tarball running part of the
+#                                phpt suite from it
 #
 # phpize's configure writes a Makefile into the directory it runs in, so the
 # extension is never configured in the project's top directory: the sources
@@ -227,7 +229,11 @@ cmd_package_xml() {
     say "package.xml rewritten"
 }
 
-cmd_pecl_check() {
+# cmd_pecl [full]: package.xml check, `pecl package` -> build/cardtoken-V.tgz,
+# scratch `pecl install`. With "full" (pecl-check) also builds the tarball
+# offline and runs part of the phpt suite from it (needs the sandbox's Python).
+cmd_pecl() {
+    local full=${1:-}
     command -v pecl >/dev/null || die "pecl not installed (Debian: apt-get install php-pear)"
     local version
     version=$(sed -n 's/^#define CT_VERSION "\(.*\)"/\1/p' "$ROOT/core/include/cardtoken.h")
@@ -273,44 +279,32 @@ cmd_pecl_check() {
     step_ok "pecl package wrote build/cardtoken-$version.tgz"
 
     # 3. The tarball builds offline with phpize/configure/make and loads.
-    mkdir -p "$work/unpack"
-    tar -xzf "$tgz" -C "$work/unpack"
-    local src=$work/unpack/cardtoken-$version
-    (cd "$src" && "$PHPIZE" >../phpize.out 2>&1 && offline ./configure --with-cardtoken >../configure.out 2>&1 &&
-        offline make -j"$JOBS" >../make.out 2>&1) ||
-        { tail -n 40 "$work/unpack/phpize.out" "$work/unpack/configure.out" "$work/unpack/make.out" >&2 2>/dev/null; die "the tarball does not build"; }
-    if grep -q 'gen_stub\|Parse .* to generate' "$work/unpack/make.out"; then
-        die "building the tarball tried to regenerate cardtoken_arginfo.h"
+    if [ "$full" = full ]; then
+        mkdir -p "$work/unpack"
+        tar -xzf "$tgz" -C "$work/unpack"
+        local src=$work/unpack/cardtoken-$version
+        (cd "$src" && "$PHPIZE" >../phpize.out 2>&1 && offline ./configure --with-cardtoken >../configure.out 2>&1 &&
+            offline make -j"$JOBS" >../make.out 2>&1) ||
+            { tail -n 40 "$work/unpack/phpize.out" "$work/unpack/configure.out" "$work/unpack/make.out" >&2 2>/dev/null; die "the tarball does not build"; }
+        if grep -q 'gen_stub\|Parse .* to generate' "$work/unpack/make.out"; then
+            die "building the tarball tried to regenerate cardtoken_arginfo.h"
+        fi
+        local got
+        got=$("$PHP" -n -d extension="$src/modules/cardtoken.so" -r 'echo CardToken\version();')
+        [ "$got" = "$version" ] || die "the tarball's build reports version '$got'"
+        # The packaged suite runs from the tarball: module, vectors, sandbox.
+        (cd "$src" && make test TESTS="-q tests/php/01_module.phpt tests/php/10_vectors_pagsmile.phpt tests/php/20_sandbox_operations.phpt" \
+            >"$work/unpack/test.out" 2>&1) || true
+        grep -q '^Tests passed *: *3 ' "$work/unpack/test.out" ||
+            { cat "$work/unpack/test.out" >&2; die "the packaged phpt tests do not pass from the tarball"; }
+        step_ok "the tarball builds offline, loads (CardToken\\version() = $got) and its tests run"
     fi
-    local got
-    got=$("$PHP" -n -d extension="$src/modules/cardtoken.so" -r 'echo CardToken\version();')
-    [ "$got" = "$version" ] || die "the tarball's build reports version '$got'"
-    # The packaged suite runs from the tarball: module, vectors, sandbox.
-    (cd "$src" && make test TESTS="-q tests/php/01_module.phpt tests/php/10_vectors_pagsmile.phpt tests/php/20_sandbox_operations.phpt" \
-        >"$work/unpack/test.out" 2>&1) || true
-    grep -q '^Tests passed *: *3 ' "$work/unpack/test.out" ||
-        { cat "$work/unpack/test.out" >&2; die "the packaged phpt tests do not pass from the tarball"; }
-    step_ok "the tarball builds offline, loads (CardToken\\version() = $got) and its tests run"
 
-    # 4. `pecl install ./cardtoken-<version>.tgz` with no network at all.
-    if [ -n "${CARDTOKEN_SKIP_PECL_INSTALL:-}" ]; then
-        say "note: CARDTOKEN_SKIP_PECL_INSTALL set: not running pecl install"
-        echo "pecl: $PASSED passed, 0 failed, 1 skipped"
-        return 0
-    fi
-    if pecl list 2>/dev/null | grep -q '^cardtoken '; then
-        die "cardtoken is already installed by pecl here; run 'pecl uninstall cardtoken' first"
-    fi
-    local ext_dir
-    ext_dir=$("$PHP_CONFIG" --extension-dir)
-    [ ! -e "$ext_dir/cardtoken.so" ] || die "$ext_dir/cardtoken.so exists already: not overwriting it"
-    (cd "$stage" && offline pecl install "./cardtoken-$version.tgz") >"$work/install.out" 2>&1 </dev/null ||
-        { tail -n 40 "$work/install.out" >&2; pecl uninstall cardtoken >/dev/null 2>&1 || true; die "pecl install failed"; }
-    got=$("$PHP" -n -d extension=cardtoken -r 'echo CardToken\version();' 2>&1) || true
-    pecl uninstall cardtoken >"$work/uninstall.out" 2>&1 || { cat "$work/uninstall.out" >&2; die "pecl uninstall failed"; }
-    [ ! -e "$ext_dir/cardtoken.so" ] || die "pecl uninstall left $ext_dir/cardtoken.so"
-    [ "$got" = "$version" ] || die "after pecl install, php -d extension=cardtoken says '$got'"
-    step_ok "pecl install ./cardtoken-$version.tgz works offline; loaded, then uninstalled"
+    # 4. `pecl install ./cardtoken-<version>.tgz` offline, in a scratch PEAR
+    #    root (private namespaces): needs no root, leaves nothing behind.
+    "$ROOT/php/pecl-scratch.sh" "$ROOT/build/cardtoken-$version.tgz" "$version" >&2 ||
+        die "pecl install of the tarball failed"
+    step_ok "pecl install ./cardtoken-$version.tgz works offline; loaded, then uninstalled (scratch root)"
     echo "pecl: $PASSED passed, 0 failed"
 }
 
@@ -323,7 +317,8 @@ valgrind) cmd_valgrind "$@" ;;
 check-arginfo) cmd_check_arginfo ;;
 gen-arginfo) cmd_gen_arginfo ;;
 package-xml) cmd_package_xml ;;
-pecl-check) cmd_pecl_check ;;
+pecl) cmd_pecl ;;
+pecl-check) cmd_pecl full ;;
 *)
     sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2

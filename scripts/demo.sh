@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 
 echo "==> building the Python extension (pip install .)"
-"$PY" -m pip install -q --disable-pip-version-check . || exit 1
+"$PY" -m pip install -q --disable-pip-version-check --no-build-isolation . || exit 1
 echo "==> building the PHP extension (phpize)"
 php/build.sh build >build-php.log 2>&1 || { tail -n 30 build-php.log; exit 1; }
 rm -f build-php.log

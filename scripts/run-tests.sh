@@ -31,7 +31,7 @@ run_suite() {
     f=$((f + $(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")))
   done < <(grep -E '^[A-Za-z0-9_-]+: [0-9]+ passed, [0-9]+ failed' "$log")
   if [ "$name" = python ] && [ -f build/results/python.xml ]; then
-    read -r p f < <(python3 - <<'PY'
+    read -r p f < <(build/venv/bin/python - <<'PY'
 import xml.etree.ElementTree as ET
 r = ET.parse("build/results/python.xml").getroot()
 s = r if r.tag == "testsuite" else r.find("testsuite")
