@@ -10,7 +10,7 @@ BUILD   := build
 # PYTHON is the interpreter the project venv is made from; every Python step
 # runs in that venv (build/venv), never in the system Python.
 PYTHON  ?= python3
-VENV    := $(BUILD)/venv
+VENV    ?= $(BUILD)/venv
 VPY     := $(CURDIR)/$(VENV)/bin/python
 export CARDTOKEN_VENV := $(VENV)
 CFLAGS_COMMON := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow \

@@ -67,30 +67,33 @@ say "root ready in $(($(date +%s) - start)) s"
 rm -f "$root"/etc/apt/sources.list "$root"/etc/apt/sources.list.d/*
 if [ -f /etc/apt/sources.list ]; then cp /etc/apt/sources.list "$root/etc/apt/"; fi
 for f in /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list; do
-    [ -f "$f" ] && cp "$f" "$root/etc/apt/sources.list.d/"
+    if [ -f "$f" ]; then cp "$f" "$root/etc/apt/sources.list.d/"; fi
 done
 if [ -n "$host_suite" ] && [ "$SUITE" != "$host_suite" ]; then
     sed -i -E "s/\\b$host_suite\\b/$SUITE/g" "$root"/etc/apt/sources.list "$root"/etc/apt/sources.list.d/* 2>/dev/null || true
 fi
 # Keyrings the sources name, when the root lacks them.
-host_sources | sed -n -E 's/.*[Ss]igned-[Bb]y[:=] *([^] ]+).*/\1/p' | sort -u | while read -r k; do
-    [ -f "$k" ] && [ ! -f "$root$k" ] && { mkdir -p "$root$(dirname "$k")"; cp "$k" "$root$k"; }
+for k in $(host_sources | sed -n -E 's/.*[Ss]igned-[Bb]y[:=] *([^] ]+).*/\1/p' | sort -u); do
+    if [ -f "$k" ] && [ ! -f "$root$k" ]; then mkdir -p "$root$(dirname "$k")"; cp "$k" "$root$k"; fi
 done
 # apt settings (validity checks, proxies), but not docker's clean-up hooks:
 # the .deb cache is kept so the next run can reuse it.
 for f in /etc/apt/apt.conf.d/*; do
-    case "$(basename "$f")" in docker-*) ;; *) grep -q -E '^(Acquire|APT::Get|Debug)' "$f" 2>/dev/null && cp "$f" "$root/etc/apt/apt.conf.d/" ;; esac
+    case "$(basename "$f")" in
+    docker-*) ;;
+    *) if grep -q -E '^(Acquire|APT::Get|Debug)' "$f" 2>/dev/null; then cp "$f" "$root/etc/apt/apt.conf.d/"; fi ;;
+    esac
 done
 echo 'Binary::apt::APT::Keep-Downloaded-Packages "true";' >"$root/etc/apt/apt.conf.d/90cardtoken-keep"
 rm -f "$root/etc/apt/apt.conf.d/docker-clean"
 cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
 mkdir -p "$root/usr/local/share/ca-certificates"
 cp -r /usr/local/share/ca-certificates/. "$root/usr/local/share/ca-certificates/" 2>/dev/null || true
-[ -f /etc/pip.conf ] && cp /etc/pip.conf "$root/etc/pip.conf"
+if [ -f /etc/pip.conf ]; then cp /etc/pip.conf "$root/etc/pip.conf"; fi
 envs=()
 while IFS='=' read -r name value; do
     case "$name" in
-    PIP_FIND_LINKS) [ -d "$value" ] && [ -n "$(ls -A "$value" 2>/dev/null)" ] && say "note: PIP_FIND_LINKS=$value is not taken into the root" ;;
+    PIP_FIND_LINKS) say "note: PIP_FIND_LINKS=$value (a local folder here) is not taken into the root" ;;
     PIP_* | http_proxy | https_proxy | no_proxy | HTTP_PROXY | HTTPS_PROXY | NO_PROXY | SSL_CERT_FILE | SSL_CERT_DIR | REQUESTS_CA_BUNDLE | CURL_CA_BUNDLE)
         envs+=("$name=$value") ;;
     esac
@@ -115,6 +118,9 @@ say "running make test and make demo in the bare root (log: $LOGDIR/$SUITE.log)"
 rc=0
 unshare -m -p -f -- bash -euc '
     root=$1 cache=$2; shift 2
+    # The root is a mount point, as / is on a real machine (unshare and
+    # mount namespaces inside need that).
+    mount --bind "$root" "$root"
     mount -t proc proc "$root/proc"
     mount --rbind /sys "$root/sys"
     mount --rbind /dev "$root/dev"

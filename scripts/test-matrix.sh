@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# make test-matrix: the suites on the runtimes users run, one closing line each.
+#
+#   python-3.X      pyenv's Python 3.10, 3.12 and 3.13 (pyenv versions), each in
+#                   its own venv build/venv-3.X: build, pytest, stubtest
+#   bare-trixie     Debian 13 in a debootstrap root (PHP 8.4, Python 3.13,
+#                   libcurl 8, OpenSSL 3.5): make test and make demo there
+#
+# A runtime that is not on the machine (no pyenv version) is reported as
+# skipped, never as passed. Ends with "matrix: N passed, M failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p build/results
+pass=0 fail=0 lines=()
+record() { # NAME RC
+    if [ "$2" -eq 0 ]; then pass=$((pass + 1)); lines+=("$1: 1 passed, 0 failed"); else
+        fail=$((fail + 1)); lines+=("$1: 0 passed, 1 failed"); fi
+}
+
+pyenv_root=$(pyenv root 2>/dev/null || echo "${PYENV_ROOT:-$HOME/.pyenv}")
+for v in ${MATRIX_PYTHONS:-3.10 3.12 3.13}; do
+    py=$(ls -d "$pyenv_root"/versions/"$v".*/bin/python3 2>/dev/null | sort -V | tail -n 1)
+    if [ -z "$py" ]; then
+        echo "==> python-$v: not installed in pyenv ($pyenv_root): skipped"
+        lines+=("python-$v: skipped (no pyenv version)")
+        continue
+    fi
+    echo "==> python-$v ($py)"
+    make --no-print-directory test-python PYTHON="$py" VENV="build/venv-$v" \
+        >"build/results/matrix-python-$v.log" 2>&1
+    rc=$?
+    tail -n 3 "build/results/matrix-python-$v.log"
+    record "python-$v" $rc
+done
+
+for suite in ${MATRIX_SUITES:-trixie}; do
+    echo "==> bare-$suite"
+    scripts/test-bare.sh "$suite"
+    record "bare-$suite" $?
+done
+
+echo
+printf '%s\n' "${lines[@]}"
+echo "matrix: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
