@@ -305,6 +305,18 @@ CT_API const ct_field *ct_result_record(const ct_result *res, size_t i,
  */
 CT_API size_t ct_mask(const char *value, size_t len, char *out, size_t cap);
 
+/*
+ * The printable form of any other text the library hands out (result string
+ * fields, names echoed back): every sequence of 12 or more digits (any
+ * Unicode decimal digits, groups joined by up to three non-alphanumeric
+ * characters, "4000 - 2718 - ...") keeps its first six and last four digits,
+ * the others become '*'; control characters become '?'. Writes at most
+ * cap-1 bytes plus a NUL into out (copied); returns the length written.
+ * cap >= len + 1 always suffices.
+ */
+CT_API size_t ct_mask_text(const char *value, size_t len, char *out,
+                           size_t cap);
+
 /* For notification results: the verified JSON text (borrowed). */
 CT_API const char *ct_result_json(const ct_result *res, size_t *len);
 

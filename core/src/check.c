@@ -161,6 +161,32 @@ ct_err ct_check_year(const ct_kv *v, const char *field, ct_error *err)
     return CT_OK;
 }
 
+ct_err ct_check_expiry(const ct_client *c, const ct_kv *month,
+                       const ct_kv *year, ct_error *err)
+{
+    ct_time now;
+    int cur_y, cur_m, m, y;
+
+    ct_client_now(c, &now);
+    /* the earliest time zone: a card is good until its month ends there */
+    ct_time_year_month(now.unix_ms - 12LL * 3600 * 1000, &cur_y, &cur_m);
+    m = (month->value[0] - '0') * 10 + (month->value[1] - '0');
+    y = (year->value[0] - '0') * 1000 + (year->value[1] - '0') * 100 +
+        (year->value[2] - '0') * 10 + (year->value[3] - '0');
+    if (y < cur_y)
+        return ct_fail(err, CT_ERR_VALIDATION, "expiration_year",
+                       "expiration_year is in the past: the card has expired");
+    if (y == cur_y && m < cur_m)
+        return ct_fail(err, CT_ERR_VALIDATION, "expiration_month",
+                       "expiration_month is before the current month: the "
+                       "card has expired");
+    if (y > cur_y + CT_MAX_EXPIRY_YEARS)
+        return ct_fail(err, CT_ERR_VALIDATION, "expiration_year",
+                       "expiration_year is more than %d years ahead",
+                       CT_MAX_EXPIRY_YEARS);
+    return CT_OK;
+}
+
 ct_err ct_check_oneof(const ct_kv *v, const char *field,
                       const char *const *allowed, ct_error *err)
 {
@@ -195,8 +221,8 @@ ct_err ct_check_arg_names(ct_gateway gw, const ct_args *args, ct_error *err)
     for (i = 0; i < args->kv.n; i++) {
         const char *name = args->kv.items[i].name;
         if (ct_arg_type(gw, name) == CT_TYPE_UNKNOWN)
-            return ct_fail(err, CT_ERR_VALIDATION, name,
-                           "unknown argument '%.40s'", name);
+            return ct_fail_unknown_name(err, CT_ERR_VALIDATION, "argument",
+                                        name);
     }
     return CT_OK;
 }

@@ -1040,16 +1040,31 @@ def gen_yabandpay():
     # ... so the repaired case uses a Luhn-valid card and the core's always-sent token_type=CIT
     good = "4356789012345674"
     assert luhn_ok(good)
-    ra = dict(seed_args, card_number=good)
+    # ... and its expiry 01/2023 had passed at its own time (2025-09-03): the repaired case
+    # also moves the expiry to 01/2027
+    add(gw, "seed_example_expired", "the seed's example with a Luhn-valid card: expiry 01/2023 is past at the "
+        "seed's time 2025-09-03", "call", seed_cfg, args=dict(seed_args, card_number=good),
+        build_error=verr("expiration_year"))
+    ra = dict(seed_args, card_number=good, expiration_year="2027")
     rb = yp_build(seed_cfg, ra)
     expect = YP_SEED_STRING.replace("4356789012345670", good).replace("&timeout=0&user=",
                                                                       "&timeout=0&token_type=CIT&user=")
+    expect = expect.replace('"expiration_year":"2023"', '"expiration_year":"2027"')
     assert rb["string_to_sign"] == expect, rb["string_to_sign"]
     seed_resp_data = json.loads(YP_SEED_RESPONSE)["data"]
-    add(gw, "seed_example_repaired", "PROTOCOLS.md's repaired seed string with a Luhn-valid card and token_type=CIT; "
-        "the seed's response example", "call", seed_cfg, args=ra, build=rb,
+    # The seed's response example is about another order (1725875388) than its request example
+    # (1756878556): parsed with that request it is not about it.
+    assert seed_resp_data["order_id"] != ra["order_id"]
+    add(gw, "seed_example_repaired", "PROTOCOLS.md's repaired seed string with a Luhn-valid card, token_type=CIT "
+        "and an expiry (01/2027) not yet past at the seed's time; the seed's response example is about another "
+        "order_id: not this request's answer", "call", seed_cfg, args=ra, build=rb,
         response={"status": 200, "headers": jh, "body": YP_SEED_RESPONSE},
-        result=yp_result(seed_resp_data, "202409091749500451314672", ra["request_id"]))
+        error={"code": "CT_ERR_PROTOCOL", "field": "data.order_id", "outcome_unknown": True})
+    ro = dict(ra, order_id=seed_resp_data["order_id"])
+    add(gw, "seed_response_example", "the seed's response example, answering a request for its order_id",
+        "call", seed_cfg, args=ro, build=yp_build(seed_cfg, ro),
+        response={"status": 200, "headers": jh, "body": YP_SEED_RESPONSE},
+        result=yp_result(seed_resp_data, "202409091749500451314672", ro["request_id"]))
 
     b = yp_build(cfg, args)
     assert '"time":1642816800' in b["body"]
@@ -1420,6 +1435,9 @@ def write_all():
     gen_payermax(privs)
     gen_yabandpay()
     gen_worldfirst(privs)
+    sys.path.insert(0, HERE)
+    import gen_hardening  # answers about their request, card data in gateway text, expiry
+    gen_hardening.generate(sys.modules[__name__], privs)
     for gw in GATEWAYS:
         d = os.path.join(HERE, gw)
         os.makedirs(d, exist_ok=True)
