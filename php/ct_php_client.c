@@ -457,7 +457,7 @@ static void ct_php_op_parse(INTERNAL_FUNCTION_PARAMETERS)
     ZEND_PARSE_PARAMETERS_END();
 
     if (status < 0 || status > 999) {
-        zend_argument_value_error(1, "must be between 0 and 999");
+        ct_php_throw_code(CT_ERR_VALIDATION, "status", "invalid argument: status is not an HTTP status (0 to 999)");
         RETURN_THROWS();
     }
     if ((c = ct_php_this_client(execute_data)) == NULL || ct_php_headers_from(headers_ht, 2, &headers) != SUCCESS) {
@@ -495,7 +495,8 @@ static void ct_php_verify(ct_php_client *c, const ct_notification *n, zval *retu
         Z_TYPE_P(return_value) != IS_ARRAY) {
         zval_ptr_dtor(return_value);
         ZVAL_NULL(return_value);
-        ct_php_throw_code(CT_ERR_INTERNAL, NULL, "the verified notification is not a JSON object");
+        /* the core accepts deeper nesting than PHP's decoder */
+        ct_php_throw_code(CT_ERR_PROTOCOL, "body", "the verified notification is nested too deeply to be read");
     }
     ct_result_free(res);
 }
