@@ -599,6 +599,16 @@ ZEND_METHOD(CardToken_WorldFirst, notificationAck)
     ct_request_free(req);
 }
 
+/* The core's max_age: 0 when null (no check); a given 0, negative or NaN
+ * stays invalid so that the core refuses it, naming max_age. */
+static double ct_php_max_age(double max_age, bool is_null)
+{
+    if (is_null) {
+        return 0;
+    }
+    return max_age == 0 ? -1 : max_age;
+}
+
 /* Pagsmile: the posted form fields, passed to the core as a JSON object. */
 ZEND_METHOD(CardToken_Pagsmile, verifyNotification)
 {
@@ -638,16 +648,21 @@ ZEND_METHOD(CardToken_PayerMax, verifyNotification)
     zend_string *body, *sign;
     ct_php_client *c;
     ct_notification n;
+    double max_age = 0;
+    bool max_age_null = 1;
 
-    ZEND_PARSE_PARAMETERS_START(2, 2)
+    ZEND_PARSE_PARAMETERS_START(2, 3)
         Z_PARAM_STR(body)
         Z_PARAM_STR_OR_NULL(sign) /* null: no sign header came (SignatureException) */
+        Z_PARAM_OPTIONAL
+        Z_PARAM_DOUBLE_OR_NULL(max_age, max_age_null)
     ZEND_PARSE_PARAMETERS_END();
 
     if ((c = ct_php_this_client(execute_data)) == NULL) {
         RETURN_THROWS();
     }
     memset(&n, 0, sizeof(n));
+    n.max_age = ct_php_max_age(max_age, max_age_null);
     n.body = ZSTR_VAL(body);
     n.body_len = ZSTR_LEN(body);
     n.sign = sign != NULL ? ZSTR_VAL(sign) : NULL;
@@ -682,16 +697,22 @@ ZEND_METHOD(CardToken_WorldFirst, verifyNotification)
     ct_php_headers headers;
     ct_notification n;
 
-    ZEND_PARSE_PARAMETERS_START(3, 3)
+    double max_age = 0;
+    bool max_age_null = 1;
+
+    ZEND_PARSE_PARAMETERS_START(3, 4)
         Z_PARAM_PATH_STR(path)
         Z_PARAM_ARRAY_HT(headers_ht)
         Z_PARAM_STR(body)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_DOUBLE_OR_NULL(max_age, max_age_null)
     ZEND_PARSE_PARAMETERS_END();
 
     if ((c = ct_php_this_client(execute_data)) == NULL || ct_php_headers_from(headers_ht, 2, &headers) != SUCCESS) {
         RETURN_THROWS();
     }
     memset(&n, 0, sizeof(n));
+    n.max_age = ct_php_max_age(max_age, max_age_null);
     n.path = ZSTR_VAL(path);
     n.headers = headers.items;
     n.nheaders = headers.count;

@@ -362,7 +362,12 @@ CT_API ct_err ct_call(ct_client *client, const ct_args *args, ct_result **out,
  *  PayerMax:   body, sign;
  *  YabandPay:  body (raw JSON, or the form body "resultData=<urlencoded>");
  *  WorldFirst: path, headers, body.
- * All borrowed for the duration of the call.
+ * All borrowed for the duration of the call. max_age (PayerMax, WorldFirst,
+ * whose notifications carry a signed time: notifyTime, Request-Time): when
+ * > 0, a notification whose time is more than max_age seconds away from the
+ * client's clock (older, or ahead) is refused as CT_ERR_SIGNATURE naming
+ * the time field (a replay); 0 (memset) checks nothing. The other gateways'
+ * notifications carry no time: max_age > 0 is CT_ERR_VALIDATION there.
  */
 typedef struct ct_notification {
     const char *body;
@@ -374,6 +379,7 @@ typedef struct ct_notification {
     size_t nheaders;
     const char *fields_json;
     size_t fields_json_len;
+    double max_age;
 } ct_notification;
 
 /*

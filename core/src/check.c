@@ -187,6 +187,34 @@ ct_err ct_check_expiry(const ct_client *c, const ct_kv *month,
     return CT_OK;
 }
 
+ct_err ct_check_fresh(const ct_client *c, const char *t, size_t n,
+                      double max_age, const char *gw, const char *field,
+                      ct_error *err)
+{
+    ct_time now, when;
+    double age;
+
+    if (!(max_age > 0))
+        return CT_OK;
+    if (t == NULL || !ct_parse_rfc3339(t, n, &when))
+        return ct_fail(err, CT_ERR_SIGNATURE, field,
+                       "%s notification has no readable %s to check its age",
+                       gw, field);
+    ct_client_now(c, &now);
+    age = (double)(now.unix_ms - when.unix_ms) / 1000.0;
+    if (age > max_age)
+        return ct_fail(err, CT_ERR_SIGNATURE, field,
+                       "%s notification is older than max_age (%s is %.0f s "
+                       "old): a replay?",
+                       gw, field, age);
+    if (-age > max_age)
+        return ct_fail(err, CT_ERR_SIGNATURE, field,
+                       "%s notification's %s is more than max_age ahead of "
+                       "the clock",
+                       gw, field);
+    return CT_OK;
+}
+
 ct_err ct_check_oneof(const ct_kv *v, const char *field,
                       const char *const *allowed, ct_error *err)
 {

@@ -149,6 +149,12 @@ ct_err ct_check_oneof(const ct_kv *v, const char *field,
                       const char *const *allowed, ct_error *err);
 ct_err ct_check_url(const ct_kv *v, const char *field, size_t max,
                     ct_error *err);
+/* A notification's signed time t[0..n) (RFC 3339; t NULL: absent) must lie
+ * within max_age seconds of the client's clock (max_age <= 0: no check);
+ * otherwise CT_ERR_SIGNATURE naming `field`. */
+ct_err ct_check_fresh(const struct ct_client *c, const char *t, size_t n,
+                      double max_age, const char *gw, const char *field,
+                      ct_error *err);
 /* Parses a non-negative decimal integer text (no sign, <= 18 digits). */
 int ct_parse_uint(const char *s, size_t n, long long *out);
 /* Checks argument names against the gateway's table. */

@@ -235,6 +235,40 @@ cleanup:
     return rc;
 }
 
+/* The verified mapping: every field but the PHP-empty ones, which are left
+ * out of the signed string and so were never signed (anyone could have
+ * added them); `sign` itself stays. */
+static ct_err pg_verified_fields(json_t *root, ct_result **out, ct_error *err)
+{
+    const char *key;
+    json_t *v;
+    void *tmp;
+    ct_buf scratch, dump;
+    ct_err rc;
+
+    json_object_foreach_safe(root, tmp, key, v)
+    {
+        int empty, ok;
+        if (strcmp(key, "sign") == 0)
+            continue;
+        ct_buf_init(&scratch);
+        empty = ct_canon_render(&scratch, v, 1);
+        ok = ct_buf_ok(&scratch);
+        ct_buf_free(&scratch);
+        if (!ok)
+            return ct_fail_nomem(err);
+        if (empty && json_object_del(root, key) != 0)
+            return ct_fail(err, CT_ERR_INTERNAL, NULL, "JSON delete failed");
+    }
+    ct_buf_init(&dump);
+    ct_json_put_value(&dump, root, 0);
+    rc = ct_buf_ok(&dump)
+             ? ct_result_from_json_text(dump.data, dump.len, out, err)
+             : ct_fail_nomem(err);
+    ct_buf_free(&dump);
+    return rc;
+}
+
 static ct_err pg_verify_notification(ct_client *c, const ct_notification *n,
                                      ct_result **out, ct_error *err)
 {
@@ -280,8 +314,7 @@ static ct_err pg_verify_notification(ct_client *c, const ct_notification *n,
                      "Pagsmile notification signature does not match");
         goto cleanup;
     }
-    rc = ct_result_from_json_text(n->fields_json, n->fields_json_len, out,
-                                  err);
+    rc = pg_verified_fields(root, out, err);
 cleanup:
     json_decref(root);
     ct_buf_free(&tosign);

@@ -248,7 +248,15 @@ static ct_err pm_verify_notification(ct_client *c, const ct_notification *n,
         return rc;
     if ((rc = ct_json_parse(n->body, n->body_len, &root, err)) != CT_OK)
         return rc;
+    {
+        json_t *t = json_object_get(root, "notifyTime");
+        rc = ct_check_fresh(c, json_is_string(t) ? json_string_value(t) : NULL,
+                            json_is_string(t) ? json_string_length(t) : 0,
+                            n->max_age, "PayerMax", "notifyTime", err);
+    }
     json_decref(root);
+    if (rc != CT_OK)
+        return rc;
     return ct_result_from_json_text(n->body, n->body_len, out, err);
 }
 

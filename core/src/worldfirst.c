@@ -313,6 +313,14 @@ static ct_err wf_verify_notification(ct_client *c, const ct_notification *n,
     if ((rc = wf_verify(c, n->path, n->headers, n->nheaders, "Request-Time",
                         n->body, n->body_len, "notification", err)) != CT_OK)
         return rc;
+    {
+        const ct_header *t =
+            ct_find_header(n->headers, n->nheaders, "Request-Time");
+        if ((rc = ct_check_fresh(c, t ? t->value : NULL, t ? t->value_len : 0,
+                                 n->max_age, "WorldFirst", "Request-Time",
+                                 err)) != CT_OK)
+            return rc;
+    }
     if ((rc = ct_json_parse(n->body, n->body_len, &root, err)) != CT_OK)
         return rc;
     json_decref(root);

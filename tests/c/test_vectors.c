@@ -209,6 +209,8 @@ static int run_case(json_t *c)
         if ((v = json_object_get(n, "body"))) { note.body = json_string_value(v); note.body_len = json_string_length(v); }
         if ((v = json_object_get(n, "sign"))) { note.sign = json_string_value(v); note.sign_len = json_string_length(v); }
         if ((v = json_object_get(n, "path"))) note.path = json_string_value(v);
+        if ((v = json_object_get(n, "max_age")))
+            note.max_age = json_number_value(v);
         if ((v = json_object_get(n, "headers"))) note.headers = headers_of(v, &nh);
         note.nheaders = nh;
         rc = ct_verify_notification(client, &note, &res, &e);

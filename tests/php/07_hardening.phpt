@@ -58,6 +58,20 @@ $held = $req->body;
 unset($req);
 gc_collect_cycles();
 var_dump($held === $pg['build']['body']);
+
+// 4. max_age: optional, positive; a stale notification is refused
+$st = ct_vectors('payermax')['notification_max_age_stale.json'];
+$m2 = new CardToken\PayerMax($st['config']);
+$n = $st['notification'];
+echo count($m2->verifyNotification($n['body'], $n['sign'])), " keys without max_age\n";
+foreach ([300.0, 0.0, -5.0] as $age) {
+    try {
+        $m2->verifyNotification($n['body'], $n['sign'], $age);
+        echo "$age: ok\n";
+    } catch (CardToken\Exception $e) {
+        echo "$age: ", get_class($e), ' ', $e->getField(), "\n";
+    }
+}
 ?>
 --EXPECT--
 argument: CardToken\ValidationException full=false field=423564******5682
@@ -70,3 +84,7 @@ print_r: full=false masked=true
 var_export: full=false masked=true
 json_encode: full=false masked=true
 bool(true)
+8 keys without max_age
+300: CardToken\SignatureException notifyTime
+0: CardToken\ValidationException max_age
+-5: CardToken\ValidationException max_age

@@ -196,3 +196,30 @@ def test_held_request_body_is_not_wiped():
     del req
     gc.collect()
     assert body == v["build"]["body"].encode()
+
+
+# ---- notifications: optional max_age -------------------------------------
+
+
+@pytest.mark.parametrize("bad", [0, -1, float("nan"), float("inf"), 10 ** 400])
+def test_max_age_must_be_a_positive_number(bad):
+    v = vector("payermax", "notification_max_age_fresh")
+    c = cardtoken.PayerMax(**v["config"])
+    n = v["notification"]
+    with pytest.raises(cardtoken.ValidationError) as info:
+        c.verify_notification(n["body"], n["sign"], max_age=bad)
+    assert info.value.field == "max_age"
+    with pytest.raises(TypeError):
+        c.verify_notification(n["body"], n["sign"], max_age=True)
+    assert c.verify_notification(n["body"], n["sign"], max_age=None) == v["verified"]
+
+
+def test_max_age_refuses_a_replayed_notification():
+    v = vector("payermax", "notification_max_age_stale")
+    c = cardtoken.PayerMax(**v["config"])
+    n = v["notification"]
+    assert c.verify_notification(n["body"], n["sign"])["notifyType"] == "TOKENIZATION"  # no window by default
+    with pytest.raises(cardtoken.SignatureError) as info:
+        c.verify_notification(n["body"], n["sign"], max_age=300)
+    assert info.value.field == "notifyTime"
+    assert c.verify_notification(n["body"], n["sign"], max_age=7200)["notifyType"] == "TOKENIZATION"

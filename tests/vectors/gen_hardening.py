@@ -232,6 +232,9 @@ def generate(g, privs):
         g.add(gw, name, "a validly signed S answer about another (or no) asset: the card data is not returned",
               "call", cfg, args=args, build=b, response=signed(body), error=dict(unknown(), field=field))
 
+    # ---- notifications: optional max_age (PayerMax notifyTime, WorldFirst Request-Time)
+    freshness_cases(g, gk)
+
     # every existing success is about its request
     for gw_name, cases in g.CASES.items():
         for c in cases:
@@ -263,3 +266,58 @@ def expiry_cases(g, gw, cfg, args, build):
             g.add(gw, name, desc + ": accepted", "call", c, args=a, build=build(c, a))
         else:
             g.add(gw, name, desc + ": refused", "call", c, args=a, build_error=g.verr(field))
+
+
+def _shift(ft, seconds):
+    """fixed_time moved by `seconds`, same offset, milliseconds kept."""
+    dt = datetime.datetime.fromisoformat(ft) + datetime.timedelta(seconds=seconds)
+    return dt.isoformat(timespec="milliseconds")
+
+
+def fresh_error(ft, t, max_age):
+    """Independent statement: the signed time must lie within max_age of the clock."""
+    age = (datetime.datetime.fromisoformat(ft) - datetime.datetime.fromisoformat(t)).total_seconds()
+    return abs(age) > max_age
+
+
+def freshness_cases(g, gk):
+    ft = g.FT
+    pm_cfg = {"app_id": "46153e2b787241ae8b01857bb087d1bd", "merchant_no": "010229810189301",
+              "private_key": g.keytext("merchant_private.pem"), "gateway_public_key": g.keytext("gateway_public.pem"),
+              "environment": "sandbox", "fixed_time": ft}
+    for name, delta, max_age in (("notification_max_age_fresh", -60, 300),
+                                 ("notification_max_age_stale", -3600, 300),
+                                 ("notification_max_age_ahead", 3600, 300),
+                                 ("notification_max_age_missing_time", None, 300)):
+        note = {"code": "APPLY_SUCCESS", "msg": "", "appId": pm_cfg["app_id"], "merchantNo": pm_cfg["merchant_no"],
+                "keyVersion": "1", "notifyType": "TOKENIZATION", "data": {"paymentTokenID": "PMTOKEN1"}}
+        if delta is not None:
+            note["notifyTime"] = _shift(ft, delta)
+        body = g.cj(note)
+        n = {"body": body, "sign": g.rsa_sign_b64(gk, body), "max_age": max_age}
+        desc = "max_age %d s, notifyTime %s" % (max_age, note.get("notifyTime", "absent"))
+        if delta is not None and not fresh_error(ft, note["notifyTime"], max_age):
+            g.add("payermax", name, desc + ": fresh", "notification", pm_cfg, notification=n, verified=note)
+        else:
+            g.add("payermax", name, desc + ": refused (a replay)", "notification", pm_cfg, notification=n,
+                  error={"code": "CT_ERR_SIGNATURE", "field": "notifyTime"})
+
+    cid = "5J5Y3N5Z2Y9T9L04"
+    wf_cfg = {"client_id": cid, "private_key": g.keytext("merchant_private.pem"),
+              "gateway_public_key": g.keytext("gateway_public.pem"), "key_version": "2", "environment": "sea",
+              "fixed_time": ft}
+    path = "/notify/worldfirst"
+    body = g.cj({"notifyType": "CARD_STATUS", "assetId": "A1", "status": "ACTIVE"})
+    for name, delta in (("notification_max_age_fresh", -60), ("notification_max_age_stale", -3600)):
+        t = g.wf_time(_shift(ft, delta))
+        sts = "POST %s\n%s.%s.%s" % (path, cid, t, body)
+        headers = [["Content-Type", g.WF_CT], ["Client-Id", cid], ["Request-Time", t],
+                   ["Signature", g.wf_sig_header("2", g.rsa_sign_b64(gk, sts))]]
+        n = {"path": path, "headers": headers, "body": body, "max_age": 300}
+        desc = "max_age 300 s, Request-Time %s" % t
+        if not fresh_error(ft, t, 300):
+            g.add("worldfirst", name, desc + ": fresh", "notification", wf_cfg, notification=n,
+                  verified=json.loads(body))
+        else:
+            g.add("worldfirst", name, desc + ": refused (a replay)", "notification", wf_cfg, notification=n,
+                  error={"code": "CT_ERR_SIGNATURE", "field": "Request-Time"})
