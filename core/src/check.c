@@ -4,48 +4,55 @@
 
 #include <string.h>
 
+size_t ct_utf8_decode(const char *str, size_t n, size_t i, uint32_t *out)
+{
+    const unsigned char *p = (const unsigned char *)str;
+    unsigned char c = p[i];
+    size_t extra, k;
+    uint32_t cp;
+
+    if (c < 0x80) {
+        *out = c;
+        return 1;
+    }
+    if (c >= 0xc2 && c <= 0xdf) {
+        extra = 1;
+        cp = c & 0x1f;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        extra = 2;
+        cp = c & 0x0f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        extra = 3;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (n - i <= extra)
+        return 0;
+    for (k = 1; k <= extra; k++) {
+        if ((p[i + k] & 0xc0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i + k] & 0x3f);
+    }
+    if ((extra == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+        (extra == 3 && (cp < 0x10000 || cp > 0x10ffff)))
+        return 0;
+    *out = cp;
+    return extra + 1;
+}
+
 long ct_utf8_chars(const char *s, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
+    size_t i = 0, len;
     long count = 0;
+    uint32_t cp;
 
     while (i < n) {
-        unsigned char c = p[i];
-        size_t extra;
-        uint32_t cp;
-        if (c < 0x80) {
-            if (c < 0x20 || c == 0x7f)
-                return -1;
-            i++;
-            count++;
-            continue;
-        }
-        if (c >= 0xc2 && c <= 0xdf) {
-            extra = 1;
-            cp = c & 0x1f;
-        } else if (c >= 0xe0 && c <= 0xef) {
-            extra = 2;
-            cp = c & 0x0f;
-        } else if (c >= 0xf0 && c <= 0xf4) {
-            extra = 3;
-            cp = c & 0x07;
-        } else {
+        if ((len = ct_utf8_decode(s, n, i, &cp)) == 0)
             return -1;
-        }
-        if (n - i <= extra)
+        if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) /* C0, DEL, C1 */
             return -1;
-        for (size_t k = 1; k <= extra; k++) {
-            if ((p[i + k] & 0xc0) != 0x80)
-                return -1;
-            cp = (cp << 6) | (p[i + k] & 0x3f);
-        }
-        if ((extra == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-            (extra == 3 && (cp < 0x10000 || cp > 0x10ffff)))
-            return -1;
-        if (cp >= 0x80 && cp < 0xa0) /* C1 controls */
-            return -1;
-        i += extra + 1;
+        i += len;
         count++;
     }
     return count;

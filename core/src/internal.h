@@ -124,6 +124,9 @@ struct ct_args {
 };
 
 /* ---- checks (check.c) ----------------------------------------------- */
+/* The length (1 to 4) of the valid UTF-8 sequence at s[i] (i < n), its
+ * code point in *cp; 0 when the bytes there are not UTF-8. */
+size_t ct_utf8_decode(const char *s, size_t n, size_t i, uint32_t *cp);
 /* Number of UTF-8 code points, or -1 when invalid UTF-8 or when it holds a
  * control character. */
 long ct_utf8_chars(const char *s, size_t n);

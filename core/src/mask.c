@@ -69,7 +69,7 @@ static int ct_is_symbol(uint32_t cp)
 static void ct_unit_at(const unsigned char *s, size_t n, size_t i, ct_unit *u)
 {
     unsigned char c = s[i];
-    size_t extra = 0, k;
+    size_t len;
     uint32_t cp;
 
     memset(u, 0, sizeof(*u));
@@ -84,36 +84,11 @@ static void ct_unit_at(const unsigned char *s, size_t n, size_t i, ct_unit *u)
             u->sep = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
         return;
     }
-    if (c >= 0xc2 && c <= 0xdf) {
-        extra = 1;
-        cp = c & 0x1f;
-    } else if (c >= 0xe0 && c <= 0xef) {
-        extra = 2;
-        cp = c & 0x0f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-        extra = 3;
-        cp = c & 0x07;
-    } else {
+    if ((len = ct_utf8_decode((const char *)s, n, i, &cp)) == 0) {
         u->bad = u->sep = 1;
         return;
     }
-    if (n - i <= extra) {
-        u->bad = u->sep = 1;
-        return;
-    }
-    for (k = 1; k <= extra; k++) {
-        if ((s[i + k] & 0xc0) != 0x80) {
-            u->bad = u->sep = 1;
-            return;
-        }
-        cp = (cp << 6) | (s[i + k] & 0x3f);
-    }
-    if ((extra == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-        (extra == 3 && (cp < 0x10000 || cp > 0x10ffff))) {
-        u->bad = u->sep = 1;
-        return;
-    }
-    u->len = (unsigned char)(extra + 1);
+    u->len = (unsigned char)len;
     u->bad = cp < 0xa0; /* C1 controls */
     u->digit = (signed char)ct_digit_value(cp);
     u->sep = u->digit < 0 && ct_is_symbol(cp);
