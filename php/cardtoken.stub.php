@@ -49,7 +49,7 @@ namespace CardToken {
         /** @return list<PaymentToken> */
         public function parseInquirePaymentToken(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): array {}
 
-        public function verifyNotification(#[\SensitiveParameter] string $body, ?string $sign): array {}
+        public function verifyNotification(#[\SensitiveParameter] string $body, ?string $sign, ?float $maxAge = null): array {}
 
         public function notificationAck(): string {}
     }
@@ -87,7 +87,7 @@ namespace CardToken {
 
         public function parseQueryCardSensitiveInfo(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): CardSensitiveInfo {}
 
-        public function verifyNotification(string $path, array $headers, #[\SensitiveParameter] string $body): array {}
+        public function verifyNotification(string $path, array $headers, #[\SensitiveParameter] string $body, ?float $maxAge = null): array {}
 
         /** @return array{0: list<array{0: string, 1: string}>, 1: string} [headers, body] */
         public function notificationAck(string $path): array {}

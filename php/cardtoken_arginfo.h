@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 0be211bab2d0e05a1420934cc7e4ea63c4754ea7 */
+ * Stub hash: cd1c3d1f3ece96d30f1985ae6ea9609a5a6c82b6 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_CardToken_version, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
@@ -47,6 +47,7 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CardToken_PayerMax_verifyNotification, 0, 2, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, sign, IS_STRING, 1)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, maxAge, IS_DOUBLE, 1, "null")
 ZEND_END_ARG_INFO()
 
 #define arginfo_class_CardToken_PayerMax_notificationAck arginfo_CardToken_version
@@ -91,6 +92,7 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CardToken_WorldFirst_verif
 	ZEND_ARG_TYPE_INFO(0, path, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, headers, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, maxAge, IS_DOUBLE, 1, "null")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CardToken_WorldFirst_notificationAck, 0, 1, IS_ARRAY, 0)

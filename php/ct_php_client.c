@@ -457,7 +457,7 @@ static void ct_php_op_parse(INTERNAL_FUNCTION_PARAMETERS)
     ZEND_PARSE_PARAMETERS_END();
 
     if (status < 0 || status > 999) {
-        zend_argument_value_error(1, "must be between 0 and 999");
+        ct_php_throw_code(CT_ERR_VALIDATION, "status", "invalid argument: status is not an HTTP status (0 to 999)");
         RETURN_THROWS();
     }
     if ((c = ct_php_this_client(execute_data)) == NULL || ct_php_headers_from(headers_ht, 2, &headers) != SUCCESS) {
@@ -495,7 +495,8 @@ static void ct_php_verify(ct_php_client *c, const ct_notification *n, zval *retu
         Z_TYPE_P(return_value) != IS_ARRAY) {
         zval_ptr_dtor(return_value);
         ZVAL_NULL(return_value);
-        ct_php_throw_code(CT_ERR_INTERNAL, NULL, "the verified notification is not a JSON object");
+        /* the core accepts deeper nesting than PHP's decoder */
+        ct_php_throw_code(CT_ERR_PROTOCOL, "body", "the verified notification is nested too deeply to be read");
     }
     ct_result_free(res);
 }
@@ -598,6 +599,16 @@ ZEND_METHOD(CardToken_WorldFirst, notificationAck)
     ct_request_free(req);
 }
 
+/* The core's max_age: 0 when null (no check); a given 0, negative or NaN
+ * stays invalid so that the core refuses it, naming max_age. */
+static double ct_php_max_age(double max_age, bool is_null)
+{
+    if (is_null) {
+        return 0;
+    }
+    return max_age == 0 ? -1 : max_age;
+}
+
 /* Pagsmile: the posted form fields, passed to the core as a JSON object. */
 ZEND_METHOD(CardToken_Pagsmile, verifyNotification)
 {
@@ -637,16 +648,21 @@ ZEND_METHOD(CardToken_PayerMax, verifyNotification)
     zend_string *body, *sign;
     ct_php_client *c;
     ct_notification n;
+    double max_age = 0;
+    bool max_age_null = 1;
 
-    ZEND_PARSE_PARAMETERS_START(2, 2)
+    ZEND_PARSE_PARAMETERS_START(2, 3)
         Z_PARAM_STR(body)
         Z_PARAM_STR_OR_NULL(sign) /* null: no sign header came (SignatureException) */
+        Z_PARAM_OPTIONAL
+        Z_PARAM_DOUBLE_OR_NULL(max_age, max_age_null)
     ZEND_PARSE_PARAMETERS_END();
 
     if ((c = ct_php_this_client(execute_data)) == NULL) {
         RETURN_THROWS();
     }
     memset(&n, 0, sizeof(n));
+    n.max_age = ct_php_max_age(max_age, max_age_null);
     n.body = ZSTR_VAL(body);
     n.body_len = ZSTR_LEN(body);
     n.sign = sign != NULL ? ZSTR_VAL(sign) : NULL;
@@ -681,16 +697,22 @@ ZEND_METHOD(CardToken_WorldFirst, verifyNotification)
     ct_php_headers headers;
     ct_notification n;
 
-    ZEND_PARSE_PARAMETERS_START(3, 3)
+    double max_age = 0;
+    bool max_age_null = 1;
+
+    ZEND_PARSE_PARAMETERS_START(3, 4)
         Z_PARAM_PATH_STR(path)
         Z_PARAM_ARRAY_HT(headers_ht)
         Z_PARAM_STR(body)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_DOUBLE_OR_NULL(max_age, max_age_null)
     ZEND_PARSE_PARAMETERS_END();
 
     if ((c = ct_php_this_client(execute_data)) == NULL || ct_php_headers_from(headers_ht, 2, &headers) != SUCCESS) {
         RETURN_THROWS();
     }
     memset(&n, 0, sizeof(n));
+    n.max_age = ct_php_max_age(max_age, max_age_null);
     n.path = ZSTR_VAL(path);
     n.headers = headers.items;
     n.nheaders = headers.count;

@@ -95,6 +95,21 @@ static zend_string *ct_php_mask(const zend_string *value)
     return masked;
 }
 
+/* The printable form of any other text (ct_mask_text), or NULL when it
+ * prints as it is. */
+static zend_string *ct_php_mask_text(const zend_string *value)
+{
+    zend_string *masked = zend_string_alloc(ZSTR_LEN(value), 0);
+    size_t n = ct_mask_text(ZSTR_VAL(value), ZSTR_LEN(value), ZSTR_VAL(masked), ZSTR_LEN(value) + 1);
+
+    if (n == ZSTR_LEN(value) && memcmp(ZSTR_VAL(masked), ZSTR_VAL(value), n) == 0) {
+        zend_string_efree(masked);
+        return NULL;
+    }
+    ZSTR_LEN(masked) = n;
+    return masked;
+}
+
 /* ------------------------------------------------------------------ */
 /* Request                                                             */
 /* ------------------------------------------------------------------ */
@@ -110,10 +125,27 @@ zend_object *ct_php_request_create(zend_class_entry *ce)
     return &r->std;
 }
 
+/* Wipes the body property (card data) when this object holds the only
+ * reference to its string: a copy the script still holds is left alone. */
+static void ct_php_request_wipe_body(zend_object *obj)
+{
+    zend_property_info *pi = zend_hash_str_find_ptr(&obj->ce->properties_info, "body", sizeof("body") - 1);
+    zval *slot;
+
+    if (pi == NULL || (pi->flags & ZEND_ACC_STATIC)) {
+        return;
+    }
+    slot = OBJ_PROP(obj, pi->offset);
+    if (Z_TYPE_P(slot) == IS_STRING && !ZSTR_IS_INTERNED(Z_STR_P(slot)) && GC_REFCOUNT(Z_STR_P(slot)) == 1) {
+        ZEND_SECURE_ZERO(ZSTR_VAL(Z_STR_P(slot)), ZSTR_LEN(Z_STR_P(slot)));
+    }
+}
+
 static void ct_php_request_free(zend_object *obj)
 {
     ct_php_request *r = ct_php_request_from_obj(obj);
 
+    ct_php_request_wipe_body(obj);
     ct_request_free(r->req);
     r->req = NULL;
     zend_object_std_dtor(obj);
@@ -237,9 +269,6 @@ static HashTable *ct_php_result_get_properties_for(zend_object *obj, zend_prop_p
     HashTable *copy;
     zend_property_info *pi;
 
-    if (r->sensitive == 0) {
-        return zend_std_get_properties_for(obj, purpose);
-    }
     copy = ct_php_printable_copy(obj, purpose);
     if (copy == NULL) {
         return NULL;
@@ -252,14 +281,24 @@ static HashTable *ct_php_result_get_properties_for(zend_object *obj, zend_prop_p
             continue;
         }
         slot = OBJ_PROP_TO_NUM(pi->offset);
-        if (slot >= 64 || !(r->sensitive & ((uint64_t)1 << slot))) {
+        value = zend_hash_find(copy, pi->name);
+        if (value == NULL || Z_TYPE_P(value) != IS_STRING) {
             continue;
         }
-        value = zend_hash_find(copy, pi->name);
-        if (value != NULL && Z_TYPE_P(value) == IS_STRING) {
+        if (slot < 64 && (r->sensitive & ((uint64_t)1 << slot))) {
             zval masked;
             ZVAL_STR(&masked, ct_php_mask(Z_STR_P(value)));
             zend_hash_update(copy, pi->name, &masked);
+        } else {
+            /* any other text: card-number-like digits masked all the same
+             * (a gateway may send a full number where it documents a
+             * masked one) */
+            zend_string *masked = ct_php_mask_text(Z_STR_P(value));
+            if (masked != NULL) {
+                zval mz;
+                ZVAL_STR(&mz, masked);
+                zend_hash_update(copy, pi->name, &mz);
+            }
         }
     } ZEND_HASH_FOREACH_END();
     return copy;

@@ -305,6 +305,18 @@ CT_API const ct_field *ct_result_record(const ct_result *res, size_t i,
  */
 CT_API size_t ct_mask(const char *value, size_t len, char *out, size_t cap);
 
+/*
+ * The printable form of any other text the library hands out (result string
+ * fields, names echoed back): every sequence of 12 or more digits (any
+ * Unicode decimal digits, groups joined by up to three non-alphanumeric
+ * characters, "4000 - 2718 - ...") keeps its first six and last four digits,
+ * the others become '*'; control characters become '?'. Writes at most
+ * cap-1 bytes plus a NUL into out (copied); returns the length written.
+ * cap >= len + 1 always suffices.
+ */
+CT_API size_t ct_mask_text(const char *value, size_t len, char *out,
+                           size_t cap);
+
 /* For notification results: the verified JSON text (borrowed). */
 CT_API const char *ct_result_json(const ct_result *res, size_t *len);
 
@@ -350,7 +362,12 @@ CT_API ct_err ct_call(ct_client *client, const ct_args *args, ct_result **out,
  *  PayerMax:   body, sign;
  *  YabandPay:  body (raw JSON, or the form body "resultData=<urlencoded>");
  *  WorldFirst: path, headers, body.
- * All borrowed for the duration of the call.
+ * All borrowed for the duration of the call. max_age (PayerMax, WorldFirst,
+ * whose notifications carry a signed time: notifyTime, Request-Time): when
+ * > 0, a notification whose time is more than max_age seconds away from the
+ * client's clock (older, or ahead) is refused as CT_ERR_SIGNATURE naming
+ * the time field (a replay); 0 (memset) checks nothing. The other gateways'
+ * notifications carry no time: max_age > 0 is CT_ERR_VALIDATION there.
  */
 typedef struct ct_notification {
     const char *body;
@@ -362,6 +379,7 @@ typedef struct ct_notification {
     size_t nheaders;
     const char *fields_json;
     size_t fields_json_len;
+    double max_age;
 } ct_notification;
 
 /*

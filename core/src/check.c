@@ -4,48 +4,55 @@
 
 #include <string.h>
 
+size_t ct_utf8_decode(const char *str, size_t n, size_t i, uint32_t *out)
+{
+    const unsigned char *p = (const unsigned char *)str;
+    unsigned char c = p[i];
+    size_t extra, k;
+    uint32_t cp;
+
+    if (c < 0x80) {
+        *out = c;
+        return 1;
+    }
+    if (c >= 0xc2 && c <= 0xdf) {
+        extra = 1;
+        cp = c & 0x1f;
+    } else if (c >= 0xe0 && c <= 0xef) {
+        extra = 2;
+        cp = c & 0x0f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+        extra = 3;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (n - i <= extra)
+        return 0;
+    for (k = 1; k <= extra; k++) {
+        if ((p[i + k] & 0xc0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i + k] & 0x3f);
+    }
+    if ((extra == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+        (extra == 3 && (cp < 0x10000 || cp > 0x10ffff)))
+        return 0;
+    *out = cp;
+    return extra + 1;
+}
+
 long ct_utf8_chars(const char *s, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
+    size_t i = 0, len;
     long count = 0;
+    uint32_t cp;
 
     while (i < n) {
-        unsigned char c = p[i];
-        size_t extra;
-        uint32_t cp;
-        if (c < 0x80) {
-            if (c < 0x20 || c == 0x7f)
-                return -1;
-            i++;
-            count++;
-            continue;
-        }
-        if (c >= 0xc2 && c <= 0xdf) {
-            extra = 1;
-            cp = c & 0x1f;
-        } else if (c >= 0xe0 && c <= 0xef) {
-            extra = 2;
-            cp = c & 0x0f;
-        } else if (c >= 0xf0 && c <= 0xf4) {
-            extra = 3;
-            cp = c & 0x07;
-        } else {
+        if ((len = ct_utf8_decode(s, n, i, &cp)) == 0)
             return -1;
-        }
-        if (n - i <= extra)
+        if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) /* C0, DEL, C1 */
             return -1;
-        for (size_t k = 1; k <= extra; k++) {
-            if ((p[i + k] & 0xc0) != 0x80)
-                return -1;
-            cp = (cp << 6) | (p[i + k] & 0x3f);
-        }
-        if ((extra == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-            (extra == 3 && (cp < 0x10000 || cp > 0x10ffff)))
-            return -1;
-        if (cp >= 0x80 && cp < 0xa0) /* C1 controls */
-            return -1;
-        i += extra + 1;
+        i += len;
         count++;
     }
     return count;
@@ -161,6 +168,60 @@ ct_err ct_check_year(const ct_kv *v, const char *field, ct_error *err)
     return CT_OK;
 }
 
+ct_err ct_check_expiry(const ct_client *c, const ct_kv *month,
+                       const ct_kv *year, ct_error *err)
+{
+    ct_time now;
+    int cur_y, cur_m, m, y;
+
+    ct_client_now(c, &now);
+    /* the earliest time zone: a card is good until its month ends there */
+    ct_time_year_month(now.unix_ms - 12LL * 3600 * 1000, &cur_y, &cur_m);
+    m = (month->value[0] - '0') * 10 + (month->value[1] - '0');
+    y = (year->value[0] - '0') * 1000 + (year->value[1] - '0') * 100 +
+        (year->value[2] - '0') * 10 + (year->value[3] - '0');
+    if (y < cur_y)
+        return ct_fail(err, CT_ERR_VALIDATION, "expiration_year",
+                       "expiration_year is in the past: the card has expired");
+    if (y == cur_y && m < cur_m)
+        return ct_fail(err, CT_ERR_VALIDATION, "expiration_month",
+                       "expiration_month is before the current month: the "
+                       "card has expired");
+    if (y > cur_y + CT_MAX_EXPIRY_YEARS)
+        return ct_fail(err, CT_ERR_VALIDATION, "expiration_year",
+                       "expiration_year is more than %d years ahead",
+                       CT_MAX_EXPIRY_YEARS);
+    return CT_OK;
+}
+
+ct_err ct_check_fresh(const ct_client *c, const char *t, size_t n,
+                      double max_age, const char *gw, const char *field,
+                      ct_error *err)
+{
+    ct_time now, when;
+    double age;
+
+    if (!(max_age > 0))
+        return CT_OK;
+    if (t == NULL || !ct_parse_rfc3339(t, n, &when))
+        return ct_fail(err, CT_ERR_SIGNATURE, field,
+                       "%s notification has no readable %s to check its age",
+                       gw, field);
+    ct_client_now(c, &now);
+    age = (double)(now.unix_ms - when.unix_ms) / 1000.0;
+    if (age > max_age)
+        return ct_fail(err, CT_ERR_SIGNATURE, field,
+                       "%s notification is older than max_age (%s is %.0f s "
+                       "old): a replay?",
+                       gw, field, age);
+    if (-age > max_age)
+        return ct_fail(err, CT_ERR_SIGNATURE, field,
+                       "%s notification's %s is more than max_age ahead of "
+                       "the clock",
+                       gw, field);
+    return CT_OK;
+}
+
 ct_err ct_check_oneof(const ct_kv *v, const char *field,
                       const char *const *allowed, ct_error *err)
 {
@@ -195,8 +256,8 @@ ct_err ct_check_arg_names(ct_gateway gw, const ct_args *args, ct_error *err)
     for (i = 0; i < args->kv.n; i++) {
         const char *name = args->kv.items[i].name;
         if (ct_arg_type(gw, name) == CT_TYPE_UNKNOWN)
-            return ct_fail(err, CT_ERR_VALIDATION, name,
-                           "unknown argument '%.40s'", name);
+            return ct_fail_unknown_name(err, CT_ERR_VALIDATION, "argument",
+                                        name);
     }
     return CT_OK;
 }

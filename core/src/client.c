@@ -578,6 +578,17 @@ ct_err ct_verify_notification(ct_client *c, const ct_notification *n,
     ct_error_set_gateway(err, c->ops->id);
     if (n == NULL)
         return ct_fail(err, CT_ERR_INTERNAL, NULL, "NULL notification");
+    if (n->max_age != 0 &&
+        (!(n->max_age > 0) || n->max_age > 1e9 ||
+         (c->ops->id != CT_GW_PAYERMAX && c->ops->id != CT_GW_WORLDFIRST)))
+        return ct_fail(err, CT_ERR_VALIDATION, "max_age",
+                       "max_age must be a positive number of seconds, and "
+                       "only %s",
+                       c->ops->id == CT_GW_PAYERMAX ||
+                               c->ops->id == CT_GW_WORLDFIRST
+                           ? "up to 1e9"
+                           : "PayerMax and WorldFirst notifications carry a "
+                             "time");
     return c->ops->verify_notification(c, n, out, err);
 }
 

@@ -100,3 +100,13 @@ void ct_format_time(ct_buf *out, const ct_time *t, int with_ms)
     ct_buf_printf(out, "%c%02d:%02d", t->offset_min < 0 ? '-' : '+', off / 60,
                   off % 60);
 }
+
+void ct_time_year_month(int64_t unix_ms, int *year, int *month)
+{
+    int64_t secs = unix_ms >= 0 ? unix_ms / 1000 : (unix_ms - 999) / 1000;
+    int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400, y;
+    int m, d;
+    ct_civil_from_days(days, &y, &m, &d);
+    *year = (int)y;
+    *month = m;
+}

@@ -81,6 +81,18 @@ ct_err ct_fail(ct_error *err, ct_err code, const char *field, const char *fmt,
     return code;
 }
 
+ct_err ct_fail_unknown_name(ct_error *err, ct_err code, const char *what,
+                            const char *name)
+{
+    char shown[64];
+    /* a name may be anything the caller passed, a card number included */
+    ct_mask_copy(shown, 41, name, strlen(name), NULL, NULL);
+    ct_fail(err, code, NULL, "unknown %s '%s'", what, shown);
+    if (err != NULL)
+        snprintf(err->field, sizeof(err->field), "%s", shown);
+    return code;
+}
+
 ct_err ct_fail_nomem(ct_error *err)
 {
     return ct_fail(err, CT_ERR_NOMEM, NULL, "out of memory");
@@ -92,72 +104,30 @@ void ct_error_set_gateway(ct_error *err, ct_gateway gw)
         err->gateway = (int)gw;
 }
 
-static int ct_is_digit(char c) { return c >= '0' && c <= '9'; }
-static int ct_is_sep(char c) { return c == ' ' || c == '-' || c == '.'; }
-
-/* Copies src[0..n) into dst (at most cap-1 bytes, NUL-terminated),
- * replacing control bytes by '?' and masking every run of 12 to 19 digits
- * (up to two separators " -." between digits) to its first six and last
- * four. The runs are found in the whole source before it is cut, so a
- * card number cannot survive truncation. */
-static void ct_copy_masked(char *dst, size_t cap, const char *src, size_t n)
+void ct_error_set_gateway_reply(ct_error *err, const ct_request *req,
+                                const char *code, size_t clen, const char *msg,
+                                size_t mlen)
 {
-    size_t i = 0, o = 0;
-    while (i < n && o + 1 < cap) {
-        size_t j = i, digits = 0, last = i, k, seen = 0;
-        if (!ct_is_digit(src[i])) {
-            unsigned char ch = (unsigned char)src[i++];
-            dst[o++] = (ch < 0x20 || ch == 0x7f) ? '?' : (char)ch;
-            continue;
-        }
-        while (j < n) {
-            if (ct_is_digit(src[j])) {
-                digits++;
-                last = j++;
-            } else if (ct_is_sep(src[j]) && j + 1 < n &&
-                       (ct_is_digit(src[j + 1]) ||
-                        (ct_is_sep(src[j + 1]) && j + 2 < n &&
-                         ct_is_digit(src[j + 2])))) {
-                j++;
-            } else {
-                break;
-            }
-        }
-        for (k = i; k <= last && o + 1 < cap; k++) {
-            char ch = src[k];
-            if (ct_is_digit(ch) && digits >= 12) {
-                seen++;
-                if (seen > 6 && seen + 4 <= digits)
-                    ch = '*';
-            }
-            dst[o++] = ch;
-        }
-        i = last + 1;
-    }
-    dst[o] = '\0';
-}
-
-void ct_error_set_gateway_reply(ct_error *err, const char *code, size_t clen,
-                                const char *msg, size_t mlen)
-{
+    const char *pan = req ? req->pan : NULL, *cvv = req ? req->cvv : NULL;
     if (err == NULL)
         return;
     if (code != NULL)
-        ct_copy_masked(err->gateway_code, sizeof(err->gateway_code), code,
-                       clen);
+        ct_mask_copy(err->gateway_code, sizeof(err->gateway_code), code, clen,
+                     pan, cvv);
     if (msg != NULL)
-        ct_copy_masked(err->gateway_message, sizeof(err->gateway_message), msg,
-                       mlen);
+        ct_mask_copy(err->gateway_message, sizeof(err->gateway_message), msg,
+                     mlen, pan, cvv);
 }
 
-ct_err ct_fail_gateway(ct_error *err, ct_err code, const char *fmt,
-                       const char *gcode, size_t clen, const char *gmsg,
-                       size_t mlen)
+ct_err ct_fail_gateway(ct_error *err, const ct_request *req, ct_err code,
+                       const char *fmt, const char *gcode, size_t clen,
+                       const char *gmsg, size_t mlen)
 {
     char shown[24];
-    ct_copy_masked(shown, sizeof(shown), gcode ? gcode : "", gcode ? clen : 0);
+    ct_mask_copy(shown, sizeof(shown), gcode ? gcode : "", gcode ? clen : 0,
+                 req ? req->pan : NULL, req ? req->cvv : NULL);
     ct_fail(err, code, NULL, fmt, shown);
-    ct_error_set_gateway_reply(err, gcode ? gcode : "", gcode ? clen : 0,
+    ct_error_set_gateway_reply(err, req, gcode ? gcode : "", gcode ? clen : 0,
                                gmsg ? gmsg : "", gmsg ? mlen : 0);
     return code;
 }

@@ -68,15 +68,33 @@ char *ct_buf_detach(ct_buf *b, size_t *len);
 ct_err ct_fail(ct_error *err, ct_err code, const char *field, const char *fmt,
                ...) __attribute__((format(printf, 4, 5)));
 ct_err ct_fail_nomem(ct_error *err);
+/* "unknown <what> '<name>'" naming `name`, masked (ct_mask_copy) in both
+ * the message and the field. Returns code. */
+ct_err ct_fail_unknown_name(ct_error *err, ct_err code, const char *what,
+                            const char *name);
 void ct_error_set_gateway(ct_error *err, ct_gateway gw);
-/* Copies a gateway's code/message (truncated, sanitized to printable). */
-void ct_error_set_gateway_reply(ct_error *err, const char *code, size_t clen,
-                                const char *msg, size_t mlen);
+struct ct_request;
+/* Copies a gateway's code/message (truncated, sanitized to printable, card
+ * data masked by ct_mask_copy; req, when not NULL, is the request answered:
+ * its card number and CVV are masked wherever they appear). */
+void ct_error_set_gateway_reply(ct_error *err, const struct ct_request *req,
+                                const char *code, size_t clen, const char *msg,
+                                size_t mlen);
 /* A gateway's refusal: fmt has one %s for the gateway's code; the code and
- * message are kept (cleaned, card numbers masked). Returns code. */
-ct_err ct_fail_gateway(ct_error *err, ct_err code, const char *fmt,
-                       const char *gcode, size_t clen, const char *gmsg,
-                       size_t mlen) __attribute__((format(printf, 3, 0)));
+ * message are kept (cleaned, card data masked as above). Returns code. */
+ct_err ct_fail_gateway(ct_error *err, const struct ct_request *req, ct_err code,
+                       const char *fmt, const char *gcode, size_t clen,
+                       const char *gmsg, size_t mlen)
+    __attribute__((format(printf, 4, 0)));
+
+/* ---- masking of printed text (mask.c) ------------------------------- */
+/* Copies src[0..n) into dst (at most cap-1 bytes, NUL-terminated) with
+ * every card-number-like digit sequence masked to its first six and last
+ * four digits, control characters and non-UTF-8 bytes as '?'; pan and cvv
+ * (NUL-terminated, may be NULL) are the request's card data, masked
+ * wherever they appear. Returns the length written (<= n). */
+size_t ct_mask_copy(char *dst, size_t cap, const char *src, size_t n,
+                    const char *pan, const char *cvv);
 
 /* ---- key/value lists for options and arguments (kv.c) --------------- */
 typedef struct ct_kv {
@@ -106,6 +124,9 @@ struct ct_args {
 };
 
 /* ---- checks (check.c) ----------------------------------------------- */
+/* The length (1 to 4) of the valid UTF-8 sequence at s[i] (i < n), its
+ * code point in *cp; 0 when the bytes there are not UTF-8. */
+size_t ct_utf8_decode(const char *s, size_t n, size_t i, uint32_t *cp);
 /* Number of UTF-8 code points, or -1 when invalid UTF-8 or when it holds a
  * control character. */
 long ct_utf8_chars(const char *s, size_t n);
@@ -119,10 +140,24 @@ ct_err ct_check_card_number(const ct_kv *v, const char *field, ct_error *err);
 ct_err ct_check_cvv(const ct_kv *v, const char *field, ct_error *err);
 ct_err ct_check_month(const ct_kv *v, const char *field, ct_error *err);
 ct_err ct_check_year(const ct_kv *v, const char *field, ct_error *err);
+/* The expiry (month and year already checked) against the client's clock:
+ * CT_ERR_VALIDATION naming the field when the card has expired (a month
+ * before the current one, as seen in the earliest time zone, UTC-12) or the
+ * year lies more than CT_MAX_EXPIRY_YEARS ahead. */
+#define CT_MAX_EXPIRY_YEARS 20
+struct ct_client;
+ct_err ct_check_expiry(const struct ct_client *c, const ct_kv *month,
+                       const ct_kv *year, ct_error *err);
 ct_err ct_check_oneof(const ct_kv *v, const char *field,
                       const char *const *allowed, ct_error *err);
 ct_err ct_check_url(const ct_kv *v, const char *field, size_t max,
                     ct_error *err);
+/* A notification's signed time t[0..n) (RFC 3339; t NULL: absent) must lie
+ * within max_age seconds of the client's clock (max_age <= 0: no check);
+ * otherwise CT_ERR_SIGNATURE naming `field`. */
+ct_err ct_check_fresh(const struct ct_client *c, const char *t, size_t n,
+                      double max_age, const char *gw, const char *field,
+                      ct_error *err);
 /* Parses a non-negative decimal integer text (no sign, <= 18 digits). */
 int ct_parse_uint(const char *s, size_t n, long long *out);
 /* Checks argument names against the gateway's table. */
@@ -234,6 +269,8 @@ typedef struct ct_time {
 } ct_time;
 
 int ct_parse_rfc3339(const char *s, size_t n, ct_time *out);
+/* The civil (UTC) year and month of a unix time in milliseconds. */
+void ct_time_year_month(int64_t unix_ms, int *year, int *month);
 /* "2022-01-22T10:00:00.500+08:00" (with_ms) or "2022-01-22T10:00:00+08:00" */
 void ct_format_time(ct_buf *out, const ct_time *t, int with_ms);
 
@@ -251,6 +288,8 @@ struct ct_request {
     int retry_attempt; /* WorldFirst: how many U answers came before */
     char *pan; /* for redaction, wiped on free */
     char *cvv;
+    char *echo;   /* the key the answer must echo (asset, order, user id) */
+    char *holder; /* Pagsmile: the cardholder name the answer must echo */
 };
 
 /* new: an empty request for method and url (copied); NULL: no memory. */
@@ -260,6 +299,16 @@ ct_err ct_request_add_header(ct_request *r, const char *name,
 /* Records card data for ct_request_body_redacted (copied). */
 ct_err ct_request_set_secrets(ct_request *r, const ct_kv *pan,
                               const ct_kv *cvv, ct_error *err);
+/* Records what the answer must echo (copied; either may be NULL). */
+ct_err ct_request_set_echo(ct_request *r, const ct_kv *key, const ct_kv *holder,
+                           ct_error *err);
+/* An answer is about its request: when `want` (NUL-terminated) is not NULL,
+ * the echoed value got[0..glen) (present: it was in the answer) must equal
+ * it; otherwise CT_ERR_PROTOCOL naming `field`, outcome unknown (the
+ * request may have been carried out, the answer is someone else's). */
+ct_err ct_echo_check(const char *want, const char *got, size_t glen,
+                     int present, const char *gw, const char *field,
+                     ct_error *err);
 
 #define CT_MAX_FIELDS 14
 

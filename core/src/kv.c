@@ -113,6 +113,6 @@ ct_err ct_config_set(ct_config *cfg, const char *name, const char *value,
         return ct_fail(err, CT_ERR_INTERNAL, NULL, "NULL configuration");
     ct_error_set_gateway(err, cfg->gw);
     if (ct_option_type(cfg->gw, name) == CT_TYPE_UNKNOWN)
-        return ct_fail(err, CT_ERR_CONFIG, name, "unknown option '%s'", name);
+        return ct_fail_unknown_name(err, CT_ERR_CONFIG, "option", name);
     return ct_kv_set(&cfg->kv, name, value, len, err);
 }

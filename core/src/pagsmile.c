@@ -86,6 +86,7 @@ static ct_err pg_build(ct_client *c, const ct_args *a, ct_request *req,
         (rc = ct_check_cvv(v[1], names[1], err)) != CT_OK ||
         (rc = ct_check_month(v[2], names[2], err)) != CT_OK ||
         (rc = ct_check_year(v[3], names[3], err)) != CT_OK ||
+        (rc = ct_check_expiry(c, v[2], v[3], err)) != CT_OK ||
         (rc = ct_check_text(v[4], names[4], 100, 0, err)) != CT_OK)
         return rc;
 
@@ -116,7 +117,42 @@ static ct_err pg_build(ct_client *c, const ct_args *a, ct_request *req,
     if ((rc = ct_request_add_header(req, "Content-Type", "application/json",
                                     16, err)) != CT_OK)
         return rc;
-    return ct_request_set_secrets(req, v[0], v[1], err);
+    if ((rc = ct_request_set_secrets(req, v[0], v[1], err)) != CT_OK)
+        return rc;
+    return ct_request_set_echo(req, NULL, v[4], err);
+}
+
+/* The answer must be about the card sent: its first six and last four
+ * digits and its holder's name (fields 1, 2 and 5 of the record). */
+static ct_err pg_check_echo(const ct_request *req, const ct_record *rec,
+                            ct_error *err)
+{
+    size_t plen;
+    ct_err rc;
+    if (req == NULL || req->pan == NULL)
+        return CT_OK;
+    plen = strlen(req->pan);
+    if (plen < 10)
+        return CT_OK;
+    {
+        char first[7], last[5];
+        memcpy(first, req->pan, 6);
+        first[6] = '\0';
+        memcpy(last, req->pan + plen - 4, 4);
+        last[4] = '\0';
+        rc = ct_echo_check(first, rec->f[1].str, rec->f[1].len, 1, "Pagsmile",
+                           "info.card_info.first_six_digits", err);
+        if (rc == CT_OK)
+            rc =
+                ct_echo_check(last, rec->f[2].str, rec->f[2].len, 1, "Pagsmile",
+                              "info.card_info.last_four_digits", err);
+        OPENSSL_cleanse(first, sizeof(first));
+        OPENSSL_cleanse(last, sizeof(last));
+    }
+    if (rc == CT_OK)
+        rc = ct_echo_check(req->holder, rec->f[5].str, rec->f[5].len, 1,
+                           "Pagsmile", "info.card_info.cardholder_name", err);
+    return rc;
 }
 
 static ct_err pg_parse(ct_client *c, const ct_request *req,
@@ -132,7 +168,6 @@ static ct_err pg_parse(ct_client *c, const ct_request *req,
     ct_err rc;
 
     CT_UNUSED(c);
-    CT_UNUSED(req);
     ct_buf_init(&code);
     if ((rc = ct_json_parse(resp->body, resp->len, &root, err)) != CT_OK)
         goto cleanup;
@@ -153,7 +188,7 @@ static ct_err pg_parse(ct_client *c, const ct_request *req,
                     mlen = strlen(msg);
                 }
         }
-        rc = ct_fail_gateway(err, CT_ERR_GATEWAY,
+        rc = ct_fail_gateway(err, req, CT_ERR_GATEWAY,
                              "Pagsmile declined the request (code %s)",
                              code.data, code.len, msg, mlen);
         goto cleanup;
@@ -185,10 +220,11 @@ static ct_err pg_parse(ct_client *c, const ct_request *req,
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    if ((rc = ct_record_json(rec, "cardholder_name", card, "cardholder_name",
-                             1, 0, err)) != CT_OK ||
+    if ((rc = ct_record_json(rec, "cardholder_name", card, "cardholder_name", 1,
+                             0, err)) != CT_OK ||
         (rc = ct_record_json(rec, "payment_method_id", card,
-                             "payment_method_id", 0, 0, err)) != CT_OK)
+                             "payment_method_id", 0, 0, err)) != CT_OK ||
+        (rc = pg_check_echo(req, rec, err)) != CT_OK)
         goto cleanup;
     *out = res;
     res = NULL;
@@ -196,6 +232,40 @@ cleanup:
     ct_result_free(res);
     json_decref(root);
     ct_buf_free(&code);
+    return rc;
+}
+
+/* The verified mapping: every field but the PHP-empty ones, which are left
+ * out of the signed string and so were never signed (anyone could have
+ * added them); `sign` itself stays. */
+static ct_err pg_verified_fields(json_t *root, ct_result **out, ct_error *err)
+{
+    const char *key;
+    json_t *v;
+    void *tmp;
+    ct_buf scratch, dump;
+    ct_err rc;
+
+    json_object_foreach_safe(root, tmp, key, v)
+    {
+        int empty, ok;
+        if (strcmp(key, "sign") == 0)
+            continue;
+        ct_buf_init(&scratch);
+        empty = ct_canon_render(&scratch, v, 1);
+        ok = ct_buf_ok(&scratch);
+        ct_buf_free(&scratch);
+        if (!ok)
+            return ct_fail_nomem(err);
+        if (empty && json_object_del(root, key) != 0)
+            return ct_fail(err, CT_ERR_INTERNAL, NULL, "JSON delete failed");
+    }
+    ct_buf_init(&dump);
+    ct_json_put_value(&dump, root, 0);
+    rc = ct_buf_ok(&dump)
+             ? ct_result_from_json_text(dump.data, dump.len, out, err)
+             : ct_fail_nomem(err);
+    ct_buf_free(&dump);
     return rc;
 }
 
@@ -244,8 +314,7 @@ static ct_err pg_verify_notification(ct_client *c, const ct_notification *n,
                      "Pagsmile notification signature does not match");
         goto cleanup;
     }
-    rc = ct_result_from_json_text(n->fields_json, n->fields_json_len, out,
-                                  err);
+    rc = pg_verified_fields(root, out, err);
 cleanup:
     json_decref(root);
     ct_buf_free(&tosign);

@@ -120,6 +120,8 @@ static ct_err pm_build(ct_client *c, const ct_args *a, ct_request *req,
     ct_buf_puts(&req->body, "}}");
     if (!ct_buf_ok(&req->body))
         return ct_fail_nomem(err);
+    if ((rc = ct_request_set_echo(req, v[0], NULL, err)) != CT_OK)
+        return rc;
 
     ct_buf_init(&sig);
     rc = ct_rsa_sign_b64(c->sign_ctx, req->body.data, req->body.len, &sig,
@@ -162,7 +164,6 @@ static ct_err pm_parse(ct_client *c, const ct_request *req,
     size_t i, k;
     ct_err rc;
 
-    CT_UNUSED(req);
     ct_buf_init(&code);
     ct_buf_init(&msg);
     if (sign != NULL &&
@@ -175,7 +176,7 @@ static ct_err pm_parse(ct_client *c, const ct_request *req,
         (rc = ct_json_text(root, "msg", 0, 0, &msg, &present, err)) != CT_OK)
         goto cleanup;
     if (strcmp(code.data, "APPLY_SUCCESS") != 0) {
-        rc = ct_fail_gateway(err, CT_ERR_GATEWAY,
+        rc = ct_fail_gateway(err, req, CT_ERR_GATEWAY,
                              "PayerMax declined the request (%s)", code.data,
                              code.len, msg.data, msg.len);
         goto cleanup;
@@ -214,6 +215,11 @@ static ct_err pm_parse(ct_client *c, const ct_request *req,
                                      pm_token_fields[k].required, 0, err)) !=
                 CT_OK)
                 goto cleanup;
+        /* every token must be the user's asked for (field 1: userId) */
+        if ((rc = ct_echo_check(req ? req->echo : NULL, rec->f[1].str,
+                                rec->f[1].len, 1, "PayerMax",
+                                "data.tokenList.userId", err)) != CT_OK)
+            goto cleanup;
     }
     *out = res;
     res = NULL;
@@ -242,7 +248,15 @@ static ct_err pm_verify_notification(ct_client *c, const ct_notification *n,
         return rc;
     if ((rc = ct_json_parse(n->body, n->body_len, &root, err)) != CT_OK)
         return rc;
+    {
+        json_t *t = json_object_get(root, "notifyTime");
+        rc = ct_check_fresh(c, json_is_string(t) ? json_string_value(t) : NULL,
+                            json_is_string(t) ? json_string_length(t) : 0,
+                            n->max_age, "PayerMax", "notifyTime", err);
+    }
     json_decref(root);
+    if (rc != CT_OK)
+        return rc;
     return ct_result_from_json_text(n->body, n->body_len, out, err);
 }
 

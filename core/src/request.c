@@ -34,6 +34,8 @@ void ct_request_free(ct_request *req)
     ct_free_str(req->request_id);
     ct_free_str(req->pan);
     ct_free_str(req->cvv);
+    ct_free_str(req->echo);
+    ct_free_str(req->holder);
     ct_free_secret(req, sizeof(*req));
 }
 
@@ -62,6 +64,33 @@ ct_err ct_request_set_secrets(ct_request *r, const ct_kv *pan,
     if (cvv != NULL && (r->cvv = ct_strndup(cvv->value, cvv->len)) == NULL)
         return ct_fail_nomem(err);
     return CT_OK;
+}
+
+ct_err ct_request_set_echo(ct_request *r, const ct_kv *key, const ct_kv *holder,
+                           ct_error *err)
+{
+    if (key != NULL && (r->echo = ct_strndup(key->value, key->len)) == NULL)
+        return ct_fail_nomem(err);
+    if (holder != NULL &&
+        (r->holder = ct_strndup(holder->value, holder->len)) == NULL)
+        return ct_fail_nomem(err);
+    return CT_OK;
+}
+
+ct_err ct_echo_check(const char *want, const char *got, size_t glen,
+                     int present, const char *gw, const char *field,
+                     ct_error *err)
+{
+    if (want == NULL ||
+        (present && strlen(want) == glen && memcmp(want, got, glen) == 0))
+        return CT_OK;
+    ct_fail(err, CT_ERR_PROTOCOL, field,
+            "%s answer is not about this request (%s %s): a stale or "
+            "misrouted response; the request may have been carried out",
+            gw, field, present ? "differs" : "is missing");
+    if (err != NULL)
+        err->outcome_unknown = 1;
+    return CT_ERR_PROTOCOL;
 }
 
 const char *ct_request_method(const ct_request *req)

@@ -133,6 +133,8 @@ static ct_err wf_build(ct_client *c, const ct_args *a, ct_request *req,
     ct_buf_puts(&req->body, "}");
     if (!ct_buf_ok(&req->body))
         return ct_fail_nomem(err);
+    if ((rc = ct_request_set_echo(req, asset, NULL, err)) != CT_OK)
+        return rc;
     return wf_sign(c, WF_PATH, "Request-Time", req, err);
 }
 
@@ -215,7 +217,7 @@ static ct_err wf_parse(ct_client *c, const ct_request *req,
                        ct_error *err)
 {
     json_t *root = NULL, *result;
-    ct_buf status, code, msg;
+    ct_buf status, code, msg, asset;
     ct_result *res = NULL;
     ct_record *rec;
     int present;
@@ -224,6 +226,7 @@ static ct_err wf_parse(ct_client *c, const ct_request *req,
     ct_buf_init(&status);
     ct_buf_init(&code);
     ct_buf_init(&msg);
+    ct_buf_init(&asset);
     if ((rc = wf_verify(c, WF_PATH, resp->headers, resp->nheaders,
                         "Response-Time", resp->body, resp->len, "response",
                         err)) != CT_OK ||
@@ -245,13 +248,13 @@ static ct_err wf_parse(ct_client *c, const ct_request *req,
     if (strcmp(status.data, "S") != 0) {
         if (strcmp(status.data, "U") == 0) {
             rc = ct_fail_gateway(
-                err, CT_ERR_RESULT_UNKNOWN,
-                "WorldFirst result unknown (%s); query again later",
-                code.data, code.len, msg.data, msg.len);
+                err, req, CT_ERR_RESULT_UNKNOWN,
+                "WorldFirst result unknown (%s); query again later", code.data,
+                code.len, msg.data, msg.len);
             if (err != NULL)
                 err->retry_after = wf_retry_after(req ? req->retry_attempt : 0);
         } else if (strcmp(status.data, "F") == 0) {
-            rc = ct_fail_gateway(err, CT_ERR_GATEWAY,
+            rc = ct_fail_gateway(err, req, CT_ERR_GATEWAY,
                                  "WorldFirst declined the request (%s)",
                                  code.data, code.len, msg.data, msg.len);
         } else {
@@ -260,6 +263,12 @@ static ct_err wf_parse(ct_client *c, const ct_request *req,
         }
         goto cleanup;
     }
+    /* the card data must be that of the asset asked for */
+    if ((rc = ct_json_text(root, "assetId", 0, 1, &asset, &present, err)) !=
+            CT_OK ||
+        (rc = ct_echo_check(req ? req->echo : NULL, asset.data, asset.len,
+                            present, "WorldFirst", "assetId", err)) != CT_OK)
+        goto cleanup;
     res = ct_result_alloc("CardSensitiveInfo", 0);
     if (res == NULL || (rec = ct_result_add(res)) == NULL) {
         rc = ct_fail_nomem(err);
@@ -285,6 +294,7 @@ cleanup:
     ct_buf_free(&status);
     ct_buf_free(&code);
     ct_buf_free(&msg);
+    ct_buf_free(&asset);
     return rc;
 }
 
@@ -303,6 +313,14 @@ static ct_err wf_verify_notification(ct_client *c, const ct_notification *n,
     if ((rc = wf_verify(c, n->path, n->headers, n->nheaders, "Request-Time",
                         n->body, n->body_len, "notification", err)) != CT_OK)
         return rc;
+    {
+        const ct_header *t =
+            ct_find_header(n->headers, n->nheaders, "Request-Time");
+        if ((rc = ct_check_fresh(c, t ? t->value : NULL, t ? t->value_len : 0,
+                                 n->max_age, "WorldFirst", "Request-Time",
+                                 err)) != CT_OK)
+            return rc;
+    }
     if ((rc = ct_json_parse(n->body, n->body_len, &root, err)) != CT_OK)
         return rc;
     json_decref(root);

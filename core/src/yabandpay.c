@@ -176,7 +176,8 @@ static ct_err yb_build(ct_client *c, const ct_args *a, ct_request *req,
 
     for (i = 0; i < YB_NARGS; i++)
         v[i] = ct_kv_get(&a->kv, yb_args[i].name);
-    if ((rc = yb_validate(v, &timeout, err)) != CT_OK)
+    if ((rc = yb_validate(v, &timeout, err)) != CT_OK ||
+        (rc = ct_check_expiry(c, v[YB_MONTH], v[YB_YEAR], err)) != CT_OK)
         return rc;
     if (v[YB_REQUEST_ID]) {
         rid_s = v[YB_REQUEST_ID]->value;
@@ -286,7 +287,9 @@ static ct_err yb_build(ct_client *c, const ct_args *a, ct_request *req,
     if ((rc = ct_request_add_header(req, "Content-Type", "application/json",
                                     16, err)) != CT_OK)
         goto cleanup;
-    rc = ct_request_set_secrets(req, v[YB_CARD_NUMBER], v[YB_CVV], err);
+    if ((rc = ct_request_set_secrets(req, v[YB_CARD_NUMBER], v[YB_CVV], err)) ==
+        CT_OK)
+        rc = ct_request_set_echo(req, v[YB_ORDER_ID], NULL, err);
 cleanup:
     OPENSSL_cleanse(p, sizeof(p));
     ct_buf_free(&cardinfo);
@@ -327,7 +330,7 @@ static ct_err yb_parse(ct_client *c, const ct_request *req,
             (rc = ct_json_text(root, "message", 0, 0, &msg, &present, err)) !=
                 CT_OK)
             goto cleanup;
-        rc = ct_fail_gateway(err, CT_ERR_GATEWAY,
+        rc = ct_fail_gateway(err, req, CT_ERR_GATEWAY,
                              "YabandPay declined the request (code %s)",
                              code.data, code.len, msg.data, msg.len);
         goto cleanup;
@@ -347,6 +350,11 @@ static ct_err yb_parse(ct_client *c, const ct_request *req,
         if ((rc = ct_record_json(rec, fields[i], data, fields[i],
                                  i != 2 && i != 3, 0, err)) != CT_OK)
             goto cleanup;
+    /* the answer must be about the order asked for (fields[0]) */
+    if ((rc =
+             ct_echo_check(req ? req->echo : NULL, rec->f[0].str, rec->f[0].len,
+                           1, "YabandPay", "data.order_id", err)) != CT_OK)
+        goto cleanup;
     if ((rc = ct_record_json(rec, "response_id", root, "response_id", 0, 0,
                              err)) != CT_OK)
         goto cleanup;

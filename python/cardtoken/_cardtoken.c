@@ -57,13 +57,16 @@ typedef struct gw_info {
     const char *verify_params[4];
     /* notification_ack(path) returning (headers, body) instead of body. */
     int ack_takes_path;
+    /* verify_notification(..., *, max_age=None): the notifications carry a
+     * signed time (PayerMax notifyTime, WorldFirst Request-Time). */
+    int has_max_age;
 } gw_info;
 
 static const gw_info GATEWAYS[] = {
-    {CT_GW_PAGSMILE, "Pagsmile", {"fields", NULL, NULL, NULL}, 0},
-    {CT_GW_PAYERMAX, "PayerMax", {"body", "sign", NULL, NULL}, 0},
-    {CT_GW_YABANDPAY, "YabandPay", {"body", NULL, NULL, NULL}, 0},
-    {CT_GW_WORLDFIRST, "WorldFirst", {"path", "headers", "body", NULL}, 1},
+    {CT_GW_PAGSMILE, "Pagsmile", {"fields", NULL, NULL, NULL}, 0, 0},
+    {CT_GW_PAYERMAX, "PayerMax", {"body", "sign", NULL, NULL}, 0, 1},
+    {CT_GW_YABANDPAY, "YabandPay", {"body", NULL, NULL, NULL}, 0, 0},
+    {CT_GW_WORLDFIRST, "WorldFirst", {"path", "headers", "body", NULL}, 1, 1},
 };
 #define N_GATEWAYS ((int)(sizeof(GATEWAYS) / sizeof(GATEWAYS[0])))
 
@@ -270,6 +273,14 @@ static void raise_shim(modstate *st, ct_err code, ct_gateway gw, const char *fie
     raise_shim_ex(st, code, gw, field, what, 0);
 }
 
+/* Zeroes n bytes in a way the compiler keeps. */
+static void wipe(void *p, size_t n)
+{
+    volatile unsigned char *v = (volatile unsigned char *)p;
+    while (n--)
+        *v++ = 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Python values -> text                                               */
 /* ------------------------------------------------------------------ */
@@ -385,6 +396,33 @@ static int text_from_float(PyObject *v, text *t)
     return t->p ? 0 : -1;
 }
 
+/* Converts a Python failure that is about the value itself (an int too large
+ * to write out, a structure nested too deeply...) into the core error
+ * `code` naming `field`; other failures (MemoryError, KeyboardInterrupt...)
+ * stay as they are. Returns -1. */
+static int value_error(modstate *st, ct_gateway gw, ct_err code, const char *field,
+                       const char *why)
+{
+    if (PyErr_ExceptionMatches(PyExc_ValueError) || PyErr_ExceptionMatches(PyExc_OverflowError) ||
+        PyErr_ExceptionMatches(PyExc_RecursionError)) {
+        char msg[200];
+        PyErr_Clear();
+        snprintf(msg, sizeof msg, "%s: %.64s %s", ct_err_str(code), field, why);
+        raise_shim(st, code, gw, field, msg);
+    }
+    return -1;
+}
+
+/* An int argument's decimal text; an int too large to write out is the
+ * core error `code` naming the argument. */
+static int int_text(modstate *st, ct_gateway gw, const char *name, PyObject *v, ct_err code,
+                    text *t)
+{
+    if (text_from_int(v, t) == 0)
+        return 0;
+    return value_error(st, gw, code, name, "is too large a number");
+}
+
 /* A value for an option/argument of type `ty` -> text; TypeError (naming
  * the argument and the wrong type, never the value) on a wrong type. */
 static int value_text(modstate *st, ct_gateway gw, const char *fn, const char *name,
@@ -405,14 +443,14 @@ static int value_text(modstate *st, ct_gateway gw, const char *fn, const char *n
                          Py_TYPE(v)->tp_name);
             return -1;
         }
-        return text_from_int(v, t);
+        return int_text(st, gw, name, v, bad_text, t);
     case CT_TYPE_FLOAT:
         if (PyBool_Check(v) || !(PyLong_Check(v) || PyFloat_Check(v))) {
             PyErr_Format(PyExc_TypeError, "%s: argument '%s' must be int or float, not %.100s",
                          fn, name, Py_TYPE(v)->tp_name);
             return -1;
         }
-        return PyLong_Check(v) ? text_from_int(v, t) : text_from_float(v, t);
+        return PyLong_Check(v) ? int_text(st, gw, name, v, bad_text, t) : text_from_float(v, t);
     case CT_TYPE_UNKNOWN:
     default:
         PyErr_Format(PyExc_TypeError, "%s got an unexpected keyword argument '%s'", fn, name);
@@ -453,9 +491,11 @@ static int apply_kwargs(modstate *st, ct_gateway gw, const char *fn, PyObject *k
         ct_type ty = strlen(name) == (size_t)nlen ? type_of(gw, name) : CT_TYPE_UNKNOWN;
         if (ty == CT_TYPE_UNKNOWN) {
             /* the core's error for an unknown name, also a TypeError */
-            char msg[160];
-            snprintf(msg, sizeof msg, "%s got an unexpected keyword argument '%.64s'", fn, name);
-            raise_shim_ex(st, bad_text, gw, name, msg, 1);
+            /* the name may be anything, a card number included: masked */
+            char msg[160], shown[41];
+            ct_mask_text(name, strnlen(name, 40), shown, sizeof shown);
+            snprintf(msg, sizeof msg, "%s got an unexpected keyword argument '%s'", fn, shown);
+            raise_shim_ex(st, bad_text, gw, shown, msg, 1);
             return -1;
         }
         if (v == Py_None)
@@ -666,6 +706,12 @@ static PyObject *request_new(modstate *st, PyObject *client, ct_request *req)
 static void request_dealloc(RequestObject *self)
 {
     PyTypeObject *tp = Py_TYPE(self);
+    /* The body holds card data. Nobody else holds it (it goes away with
+     * this object): wipe it before it is freed. A body the caller still
+     * holds cannot be wiped (bytes are immutable to everyone else). */
+    if (self->body && Py_REFCNT(self->body) == 1 && PyBytes_CheckExact(self->body) &&
+        PyBytes_GET_SIZE(self->body) > 1)
+        wipe(PyBytes_AS_STRING(self->body), (size_t)PyBytes_GET_SIZE(self->body));
     ct_request_free(self->req);
     self->req = NULL;
     Py_CLEAR(self->client);
@@ -915,6 +961,29 @@ static PyObject *masked_repr(PyObject *v)
     return PyUnicode_FromString("***");
 }
 
+/* new: the printable form of any other value: strings by the core's rule
+ * for text (ct_mask_text: card-number-like digit sequences masked, even in
+ * a field the gateway documents as masked). */
+static PyObject *text_repr(PyObject *v)
+{
+    if (!PyUnicode_Check(v))
+        return PyObject_Repr(v);
+    Py_ssize_t n;
+    const char *s = PyUnicode_AsUTF8AndSize(v, &n);
+    if (s == NULL)
+        return NULL;
+    char *buf = PyMem_Malloc((size_t)n + 1);
+    if (buf == NULL)
+        return PyErr_NoMemory();
+    size_t m = ct_mask_text(s, (size_t)n, buf, (size_t)n + 1);
+    PyObject *masked = PyUnicode_DecodeUTF8(buf, (Py_ssize_t)m, "replace");
+    wipe(buf, (size_t)n + 1);
+    PyMem_Free(buf);
+    PyObject *r = masked ? PyObject_Repr(masked) : NULL;
+    Py_XDECREF(masked);
+    return r;
+}
+
 static PyObject *result_repr(ResultObject *self)
 {
     PyObject *parts = PyList_New(0), *sep = NULL, *joined = NULL, *r = NULL;
@@ -923,7 +992,7 @@ static PyObject *result_repr(ResultObject *self)
     Py_ssize_t n = PyTuple_GET_SIZE(self->names);
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *v = PyTuple_GET_ITEM(self->values, i);
-        PyObject *vr = (self->sensitive >> i) & 1 ? masked_repr(v) : PyObject_Repr(v);
+        PyObject *vr = (self->sensitive >> i) & 1 ? masked_repr(v) : text_repr(v);
         PyObject *item = vr ? PyUnicode_FromFormat("%U=%U", PyTuple_GET_ITEM(self->names, i), vr)
                             : NULL;
         Py_XDECREF(vr);
@@ -1304,10 +1373,13 @@ static PyObject *client_op_parse(ClientObject *self, PyObject *args, PyObject *k
         return NULL;
     }
     long status = PyLong_AsLong(status_o);
-    if (status == -1 && PyErr_Occurred())
+    if (status == -1 && PyErr_Occurred()) {
+        value_error(st, self->gw, CT_ERR_VALIDATION, "status", "is not an HTTP status (100 to 999)");
         return NULL;
+    }
     if (status < 0 || status > 999) {
-        PyErr_Format(PyExc_ValueError, "%s: status %ld is not an HTTP status", fn, status);
+        raise_shim(st, CT_ERR_VALIDATION, self->gw, "status",
+                   "invalid argument: status is not an HTTP status (100 to 999)");
         return NULL;
     }
     const ct_request *req = NULL;
@@ -1362,7 +1434,7 @@ static PyObject *client_verify(ClientObject *self, PyObject *args, PyObject *kwa
     modstate *st = state_of((PyObject *)self);
     const gw_info *gi = gw_info_of(self->gw);
     const char *fn = "verify_notification()";
-    char *kwlist[5] = {NULL, NULL, NULL, NULL, NULL};
+    char *kwlist[6] = {NULL, NULL, NULL, NULL, NULL, NULL};
     char fmt[48];
     int np = 0;
     while (np < 4 && gi->verify_params[np]) {
@@ -1370,10 +1442,35 @@ static PyObject *client_verify(ClientObject *self, PyObject *args, PyObject *kwa
         fmt[np] = 'O';
         np++;
     }
-    snprintf(fmt + np, sizeof fmt - (size_t)np, ":%s", "verify_notification");
-    PyObject *v[4] = {NULL, NULL, NULL, NULL};
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, fmt, kwlist, &v[0], &v[1], &v[2], &v[3]))
+    PyObject *v[5] = {NULL, NULL, NULL, NULL, NULL};
+    PyObject *max_age_o = Py_None;
+    /* max_age, keyword-only, goes in the slot after the last parameter */
+    if (gi->has_max_age) {
+        kwlist[np] = "max_age";
+        snprintf(fmt + np, sizeof fmt - (size_t)np, "|$O:%s", "verify_notification");
+    } else {
+        snprintf(fmt + np, sizeof fmt - (size_t)np, ":%s", "verify_notification");
+    }
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, fmt, kwlist, &v[0], &v[1], &v[2], &v[3], &v[4]))
         return NULL;
+    if (gi->has_max_age && v[np] != NULL)
+        max_age_o = v[np];
+    double max_age = 0;
+    if (max_age_o != Py_None) {
+        if (PyBool_Check(max_age_o) || !(PyLong_Check(max_age_o) || PyFloat_Check(max_age_o))) {
+            PyErr_Format(PyExc_TypeError, "%s: max_age must be int, float or None, not %.100s", fn,
+                         Py_TYPE(max_age_o)->tp_name);
+            return NULL;
+        }
+        max_age = PyFloat_AsDouble(max_age_o);
+        if (max_age == -1.0 && PyErr_Occurred()) {
+            value_error(st, self->gw, CT_ERR_VALIDATION, "max_age", "is too large a number");
+            return NULL;
+        }
+        if (!(max_age > 0)) { /* the core refuses it, naming max_age */
+            max_age = max_age == 0 ? -1 : max_age;
+        }
+    }
     if (self->closed) {
         raise_shim(st, CT_ERR_CLOSED, self->gw, NULL, NULL);
         return NULL;
@@ -1381,6 +1478,7 @@ static PyObject *client_verify(ClientObject *self, PyObject *args, PyObject *kwa
 
     ct_notification note;
     memset(&note, 0, sizeof note);
+    note.max_age = max_age;
     text body = {0}, sign = {0}, path = {0}, fields = {0};
     hdrs hs = {0};
     PyObject *out = NULL;
@@ -1393,14 +1491,19 @@ static PyObject *client_verify(ClientObject *self, PyObject *args, PyObject *kwa
                 goto cleanup;
             }
             PyObject *d = PyObject_CallOneArg((PyObject *)&PyDict_Type, v[i]);
-            if (!d)
+            if (!d) {
+                value_error(st, self->gw, CT_ERR_VALIDATION, "fields", "is not a mapping of fields");
                 goto cleanup;
+            }
             PyObject *dargs = PyTuple_Pack(1, d);
             Py_DECREF(d);
             PyObject *js = dargs ? PyObject_Call(st->json_dumps, dargs, st->dumps_kwargs) : NULL;
             Py_XDECREF(dargs);
-            if (!js)
+            if (!js) {
+                value_error(st, self->gw, CT_ERR_VALIDATION, "fields",
+                            "cannot be written as JSON (nested too deeply, circular or not a number)");
                 goto cleanup;
+            }
             int r = text_from_str(st, self->gw, js, CT_ERR_VALIDATION, "fields", &fields);
             Py_DECREF(js);
             if (r < 0)
@@ -1460,6 +1563,8 @@ static PyObject *client_verify(ClientObject *self, PyObject *args, PyObject *kwa
                 PyErr_SetString(PyExc_SystemError, "cardtoken: notification result without JSON");
             out = s ? PyObject_CallOneArg(st->json_loads, s) : NULL;
             Py_XDECREF(s);
+            if (!out)
+                value_error(st, gw, CT_ERR_PROTOCOL, "body", "is nested too deeply to be read");
         }
         ct_result_free(res);
         client_leave(self);
@@ -1607,11 +1712,18 @@ static int build_tables(void)
             size_t used = strlen(params);
             snprintf(params + used, sizeof params - used, ", %s", gi->verify_params[p]);
         }
+        if (gi->has_max_age) {
+            size_t used = strlen(params);
+            snprintf(params + used, sizeof params - used, ", *, max_age=None");
+        }
         snprintf(t->docs[3], DOC_CAP,
                  "verify_notification($self%s)\n--\n\n"
                  "Verify a notification the gateway posted (SignatureError when the "
-                 "signature is missing or wrong) and return its verified content.",
-                 params);
+                 "signature is missing or wrong) and return its verified content.%s",
+                 params,
+                 gi->has_max_age ? " max_age: seconds; refuse (SignatureError) a "
+                                   "notification whose signed time is further from now."
+                                 : "");
         snprintf(t->docs[4], DOC_CAP,
                  gi->ack_takes_path
                      ? "notification_ack($self, /, path)\n--\n\n"

@@ -383,6 +383,39 @@ static void echoed_card_masked(void)
     json_decref(c);
 }
 
+/* ct_mask_text: the one rule for printed text, spelled out here. */
+static void mask_text_rule(void)
+{
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"4000/2718/2818/2849", "4000/27**/****/2849"},
+        {"4000_2718_2818_2849", "4000_27**_****_2849"},
+        {"4000, 2718, 2818, 2849", "4000, 27**, ****, 2849"},
+        {"4000 - 2718 - 2818 - 2849", "4000 - 27** - **** - 2849"},
+        {"\xef\xbc\x94\xef\xbc\x90\xef\xbc\x90\xef\xbc\x90\xef\xbc\x92\xef\xbc\x97"
+         "\xef\xbc\x91\xef\xbc\x98\xef\xbc\x92\xef\xbc\x98\xef\xbc\x91\xef\xbc\x98"
+         "\xef\xbc\x92\xef\xbc\x98\xef\xbc\x94\xef\xbc\x99",
+         "\xef\xbc\x94\xef\xbc\x90\xef\xbc\x90\xef\xbc\x90\xef\xbc\x92\xef\xbc\x97"
+         "******"
+         "\xef\xbc\x92\xef\xbc\x98\xef\xbc\x94\xef\xbc\x99"}, /* full-width */
+        {"card 4000 -- 2718 -- 2818 -- 2849", "card 4000 -- 2718 -- 2818 -- 2849"}, /* 4: not short */
+        {"order 12345678901 ok", "order 12345678901 ok"}, /* 11 digits */
+        {"PMTOKEN20230710080439571142400031000", "PMTOKEN202307*******************1000"},
+        {"a\tb\x01", "a?b?"},
+    };
+    char out[128];
+    size_t i, n;
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        n = ct_mask_text(cases[i].in, strlen(cases[i].in), out, sizeof(out));
+        EXPECT(n == strlen(cases[i].out) && strcmp(out, cases[i].out) == 0, "mask_text(%s) = %s, want %s",
+               cases[i].in, out, cases[i].out);
+    }
+    /* the rule runs before the cut: a short buffer never shows the middle */
+    n = ct_mask_text("x 4000271828182849", 18, out, 12);
+    EXPECT(n == 11 && strcmp(out, "x 400027***") == 0, "cut: %s", out);
+}
+
 int main(int argc, char **argv)
 {
     static const char *const gws[] = {"pagsmile", "payermax", "yabandpay", "worldfirst"};
@@ -404,6 +437,7 @@ int main(int argc, char **argv)
     messages_clean();
     reals();
     echoed_card_masked();
+    mask_text_rule();
     printf("core: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }

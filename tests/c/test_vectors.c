@@ -55,6 +55,10 @@ static int check_error(json_t *exp, ct_err rc, const ct_error *e)
         CHECK(e->http_status == json_integer_value(v), "http_status: expected %lld got %d", (long long)json_integer_value(v), e->http_status);
     if ((v = json_object_get(exp, "retry_after")))
         CHECK(e->retry_after == json_number_value(v), "retry_after: expected %g got %g", json_number_value(v), e->retry_after);
+    if ((v = json_object_get(exp, "outcome_unknown")))
+        CHECK(e->outcome_unknown == json_is_true(v),
+              "outcome_unknown: expected %d got %d", json_is_true(v),
+              e->outcome_unknown);
     if ((v = json_object_get(exp, "category")))
         CHECK(strcmp(ct_category_name(e->category), json_string_value(v)) == 0, "category");
     return 1;
@@ -205,6 +209,8 @@ static int run_case(json_t *c)
         if ((v = json_object_get(n, "body"))) { note.body = json_string_value(v); note.body_len = json_string_length(v); }
         if ((v = json_object_get(n, "sign"))) { note.sign = json_string_value(v); note.sign_len = json_string_length(v); }
         if ((v = json_object_get(n, "path"))) note.path = json_string_value(v);
+        if ((v = json_object_get(n, "max_age")))
+            note.max_age = json_number_value(v);
         if ((v = json_object_get(n, "headers"))) note.headers = headers_of(v, &nh);
         note.nheaders = nh;
         rc = ct_verify_notification(client, &note, &res, &e);

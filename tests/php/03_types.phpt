@@ -137,4 +137,4 @@ bool(true)
 TypeError: CardToken\WorldFirst::parseQueryCardSensitiveInfo(): Argument #2 ($headers) must be a list of [name, value] pairs or an array of name => value(s), with string values
 TypeError: CardToken\WorldFirst::parseQueryCardSensitiveInfo(): Argument #2 ($headers) must be a list of [name, value] pairs or an array of name => value(s), with string values
 CardToken\SignatureException: %s
-ValueError: CardToken\WorldFirst::parseQueryCardSensitiveInfo(): Argument #1 ($status) must be between 0 and 999
+CardToken\ValidationException: invalid argument: status is not an HTTP status (0 to 999) [field='status']

@@ -47,7 +47,9 @@ $p = new CardToken\Pagsmile($sb->options('pagsmile'));
 $n = $sb->buildNotification('pagsmile', $url . 'pagsmile');
 parse_str($n['body'], $fields);
 $got = $p->verifyNotification($fields);
-var_dump($got == $fields, $got['trade_status']);
+// fields PHP's empty() leaves out of the signed string were never signed: not in the verified mapping
+$signed = array_filter($fields, fn($v, $k) => $k === 'sign' || !empty($v), ARRAY_FILTER_USE_BOTH);
+var_dump($got == $signed && count($signed) < count($fields), $got['trade_status']);
 $bad = $fields;
 $bad['total_amount'] = '99.00';
 echo verdict(fn() => $p->verifyNotification($bad)), "\n";

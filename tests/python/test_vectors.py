@@ -113,13 +113,14 @@ def run_notification(vec):
     with make_client(vec) as client:
 
         def verify():
+            kw = {"max_age": n["max_age"]} if "max_age" in n else {}
             if gw == "pagsmile":
-                return client.verify_notification(n["fields"])
+                return client.verify_notification(n["fields"], **kw)
             if gw == "payermax":
-                return client.verify_notification(n["body"], n["sign"])
+                return client.verify_notification(n["body"], n["sign"], **kw)
             if gw == "yabandpay":
-                return client.verify_notification(n["body"])
-            return client.verify_notification(n["path"], as_pairs(n["headers"]), n["body"])
+                return client.verify_notification(n["body"], **kw)
+            return client.verify_notification(n["path"], as_pairs(n["headers"]), n["body"], **kw)
 
         if "verified" in vec:
             got = verify()

@@ -629,8 +629,19 @@ def gen_pagsmile():
     ss = pagsmile_string(ef, cfg["app_key"])
     assert "total_amount" not in ss and "passback_params" not in ss and "paid=1" in ss
     ef["sign"] = md5hex(ss)
-    add(gw, "notification_empty_values", 'PHP-empty values ("", "0", 0, null, false, [], {}) dropped; true -> 1',
-        "notification", cfg, notification={"fields": ef}, verified=ef)
+    signed_only = {k: v for k, v in ef.items() if k == "sign" or not php_empty(v)}
+    add(gw, "notification_empty_values", 'PHP-empty values ("", "0", 0, null, false, [], {}) dropped from the '
+        'string and, never signed, from the verified mapping; true -> 1',
+        "notification", cfg, notification={"fields": ef}, verified=signed_only)
+    ok_fields = {"trade_no": "2022012210000012348", "out_trade_no": "ORD-0004", "trade_status": "SUCCESS",
+                 "total_amount": "5.00", "currency": "BRL"}
+    injected = dict(ok_fields, sign=md5hex(pagsmile_string(ok_fields, cfg["app_key"])))
+    injected.update({"refund_status": "", "is_test": 0})  # added after signing: still verifies
+    assert md5hex(pagsmile_string({k: v for k, v in injected.items() if k != "sign"},
+                                  cfg["app_key"])) == injected["sign"]
+    add(gw, "notification_injected_empty_fields", "empty fields added after signing still verify (the k=v& "
+        "scheme cannot see them) but are not in the verified mapping", "notification", cfg,
+        notification={"fields": injected}, verified=dict(ok_fields, sign=injected["sign"]))
 
     ok = {"trade_no": "2022012210000012347", "out_trade_no": "ORD-0003", "trade_status": "SUCCESS",
           "passback_params": "José", "pay_channel": "card", "total_amount": "99.90", "currency": "BRL",
@@ -1040,16 +1051,31 @@ def gen_yabandpay():
     # ... so the repaired case uses a Luhn-valid card and the core's always-sent token_type=CIT
     good = "4356789012345674"
     assert luhn_ok(good)
-    ra = dict(seed_args, card_number=good)
+    # ... and its expiry 01/2023 had passed at its own time (2025-09-03): the repaired case
+    # also moves the expiry to 01/2027
+    add(gw, "seed_example_expired", "the seed's example with a Luhn-valid card: expiry 01/2023 is past at the "
+        "seed's time 2025-09-03", "call", seed_cfg, args=dict(seed_args, card_number=good),
+        build_error=verr("expiration_year"))
+    ra = dict(seed_args, card_number=good, expiration_year="2027")
     rb = yp_build(seed_cfg, ra)
     expect = YP_SEED_STRING.replace("4356789012345670", good).replace("&timeout=0&user=",
                                                                       "&timeout=0&token_type=CIT&user=")
+    expect = expect.replace('"expiration_year":"2023"', '"expiration_year":"2027"')
     assert rb["string_to_sign"] == expect, rb["string_to_sign"]
     seed_resp_data = json.loads(YP_SEED_RESPONSE)["data"]
-    add(gw, "seed_example_repaired", "PROTOCOLS.md's repaired seed string with a Luhn-valid card and token_type=CIT; "
-        "the seed's response example", "call", seed_cfg, args=ra, build=rb,
+    # The seed's response example is about another order (1725875388) than its request example
+    # (1756878556): parsed with that request it is not about it.
+    assert seed_resp_data["order_id"] != ra["order_id"]
+    add(gw, "seed_example_repaired", "PROTOCOLS.md's repaired seed string with a Luhn-valid card, token_type=CIT "
+        "and an expiry (01/2027) not yet past at the seed's time; the seed's response example is about another "
+        "order_id: not this request's answer", "call", seed_cfg, args=ra, build=rb,
         response={"status": 200, "headers": jh, "body": YP_SEED_RESPONSE},
-        result=yp_result(seed_resp_data, "202409091749500451314672", ra["request_id"]))
+        error={"code": "CT_ERR_PROTOCOL", "field": "data.order_id", "outcome_unknown": True})
+    ro = dict(ra, order_id=seed_resp_data["order_id"])
+    add(gw, "seed_response_example", "the seed's response example, answering a request for its order_id",
+        "call", seed_cfg, args=ro, build=yp_build(seed_cfg, ro),
+        response={"status": 200, "headers": jh, "body": YP_SEED_RESPONSE},
+        result=yp_result(seed_resp_data, "202409091749500451314672", ro["request_id"]))
 
     b = yp_build(cfg, args)
     assert '"time":1642816800' in b["body"]
@@ -1420,6 +1446,9 @@ def write_all():
     gen_payermax(privs)
     gen_yabandpay()
     gen_worldfirst(privs)
+    sys.path.insert(0, HERE)
+    import gen_hardening  # answers about their request, card data in gateway text, expiry
+    gen_hardening.generate(sys.modules[__name__], privs)
     for gw in GATEWAYS:
         d = os.path.join(HERE, gw)
         os.makedirs(d, exist_ok=True)
@@ -1560,12 +1589,14 @@ def check():
                         bad("response signature validity %s contradicts the expected outcome" % valid)
             n = c.get("notification")
             if n:
-                expect_bad_sig = c.get("error", {}).get("code") == "CT_ERR_SIGNATURE"
+                # a stale notification (max_age) is refused with a valid signature
+                stale = c.get("error", {}).get("field") in ("notifyTime", "Request-Time")
+                expect_bad_sig = c.get("error", {}).get("code") == "CT_ERR_SIGNATURE" and not stale
                 if gw == "pagsmile":
                     fl = n["fields"]
                     valid = "sign" in fl and hmac.compare_digest(
                         hashlib.md5(pagsmile_string(fl, cfg["app_key"]).encode()).hexdigest(), fl["sign"])
-                    vd = fl
+                    vd = {k: v for k, v in fl.items() if k == "sign" or not php_empty(v)}
                 elif gw == "payermax":
                     valid = bool(n["sign"]) and rsa_verify_b64(gpub, n["sign"], n["body"])
                     vd = strict_loads(n["body"])
@@ -1585,7 +1616,7 @@ def check():
                     vd = strict_loads(n["body"])
                 if valid == expect_bad_sig:
                     bad("notification signature validity %s contradicts the expected outcome" % valid)
-                if valid and vd != c.get("verified"):
+                if valid and not stale and vd != c.get("verified"):
                     bad("verified content differs from the notification")
             if c["kind"] == "ack" and gw == "worldfirst":
                 h = c["ack"]["headers"]
