@@ -33,7 +33,7 @@ installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install o
 
 apt_install() {
     local missing=() p
-    for p in "$@"; do installed "$p" || missing+=("$p"); done
+    for p in $(printf '%s\n' "$@" | awk '!seen[$0]++'); do installed "$p" || missing+=("$p"); done
     [ ${#missing[@]} -gt 0 ] || return 0
     local sudo=()
     if [ "$(id -u)" != 0 ]; then
