@@ -64,8 +64,12 @@ Checks made (failure answers, HTTP 200 unless noted):
               bad version/keyVersion/data -> PARAMS_INVALID. Every PayerMax
               response is signed in the `sign` header with the gateway key.
   YabandPay   sign missing or wrong -> {"status":false,"code":"-403"}; unknown
-              user -> -2001; missing/bad field or card -> -3001; bad
-              request_id -> -4118.
+              user -> -2001; missing/bad field or card, 3ds_initiate
+              not 01/02 -> -3001; bad request_id -> -4118; the 3DS
+              low-value exemption (3ds_initiate 02 or sca_exemption
+              LowValue) above the seed's limit for the currency (EUR 30,
+              DKK 225, GBP 27, SEK 310, ISK 5000, NOK 325, CHF 32, PLN 135,
+              USD 36) or in another currency -> -4120.
   WorldFirst  Client-Id wrong -> INVALID_CLIENT; Signature missing or wrong ->
               INVALID_SIGNATURE; missing Request-Time, bad body or assetId ->
               PARAM_ILLEGAL. Every response carries Client-Id, Response-Time
@@ -157,6 +161,8 @@ import hashlib
 import hmac
 import http.client
 import http.server
+import importlib
+import importlib.util
 import ipaddress
 import json
 import os
@@ -187,6 +193,22 @@ except ImportError:  # pragma: no cover - depends on the environment
                          "python -m pip install cryptography\n")
         sys.exit(1)
     raise
+
+
+
+def _sibling(name):
+    """The helper module `name` beside this file: imported from the package,
+    or loaded by path when this file runs on its own (python3 sandbox.py)."""
+    if __package__:
+        return importlib.import_module("." + name, __package__)
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), name + ".py")
+    spec = importlib.util.spec_from_file_location("_cardtoken_sandbox_" + name, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+_yb_rules = _sibling("_sandbox_yabandpay")
 
 __all__ = [
     "FAULT_KINDS",
@@ -999,7 +1021,7 @@ class Gateways:
             return fail("-3001", "order_id")
         if s("token_type") not in ("CIT", "MIT"):
             return fail("-3001", "token_type")
-        if not _is_digits(s("3ds_initiate"), 2, 2):
+        if s("3ds_initiate") not in _yb_rules.THREE_DS_CODES:
             return fail("-3001", "3ds_initiate")
         amount = s("amount")
         if not re.match(r"[0-9]+(\.[0-9]{1,3})?\Z", amount):
@@ -1012,6 +1034,9 @@ class Gateways:
             return fail("-3001", "currency")
         if not _text_ok(s("description"), 1, 256):
             return fail("-3001", "description")
+        refusal = _yb_rules.low_value_refusal(data)
+        if refusal:
+            return fail("-4120", refusal)
         timeout = s("timeout")
         if not _is_digits(timeout, 1, 4) or int(timeout) > 1440:
             return fail("-3001", "timeout")

@@ -26,6 +26,8 @@ import urllib.parse
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
+from gen_lowvalue import gen_low_value
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 KEYS = os.path.join(HERE, "keys")
 GATEWAYS = ("pagsmile", "payermax", "yabandpay", "worldfirst")
@@ -1135,6 +1137,7 @@ def gen_yabandpay():
             ("invalid_unknown_argument", {"token": "x"}, "token"),
     ):
         add(gw, name, "validation: %s" % field, "call", cfg, args=dict(args, **over), build_error=verr(field))
+    gen_low_value(gw, cfg, args, add, yp_build, verr)
     a = {k: v for k, v in args.items() if k != "description"}
     add(gw, "invalid_missing_description", "validation: required argument absent", "call", cfg, args=a,
         build_error=verr("description"))
