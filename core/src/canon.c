@@ -86,7 +86,7 @@ ct_err ct_canon_objects(ct_buf *out, const json_t *a, const json_t *b,
     size_t cap = json_object_size(a) + (b ? json_object_size(b) : 0);
     ct_pair *pairs = NULL;
     ct_buf *vals = NULL;
-    size_t n = 0, i;
+    size_t n = 0;
     const json_t *objs[2] = {a, b};
     ct_err rc = CT_OK;
 
@@ -124,10 +124,16 @@ ct_err ct_canon_objects(ct_buf *out, const json_t *a, const json_t *b,
     if (!ct_buf_ok(out))
         rc = ct_fail_nomem(err);
 cleanup:
+    ct_canon_scratch_free(vals, n, pairs, cap);
+    return rc;
+}
+
+void ct_canon_scratch_free(ct_buf *vals, size_t n, ct_pair *pairs, size_t cap)
+{
+    size_t i;
     if (vals != NULL)
         for (i = 0; i < n; i++)
             ct_buf_free(&vals[i]);
     ct_free_secret(vals, cap * sizeof(*vals));
     ct_free_secret(pairs, cap * sizeof(*pairs));
-    return rc;
 }

@@ -190,6 +190,9 @@ int ct_canon_render(ct_buf *out, const json_t *v, int php);
 ct_err ct_canon_objects(ct_buf *out, const json_t *a, const json_t *b,
                         const char *const *skip, int drop_empty, int php,
                         ct_error *err);
+/* Frees the scratch of a canonical string: wipes and frees the value
+ * buffers vals[0..n), then the arrays vals and pairs of `cap` entries. */
+void ct_canon_scratch_free(ct_buf *vals, size_t n, ct_pair *pairs, size_t cap);
 
 /* ---- PHP string conversion (phpstr.c) ------------------------------- */
 /* Appends PHP's (string) of a float with precision=14 ("1.5E-7", "0.3",

@@ -117,7 +117,7 @@ ct_err ct_php_canon(ct_buf *out, ct_buf *as_received, int *nested,
                     const json_t *obj, const char *raw, size_t raw_len,
                     ct_error *err)
 {
-    size_t cap = json_object_size(obj), n = 0, i, pos = 0;
+    size_t cap = json_object_size(obj), n = 0, pos = 0;
     ct_pair *pairs = NULL, *recv = NULL;
     ct_buf *vals = NULL;
     const char *key;
@@ -170,11 +170,7 @@ ct_err ct_php_canon(ct_buf *out, ct_buf *as_received, int *nested,
     if (!ct_buf_ok(out) || !ct_buf_ok(as_received))
         rc = ct_fail_nomem(err);
 cleanup:
-    if (vals != NULL)
-        for (i = 0; i < n; i++)
-            ct_buf_free(&vals[i]);
-    ct_free_secret(vals, cap * sizeof(*vals));
-    ct_free_secret(pairs, cap * sizeof(*pairs));
+    ct_canon_scratch_free(vals, n, pairs, cap);
     ct_free_secret(recv, cap * sizeof(*recv));
     return rc;
 }
