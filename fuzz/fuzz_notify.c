@@ -158,7 +158,7 @@ static void fz_pg_sign(char *text, size_t n, size_t at)
     if (ct_json_parse(text, n, &root, &err) != CT_OK)
         return;
     ct_buf_init(&s);
-    if (ct_canon_objects(&s, root, NULL, skip, 1, 1, NULL, 0, &err) == CT_OK) {
+    if (ct_canon_objects(&s, root, NULL, skip, 1, 1, &err) == CT_OK) {
         ct_buf_puts(&s, "&key=pagsmile-test-key");
         if (ct_buf_ok(&s) && ct_md5_hex(s.data, s.len, hex))
             memcpy(text + at, hex, 32);
