@@ -44,14 +44,17 @@ from test_sandbox import (  # noqa: F401 - sb is a fixture
 
 
 def wf_request(cfg, asset_id="ASSET-SDK-1", key=None):
-    """Body and headers as the Alipay SDK signs them (over the origin path)."""
+    """Body and headers as the Alipay Python SDK sends them (its header names,
+    a signature over the origin path)."""
     c = cfg["worldfirst"]
     body = compact({"assetId": asset_id})
     rt = wf_now()
     content = ("POST %s\n%s.%s." % (PATHS["worldfirst"], c["client_id"], rt)).encode() + body
     sig = urllib.parse.quote(base64.b64encode(rsa_sign(key or c["private_key"], content)).decode(), safe="")
-    return body, [("Content-Type", "application/json; charset=UTF-8"), ("Client-Id", c["client_id"]),
-                  ("Request-Time", rt), ("Signature", "algorithm=RSA256,keyVersion=2,signature=" + sig)]
+    return body, [("Content-type", "application/json; charset=UTF-8"),
+                  ("Accept", "text/plain,text/xml,text/javascript,text/html"), ("Cache-Control", "no-cache"),
+                  ("Request-Time", rt), ("client-id", c["client_id"]),
+                  ("Signature", "algorithm=RSA256,keyVersion=2,signature=" + sig)]
 
 
 def sdk_verify(cfg, status, header_pairs, body):
