@@ -28,6 +28,8 @@
  * mode bit 0 (notify_pagsmile, notify_yabandpay, yabandpay_form): replace the
  * first FZ_SIGN_PLACEHOLDER by the correct MD5 / HMAC-SHA256 for the test
  * key, computed by the harness, so that the code behind the check runs.
+ * notify_yabandpay and yabandpay_form sign the data values as PHP converts
+ * them (nested values "Array"), or with mode bit 1 as received.
  */
 #ifndef FUZZ_FORMAT_H
 #define FUZZ_FORMAT_H

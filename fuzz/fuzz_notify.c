@@ -3,7 +3,8 @@
  * ct_verify_notification. Built once per gateway (-DFUZZ_GW=...):
  *   Pagsmile    fields JSON (mode bit 0: the harness signs it: MD5)
  *   PayerMax    sign + body (RSA: the *_nosig binary reaches the parser)
- *   YabandPay   raw JSON or resultData= form body (mode bit 0: HMAC)
+ *   YabandPay   raw JSON or resultData= form body (mode bit 0: HMAC,
+ *               bit 1: nested values as received instead of "Array")
  *               -DFUZZ_YB_FORM: always a form body (yabandpay_form)
  *   WorldFirst  path + headers + body (RSA: *_nosig as for PayerMax)
  * For MD5/HMAC the harness computes the right signature for the test key
@@ -88,15 +89,22 @@ static int fz_yb_json(const char *body, size_t n, ct_buf *out)
     return 0;
 }
 
-/* The notification's `data` object (new reference) or NULL. */
-static json_t *fz_yb_data(const char *body, size_t n)
+/* The notification's `data` object (new reference) or NULL; read as the
+ * core reads it, or (all_real) with every number a real. */
+static json_t *fz_yb_data(const char *body, size_t n, int all_real)
 {
     ct_buf text;
     json_t *root = NULL, *data = NULL;
     ct_error err;
+    json_error_t jerr;
     ct_buf_init(&text);
     if (fz_yb_json(body, n, &text) &&
-        ct_json_parse(text.data, text.len, &root, &err) == CT_OK) {
+        (all_real ? (root = json_loadb(text.data, text.len,
+                                       JSON_REJECT_DUPLICATES |
+                                           JSON_DECODE_INT_AS_REAL,
+                                       &jerr)) != NULL
+                  : ct_json_parse_bigint(text.data, text.len, &root, &err) ==
+                        CT_OK)) {
         data = json_object_get(root, "data");
         if (json_is_object(data))
             json_incref(data);
@@ -108,28 +116,32 @@ static json_t *fz_yb_data(const char *body, size_t n)
     return data;
 }
 
-/* Writes HMAC-SHA256(sorted data fields, nested ones as received) over
- * body[at..at+64). */
-static void fz_yb_sign(char *body, size_t n, size_t at)
+/* Writes HMAC-SHA256(sorted data fields as PHP converts them; mode bit 1:
+ * nested ones as received) over body[at..at+64). */
+static void fz_yb_sign(char *body, size_t n, size_t at, int as_received)
 {
-    json_t *data = fz_yb_data(body, n);
-    ct_buf s, text;
+    json_t *data = fz_yb_data(body, n, 0);
+    ct_buf s, r, text;
     char hex[65];
     ct_error err;
     size_t ds = 0, de = 0;
-    int raw;
+    int nested = 0;
     if (data == NULL)
         return;
     ct_buf_init(&s);
+    ct_buf_init(&r);
     ct_buf_init(&text);
-    raw = fz_yb_json(body, n, &text) && text.data != NULL &&
-          ct_json_raw_member(text.data, text.len, "data", &ds, &de);
-    if (ct_canon_objects(&s, data, NULL, NULL, 0, 0, raw ? text.data + ds : NULL,
-                         raw ? de - ds : 0, &err) == CT_OK &&
-        ct_hmac_sha256_hex("yabandpay-test-secret", 21, s.data ? s.data : "",
-                           s.len, hex))
-        memcpy(body + at, hex, 64);
+    if (fz_yb_json(body, n, &text) && text.data != NULL &&
+        ct_json_raw_member(text.data, text.len, "data", &ds, &de) &&
+        ct_php_canon(&s, &r, &nested, data, text.data + ds, de - ds, &err) ==
+            CT_OK) {
+        const ct_buf *use = as_received && nested ? &r : &s;
+        if (ct_hmac_sha256_hex("yabandpay-test-secret", 21,
+                               use->data ? use->data : "", use->len, hex))
+            memcpy(body + at, hex, 64);
+    }
     ct_buf_free(&s);
+    ct_buf_free(&r);
     ct_buf_free(&text);
     json_decref(data);
 }
@@ -147,7 +159,7 @@ static void fz_pg_sign(char *text, size_t n, size_t at)
     if (ct_json_parse(text, n, &root, &err) != CT_OK)
         return;
     ct_buf_init(&s);
-    if (ct_canon_objects(&s, root, NULL, skip, 1, 1, NULL, 0, &err) == CT_OK) {
+    if (ct_canon_objects(&s, root, NULL, skip, 1, 1, &err) == CT_OK) {
         ct_buf_puts(&s, "&key=pagsmile-test-key");
         if (ct_buf_ok(&s) && ct_md5_hex(s.data, s.len, hex))
             memcpy(text + at, hex, 32);
@@ -255,21 +267,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         body = fz_with_slot(&in, prefix, rest, len, mode & 1, 64, &n.body_len,
                             &at);
         if (at != (size_t)-1)
-            fz_yb_sign(body, n.body_len, at);
+            fz_yb_sign(body, n.body_len, at, mode & 2);
         n.body = body;
         rc = ct_verify_notification(client, &n, &res, &err);
         fz_check_result(rc, res, &err);
         fz_check_no_pan(&err);
         if (rc == CT_OK) {
-            /* the verified JSON is the posted data object, as valid JSON */
+            /* the verified JSON is the posted data object, as valid JSON
+             * (compared with every number a real: big integers allowed) */
             size_t jlen;
             const char *json = ct_result_json(res, &jlen);
             json_t *got;
             json_error_t jerr;
             FZ_ASSERT(json != NULL && json[jlen] == '\0');
-            got = json_loadb(json, jlen, JSON_REJECT_DUPLICATES, &jerr);
+            got = json_loadb(json, jlen,
+                             JSON_REJECT_DUPLICATES | JSON_DECODE_INT_AS_REAL,
+                             &jerr);
             FZ_ASSERT(json_is_object(got));
-            posted = fz_yb_data(n.body, n.body_len);
+            posted = fz_yb_data(n.body, n.body_len, 1);
             FZ_ASSERT(posted != NULL);
             FZ_ASSERT(json_equal(got, posted));
             json_decref(posted);

@@ -81,12 +81,12 @@ static int ct_skipped(const char *key, const char *const *skip)
 
 ct_err ct_canon_objects(ct_buf *out, const json_t *a, const json_t *b,
                         const char *const *skip, int drop_empty, int php,
-                        const char *raw_a, size_t raw_a_len, ct_error *err)
+                        ct_error *err)
 {
     size_t cap = json_object_size(a) + (b ? json_object_size(b) : 0);
     ct_pair *pairs = NULL;
     ct_buf *vals = NULL;
-    size_t n = 0, i;
+    size_t n = 0;
     const json_t *objs[2] = {a, b};
     ct_err rc = CT_OK;
 
@@ -106,18 +106,9 @@ ct_err ct_canon_objects(ct_buf *out, const json_t *a, const json_t *b,
         json_object_foreach((json_t *)objs[o], key, v) {
             if (ct_skipped(key, skip))
                 continue;
-            size_t vs, ve;
             pairs[n].key = key;
             pairs[n].klen = strlen(key);
-            if (o == 0 && raw_a != NULL &&
-                (json_is_object(v) || json_is_array(v)) &&
-                ct_json_raw_member(raw_a, raw_a_len, key, &vs, &ve)) {
-                ct_buf_append(&vals[n], raw_a + vs, ve - vs); /* as received */
-                pairs[n].empty = json_is_object(v) ? json_object_size(v) == 0
-                                                   : json_array_size(v) == 0;
-            } else {
-                pairs[n].empty = ct_canon_render(&vals[n], v, php);
-            }
+            pairs[n].empty = ct_canon_render(&vals[n], v, php);
             if (!ct_buf_ok(&vals[n])) {
                 rc = ct_fail_nomem(err);
                 n++;
@@ -133,10 +124,16 @@ ct_err ct_canon_objects(ct_buf *out, const json_t *a, const json_t *b,
     if (!ct_buf_ok(out))
         rc = ct_fail_nomem(err);
 cleanup:
+    ct_canon_scratch_free(vals, n, pairs, cap);
+    return rc;
+}
+
+void ct_canon_scratch_free(ct_buf *vals, size_t n, ct_pair *pairs, size_t cap)
+{
+    size_t i;
     if (vals != NULL)
         for (i = 0; i < n; i++)
             ct_buf_free(&vals[i]);
     ct_free_secret(vals, cap * sizeof(*vals));
     ct_free_secret(pairs, cap * sizeof(*pairs));
-    return rc;
 }

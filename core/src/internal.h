@@ -177,6 +177,11 @@ void ct_json_put_real(ct_buf *b, double d);
 /* Parses a response body: object at top, duplicate keys rejected. */
 ct_err ct_json_parse(const char *body, size_t len, json_t **out,
                      ct_error *err);
+/* As ct_json_parse, but an integer beyond 64 bits is no error: the text is
+ * then read with every integer as a real (take exact digits from the text,
+ * e.g. with ct_json_raw_next). */
+ct_err ct_json_parse_bigint(const char *body, size_t len, json_t **out,
+                            ct_error *err);
 /* A member that must be a string (or, when `num_ok`, a number turned into
  * its text). Returns NULL (no error) when absent or JSON null and
  * !required; otherwise CT_ERR_PROTOCOL naming the member. */
@@ -192,6 +197,11 @@ ct_err ct_json_int(const json_t *obj, const char *key, int required,
  * written with escapes are not matched). */
 int ct_json_raw_member(const char *s, size_t n, const char *key,
                        size_t *vstart, size_t *vend);
+/* The members of that object one by one, in text order: *pos starts at 0;
+ * each call sets the raw key span [*kstart, *kend) (between the quotes) and
+ * the value span, and returns 0 after the last member. */
+int ct_json_raw_next(const char *s, size_t n, size_t *pos, size_t *kstart,
+                     size_t *kend, size_t *vstart, size_t *vend);
 
 /* ---- canonical strings (canon.c) ------------------------------------ */
 typedef struct ct_pair {
@@ -211,12 +221,27 @@ void ct_pairs_join(ct_buf *out, const ct_pair *p, size_t n, int drop_empty);
  * containers as compact JSON (php style or not). Returns PHP empty(). */
 int ct_canon_render(ct_buf *out, const json_t *v, int php);
 /* Builds the canonical string of the members of one or two JSON objects
- * (b may be NULL; `skip` names a key to leave out of both). When raw_a is
- * given (the received text of object a), a's nested objects and arrays are
- * taken as their received text instead of being re-serialized. */
+ * (b may be NULL; `skip` names a key to leave out of both). */
 ct_err ct_canon_objects(ct_buf *out, const json_t *a, const json_t *b,
                         const char *const *skip, int drop_empty, int php,
-                        const char *raw_a, size_t raw_a_len, ct_error *err);
+                        ct_error *err);
+/* Frees the scratch of a canonical string: wipes and frees the value
+ * buffers vals[0..n), then the arrays vals and pairs of `cap` entries. */
+void ct_canon_scratch_free(ct_buf *vals, size_t n, ct_pair *pairs, size_t cap);
+
+/* ---- PHP string conversion (phpstr.c) ------------------------------- */
+/* Appends PHP's (string) of a float with precision=14 ("1.5E-7", "0.3",
+ * "1.2345678901235E+14", "1.0E+20", "10.5", "-0"). */
+void ct_php_double(ct_buf *out, double d);
+/* The sorted "k=v&..." string of obj's members as a PHP server signs them
+ * after json_decode($text, true): strings as they are, numbers as (string)
+ * writes them, true "1", false and null "", objects and arrays "Array".
+ * raw[0..raw_len) is obj's own JSON text (exact numbers). When a member is
+ * an object or an array, *nested is set and `as_received` receives the same
+ * string with those values as their received text. */
+ct_err ct_php_canon(ct_buf *out, ct_buf *as_received, int *nested,
+                    const json_t *obj, const char *raw, size_t raw_len,
+                    ct_error *err);
 
 /* ---- crypto (crypto.c) ---------------------------------------------- */
 void ct_hex(const unsigned char *in, size_t n, char *out); /* 2n+1 */

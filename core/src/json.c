@@ -209,8 +209,8 @@ void ct_json_put_value(ct_buf *b, const json_t *v, int php)
     }
 }
 
-ct_err ct_json_parse(const char *body, size_t len, json_t **out,
-                     ct_error *err)
+static ct_err ct_json_load(const char *body, size_t len, size_t flags,
+                           json_t **out, int *overflow, ct_error *err)
 {
     json_error_t jerr;
     json_t *root;
@@ -219,7 +219,7 @@ ct_err ct_json_parse(const char *body, size_t len, json_t **out,
     if (len == 0)
         return ct_fail(err, CT_ERR_PROTOCOL, NULL, "empty response body");
     ct_wipe_reset_failed();
-    root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
+    root = json_loadb(body, len, JSON_REJECT_DUPLICATES | flags, &jerr);
     if (root == NULL) {
         int line = jerr.line, column = jerr.column;
         enum json_error_code jcode = json_error_code(&jerr);
@@ -227,6 +227,8 @@ ct_err ct_json_parse(const char *body, size_t len, json_t **out,
         OPENSSL_cleanse(&jerr, sizeof(jerr));
         if (jcode == json_error_out_of_memory || ct_wipe_has_failed())
             return ct_fail_nomem(err);
+        if (overflow != NULL)
+            *overflow = jcode == json_error_numeric_overflow;
         if (jcode == json_error_duplicate_key)
             return ct_fail(err, CT_ERR_PROTOCOL, NULL,
                            "response JSON has a duplicate key");
@@ -247,6 +249,27 @@ ct_err ct_json_parse(const char *body, size_t len, json_t **out,
     }
     *out = root;
     return CT_OK;
+}
+
+ct_err ct_json_parse(const char *body, size_t len, json_t **out, ct_error *err)
+{
+    return ct_json_load(body, len, 0, out, NULL, err);
+}
+
+ct_err ct_json_parse_bigint(const char *body, size_t len, json_t **out,
+                            ct_error *err)
+{
+    int overflow = 0;
+    ct_err rc = ct_json_load(body, len, 0, out, &overflow, err);
+    if (rc == CT_ERR_PROTOCOL && overflow) {
+        rc = ct_json_load(body, len, JSON_DECODE_INT_AS_REAL, out, NULL, err);
+        if (rc == CT_OK && err != NULL) { /* forget the first attempt */
+            int gw = err->gateway;
+            ct_error_clear(err);
+            err->gateway = gw;
+        }
+    }
+    return rc;
 }
 
 ct_err ct_json_text(const json_t *obj, const char *key, int required,
@@ -354,33 +377,40 @@ static size_t ct_skip_value(const char *s, size_t n, size_t i)
     return n;
 }
 
+int ct_json_raw_next(const char *s, size_t n, size_t *pos, size_t *kstart,
+                     size_t *kend, size_t *vstart, size_t *vend)
+{
+    size_t i = *pos;
+    if (i == 0) { /* the opening brace */
+        i = ct_skip_ws(s, n, 0);
+        if (i >= n || s[i] != '{')
+            return 0;
+    } else if (i >= n || s[i] != ',') {
+        return 0;
+    }
+    i = ct_skip_ws(s, n, i + 1);
+    if (i >= n || s[i] != '"')
+        return 0;
+    *kstart = i + 1;
+    i = ct_skip_string(s, n, i);
+    *kend = i - 1;
+    i = ct_skip_ws(s, n, i);
+    if (i >= n || s[i] != ':' || *kend < *kstart)
+        return 0;
+    i = ct_skip_ws(s, n, i + 1);
+    *vstart = i;
+    i = ct_skip_value(s, n, i);
+    *vend = i;
+    *pos = ct_skip_ws(s, n, i);
+    return 1;
+}
+
 int ct_json_raw_member(const char *s, size_t n, const char *key,
                        size_t *vstart, size_t *vend)
 {
-    size_t klen = strlen(key), i = ct_skip_ws(s, n, 0);
-    if (i >= n || s[i] != '{')
-        return 0;
-    i++;
-    while (1) {
-        size_t ks, ke;
-        i = ct_skip_ws(s, n, i);
-        if (i >= n || s[i] != '"')
-            return 0;
-        ks = i + 1;
-        i = ct_skip_string(s, n, i);
-        ke = i - 1;
-        i = ct_skip_ws(s, n, i);
-        if (i >= n || s[i] != ':')
-            return 0;
-        i = ct_skip_ws(s, n, i + 1);
-        *vstart = i;
-        i = ct_skip_value(s, n, i);
-        *vend = i;
-        if (ke >= ks && ke - ks == klen && memcmp(s + ks, key, klen) == 0)
+    size_t klen = strlen(key), pos = 0, ks, ke;
+    while (ct_json_raw_next(s, n, &pos, &ks, &ke, vstart, vend))
+        if (ke - ks == klen && memcmp(s + ks, key, klen) == 0)
             return 1;
-        i = ct_skip_ws(s, n, i);
-        if (i >= n || s[i] != ',')
-            return 0;
-        i++;
-    }
+    return 0;
 }

@@ -295,8 +295,7 @@ static ct_err pg_verify_notification(ct_client *c, const ct_notification *n,
                      "Pagsmile notification has no sign");
         goto cleanup;
     }
-    if ((rc = ct_canon_objects(&tosign, root, NULL, skip, 1, 1, NULL, 0, err)) !=
-        CT_OK)
+    if ((rc = ct_canon_objects(&tosign, root, NULL, skip, 1, 1, err)) != CT_OK)
         goto cleanup;
     ct_buf_puts(&tosign, "&key=");
     ct_buf_append(&tosign, c->secret.data, c->secret.len);

@@ -12,7 +12,9 @@ It listens on 127.0.0.1 only and serves, at the gateways' real paths:
   POST /Payments  (method v3.CreateCardPayments)                 YabandPay
   POST /amsin/api/v2/business/worldcard/queryCardSensitiveInfo   WorldFirst
 Every request is verified with the sandbox's own code (hashlib, hmac,
-cryptography) and answered as the gateway documents it.
+cryptography) and answered as the gateway documents it. A request target may
+be in origin form (/path) or absolute form (https://host:port/path, RFC 9112
+3.2.2, as the Alipay Python SDK sends it).
 
 TLS. At start it generates a CA and a server certificate for 127.0.0.1, ::1 and
 localhost (ECDSA P-256). `--http` serves plain HTTP instead. `--tls MODE` serves
@@ -59,17 +61,24 @@ Checks made (failure answers, HTTP 200 unless noted):
               year (4 digits), holder (1-100) -> 401 SYSTEM_PARAM_ERROR.
   PayerMax    sign header missing or wrong -> SIGN_VERIFY_FAILED; unknown appId
               -> MERCHANT_APP_INVALID; wrong merchantNo -> MERCHANT_INVALID;
-              requestTime not yyyy-MM-ddTHH:mm:ss.SSS+hh:mm -> PARAMS_INVALID,
-              more than 120 s from the sandbox clock -> REQ_TIME_OVER_TIME;
-              bad version/keyVersion/data -> PARAMS_INVALID. Every PayerMax
+              requestTime not an RFC 3339 time with an offset (any
+              fraction digits, none included) -> PARAMS_INVALID, more than
+              120 s from the sandbox clock -> REQ_TIME_OVER_TIME; version
+              other than 1.1, 1.2, 1.4 (what the official SDKs send), bad
+              keyVersion/data -> PARAMS_INVALID. Every PayerMax
               response is signed in the `sign` header with the gateway key.
   YabandPay   sign missing or wrong -> {"status":false,"code":"-403"}; unknown
-              user -> -2001; missing/bad field or card -> -3001; bad
-              request_id -> -4118.
+              user -> -2001; missing/bad field or card, 3ds_initiate
+              not 01/02 -> -3001; bad request_id -> -4118; the 3DS
+              low-value exemption (3ds_initiate 02 or sca_exemption
+              LowValue) above the seed's limit for the currency (EUR 30,
+              DKK 225, GBP 27, SEK 310, ISK 5000, NOK 325, CHF 32, PLN 135,
+              USD 36) or in another currency -> -4120.
   WorldFirst  Client-Id wrong -> INVALID_CLIENT; Signature missing or wrong ->
               INVALID_SIGNATURE; missing Request-Time, bad body or assetId ->
-              PARAM_ILLEGAL. Every response carries Client-Id, Response-Time
-              and Signature, signed with the gateway key.
+              PARAM_ILLEGAL. Every response carries client-id, response-time
+              and signature (lower-case names: the official clients look
+              them up that way), signed with the gateway key.
 
 Success answers:
   Pagsmile    {"code":"200","info":{"token":<32 hex>,"card_info":{...}}}
@@ -138,10 +147,14 @@ serves the same two paths too. Stats JSON:
 reset-stats zeroes all of them (and the `unknown` alternation state).
 
 Notifications. `notify --gateway G --url URL [--config FILE] [--ca-file F]
-[--form]` posts one correctly signed notification of gateway G to URL, using
-the credentials and gateway keys of a running sandbox's config file (PayerMax
-and WorldFirst need --config or --keys-dir; Pagsmile and YabandPay fall back
-to the fixed credentials). It checks the merchant's answer (`success`,
+[--form] [--token-object]` posts one correctly signed notification of gateway
+G to URL, using the credentials and gateway keys of a running sandbox's config
+file (PayerMax and WorldFirst need --config or --keys-dir; Pagsmile and
+YabandPay fall back to the fixed credentials). YabandPay's
+payment_token_object is posted as a JSON string, the documented form;
+--token-object nests it as an object, signed as the gateway's PHP server
+signs one (the literal "Array"). YabandPay values are signed as PHP's
+(string) conversion, for requests and notifications alike. It checks the merchant's answer (`success`,
 {"code":"SUCCESS"}, `ok`, and for WorldFirst a SUCCESS result signed with the
 merchant key) and exits 0 when the answer is right, 1 otherwise. From Python:
 send_notification(gateway, url, config) and build_notification(gateway,
@@ -157,6 +170,8 @@ import hashlib
 import hmac
 import http.client
 import http.server
+import importlib
+import importlib.util
 import ipaddress
 import json
 import os
@@ -187,6 +202,23 @@ except ImportError:  # pragma: no cover - depends on the environment
                          "python -m pip install cryptography\n")
         sys.exit(1)
     raise
+
+
+
+def _sibling(name):
+    """The helper module `name` beside this file: imported from the package,
+    or loaded by path when this file runs on its own (python3 sandbox.py)."""
+    if __package__:
+        return importlib.import_module("." + name, __package__)
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), name + ".py")
+    spec = importlib.util.spec_from_file_location("_cardtoken_sandbox_" + name, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+_yb_rules = _sibling("_sandbox_yabandpay")
+_sdk = _sibling("_sandbox_sdk")
 
 __all__ = [
     "FAULT_KINDS",
@@ -381,35 +413,6 @@ def _iso_seconds(dt):
     return dt.replace(microsecond=0).isoformat()
 
 
-_RFC3339_MS = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})(Z|[+-]\d{2}:\d{2})\Z"
-)
-
-
-def _parse_rfc3339_ms(text):
-    """Parses PayerMax's yyyy-MM-dd'T'HH:mm:ss.SSSXXX; None when malformed."""
-    if not isinstance(text, str):
-        return None
-    m = _RFC3339_MS.match(text)
-    if not m:
-        return None
-    y, mo, d, h, mi, s, ms, off = m.groups()
-    if off == "Z":
-        tz = datetime.timezone.utc
-    else:
-        oh, om = int(off[1:3]), int(off[4:6])
-        if oh > 23 or om > 59:
-            return None
-        delta = datetime.timedelta(hours=oh, minutes=om)
-        tz = datetime.timezone(delta if off[0] == "+" else -delta)
-    try:
-        return datetime.datetime(
-            int(y), int(mo), int(d), int(h), int(mi), int(s), int(ms) * 1000, tzinfo=tz
-        )
-    except ValueError:
-        return None
-
-
 def _rsa_sign(private_key, data):
     return private_key.sign(data, padding.PKCS1v15(), hashes.SHA256())
 
@@ -498,26 +501,10 @@ def pagsmile_sign(fields, app_key):
 # --- YabandPay (sorted k=v, empties kept, HMAC-SHA256) ---
 
 
-def _yaband_scalar(value):
-    if value is True:
-        return "1"
-    if value is False or value is None:
-        return ""
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return repr(value)
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return str(value)
-
-
 def yabandpay_sign(fields, secret_key):
-    items = sorted(fields.items(), key=lambda kv: kv[0].encode("utf-8"))
-    text = "&".join("%s=%s" % (k, _yaband_scalar(v)) for k, v in items)
-    return hmac.new(secret_key.encode("utf-8"), text.encode("utf-8"), hashlib.sha256).hexdigest()
+    """HMAC-SHA256 hex of the sorted name=value string, each value as the
+    gateway's PHP server converts it (_sandbox_yabandpay.php_string)."""
+    return _yb_rules.sign(fields, secret_key)
 
 
 # --- WorldFirst (AMS) ---
@@ -895,13 +882,13 @@ class Gateways:
         sig = _b64decode_strict(sign)
         if sig is None or not _rsa_verify(self.keys["payermax"]["merchant_public"], sig, body):
             return fail("SIGN_VERIFY_FAILED")
-        if obj.get("version") != "1.2":
+        if obj.get("version") not in _sdk.PAYERMAX_VERSIONS:
             return fail("PARAMS_INVALID", "version")
         if obj.get("keyVersion") != creds["key_version"]:
             return fail("PARAMS_INVALID", "keyVersion")
         if "merchantNo" in obj and obj["merchantNo"] != creds["merchant_no"]:
             return fail("MERCHANT_INVALID")
-        when = _parse_rfc3339_ms(obj.get("requestTime"))
+        when = _sdk.parse_rfc3339(obj.get("requestTime"))
         if when is None:
             return fail("PARAMS_INVALID", "requestTime")
         now = datetime.datetime.now(datetime.timezone.utc)
@@ -999,7 +986,7 @@ class Gateways:
             return fail("-3001", "order_id")
         if s("token_type") not in ("CIT", "MIT"):
             return fail("-3001", "token_type")
-        if not _is_digits(s("3ds_initiate"), 2, 2):
+        if s("3ds_initiate") not in _yb_rules.THREE_DS_CODES:
             return fail("-3001", "3ds_initiate")
         amount = s("amount")
         if not re.match(r"[0-9]+(\.[0-9]{1,3})?\Z", amount):
@@ -1012,6 +999,9 @@ class Gateways:
             return fail("-3001", "currency")
         if not _text_ok(s("description"), 1, 256):
             return fail("-3001", "description")
+        refusal = _yb_rules.low_value_refusal(data)
+        if refusal:
+            return fail("-4120", refusal)
         timeout = s("timeout")
         if not _is_digits(timeout, 1, 4) or int(timeout) > 1440:
             return fail("-3001", "timeout")
@@ -1074,15 +1064,15 @@ class Gateways:
             rtime = _iso_seconds(datetime.datetime.now(datetime.timezone.utc))
             hdrs = [
                 ("Content-Type", "application/json; charset=UTF-8"),
-                ("Client-Id", creds["client_id"]),
-                ("Response-Time", rtime),
+                (_sdk.WF_CLIENT_ID, creds["client_id"]),
+                (_sdk.WF_RESPONSE_TIME, rtime),
             ]
             content = worldfirst_content(path, creds["client_id"], rtime, data)
             if fault == "badsign":
-                hdrs.append(("Signature", worldfirst_signature_header(
+                hdrs.append((_sdk.WF_SIGNATURE, worldfirst_signature_header(
                     gw_key, content + b" ", creds["key_version"])))
             elif fault != "nosign":
-                hdrs.append(("Signature", worldfirst_signature_header(
+                hdrs.append((_sdk.WF_SIGNATURE, worldfirst_signature_header(
                     gw_key, content, creds["key_version"])))
             return Reply(200, hdrs, data)
 
@@ -1315,7 +1305,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def _dispatch(self):
         app = self.server.app
-        path = self.path.split("?", 1)[0]
+        path = (_sdk.origin_path(self.path) or self.path).split("?", 1)[0]
         try:
             try:
                 body = self._read_body()
@@ -1384,7 +1374,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             fault = magic[6:]
         if fault:
             app.stats.fault(fault)
-        raw_path = self.path  # WorldFirst signs the request target as sent
+        # WorldFirst signs the request target as sent (its origin form: the
+        # path and query the client signed, also when the line was absolute)
+        raw_path = _sdk.origin_path(self.path) or self.path
         reply = getattr(app.gateways, gateway)(self.headers, body, raw_path, fault)
         if app.latency > 0:
             app.stop.wait(app.latency)
@@ -1749,12 +1741,16 @@ def _default_config():
     }
 
 
-def build_notification(gateway, config=None, url="http://127.0.0.1/notify", form=False):
+def build_notification(gateway, config=None, url="http://127.0.0.1/notify", form=False,
+                       token_object=False):
     """A correctly signed notification of `gateway` for `url`.
 
     `config` is a sandbox config (as written by --config-out); without it the
     fixed credentials are used (enough for Pagsmile and YabandPay). Returns a
     dict with method, url, path, headers (list of pairs) and body (bytes).
+    YabandPay: `form` posts resultData=<urlencoded JSON>; payment_token_object
+    is a JSON string (the documented form) unless `token_object`, which nests
+    it as an object, signed as the gateway's PHP server signs one: "Array".
     """
     cfg = config or _default_config()
     parsed = urllib.parse.urlsplit(url)
@@ -1817,9 +1813,9 @@ def build_notification(gateway, config=None, url="http://127.0.0.1/notify", form
             "amount": "0",
             "currency": "EUR",
             "state": "00",
-            "payment_token_object": {"token": "YBTOKEN" + serial, "token_type": "CIT",
-                                     "card": "411111******1111"},
         }
+        token = {"token": "YBTOKEN" + serial, "token_type": "CIT", "card": "411111******1111"}
+        data["payment_token_object"] = token if token_object else json.dumps(token, separators=(",", ":"))
         obj = {"sign": yabandpay_sign(data, c["secret_key"]), "data": data}
         if form:
             headers = [("Content-Type", "application/x-www-form-urlencoded")]
@@ -1894,7 +1890,8 @@ def _check_ack(gateway, config, path, status, headers, body):
     return True, "ok"
 
 
-def send_notification(gateway, url, config=None, ca_file=None, timeout=10.0, form=False):
+def send_notification(gateway, url, config=None, ca_file=None, timeout=10.0, form=False,
+                      token_object=False):
     """Posts a signed notification of `gateway` to `url` and checks the answer.
 
     Returns {"gateway", "status", "headers", "body", "ack_ok", "reason",
@@ -1902,7 +1899,7 @@ def send_notification(gateway, url, config=None, ca_file=None, timeout=10.0, for
     (or ssl.SSLError) when the URL cannot be reached.
     """
     cfg = config or _default_config()
-    note = build_notification(gateway, cfg, url, form=form)
+    note = build_notification(gateway, cfg, url, form=form, token_object=token_object)
     parsed = urllib.parse.urlsplit(url)
     if parsed.scheme not in ("http", "https") or not parsed.hostname:
         raise ValueError("url must be http:// or https:// with a host")
@@ -1974,6 +1971,9 @@ def _notify_parser():
     p.add_argument("--keys-dir", metavar="DIR", help="gateway_private.pem (and merchant_private.pem) instead of --config")
     p.add_argument("--ca-file", help="CA bundle for an https:// URL")
     p.add_argument("--form", action="store_true", help="YabandPay: send resultData=<urlencoded JSON>")
+    p.add_argument("--token-object", action="store_true",
+                   help="YabandPay: payment_token_object as a nested object (signed as PHP's \"Array\") "
+                        "instead of the documented JSON string")
     p.add_argument("--timeout", type=float, default=10.0)
     return p
 
@@ -1992,7 +1992,7 @@ def _notify_main(argv):
                 cfg[gw]["private_key"] = _pem_private(keys[gw]["merchant"])
     try:
         res = send_notification(args.gateway, args.url, cfg, ca_file=args.ca_file,
-                                timeout=args.timeout, form=args.form)
+                                timeout=args.timeout, form=args.form, token_object=args.token_object)
     except (OSError, ValueError, http.client.HTTPException) as e:
         sys.stderr.write("notify failed: %s: %s\n" % (type(e).__name__, e))
         return 1

@@ -74,6 +74,18 @@ def test_yabandpay_form_notification(sandbox):
         assert c.verify_notification(n["body"].decode("ascii")) == expected_content("yabandpay", n)
 
 
+@pytest.mark.parametrize("form", [False, True])
+def test_yabandpay_token_object_signed_as_php_does(sandbox, form):
+    """The sandbox's --token-object form (nested payment_token_object, signed
+    as the gateway's PHP server signs it: "Array") verifies, and is returned
+    as received."""
+    n = sandbox_module().build_notification("yabandpay", dict(sandbox), form=form, token_object=True)
+    want = expected_content("yabandpay", n)
+    assert isinstance(want["payment_token_object"], dict)
+    with client_for(sandbox, "yabandpay") as c:
+        assert verify(c, "yabandpay", n) == want
+
+
 def tampered(gw, n):
     """(override kwargs) changing one signed byte of the notification."""
     body = n["body"]

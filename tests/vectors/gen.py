@@ -26,6 +26,9 @@ import urllib.parse
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
+from gen_lowvalue import gen_low_value
+from gen_phpstr import check_php_form, gen_php_notifications
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 KEYS = os.path.join(HERE, "keys")
 GATEWAYS = ("pagsmile", "payermax", "yabandpay", "worldfirst")
@@ -234,17 +237,6 @@ def raw_members(text, start=0):
         i = end
         while text[i] in ws + ",":
             i += 1
-
-
-def yabandpay_notification_string(text):
-    """The string a YabandPay notification is signed over: its data fields,
-    nested values as their received text."""
-    data_raw, at = raw_members(text)["data"]
-    fields = json.loads(data_raw)
-    for k, (raw, _) in raw_members(text, at).items():
-        if isinstance(fields[k], (dict, list)):
-            fields[k] = raw
-    return yabandpay_string(fields)
 
 
 def yabandpay_string(fields):
@@ -1161,6 +1153,7 @@ def gen_yabandpay():
             ("invalid_unknown_argument", {"token": "x"}, "token"),
     ):
         add(gw, name, "validation: %s" % field, "call", cfg, args=dict(args, **over), build_error=verr(field))
+    gen_low_value(gw, cfg, args, add, yp_build, verr)
     a = {k: v for k, v in args.items() if k != "description"}
     add(gw, "invalid_missing_description", "validation: required argument absent", "call", cfg, args=a,
         build_error=verr("description"))
@@ -1201,6 +1194,7 @@ def gen_yabandpay():
     add(gw, "notification_token_object_raw_text", "payment_token_object signed over its received text "
         "(spaces, escaped slashes)", "notification", cfg, notification={"body": tbody},
         verified=dict(td, payment_token_object=pto))
+    gen_php_notifications(gw, cfg, add, hmac_hex, strict_loads)
     add(gw, "notification_tampered", "amount changed after signing", "notification", cfg,
         notification={"body": nbody.replace('"amount":"0.1"', '"amount":"100.1"')}, error={"code": "CT_ERR_SIGNATURE"})
     add(gw, "notification_form_tampered", "form body with state changed after signing", "notification", cfg,
@@ -1606,8 +1600,8 @@ def check():
                         text = urllib.parse.unquote_plus(text[len("resultData="):])
                     obj = strict_loads(text)
                     vd = obj["data"]
-                    valid = "sign" in obj and hmac.compare_digest(
-                        hmac_hex(cfg["secret_key"], yabandpay_notification_string(text)), obj["sign"])
+                    valid = "sign" in obj and check_php_form(text, obj["sign"], cfg["secret_key"], hmac_hex,
+                                                             hmac.compare_digest, raw_members)
                 else:
                     h = n["headers"]
                     s = _hget(h, "Signature")
