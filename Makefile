@@ -3,7 +3,7 @@ SHELL := /bin/bash
 #   make test    install what is missing, build everything, run every suite
 #   make demo    the four gateways from Python and PHP against the sandbox
 # Other targets: core, test-c, test-asan, test-python, test-php, pecl,
-# test-bare, bench, fuzz, check-memory, format, clean.
+# test-bare, test-matrix, bench, fuzz, check-memory, format, clean.
 
 CC      ?= cc
 BUILD   := build
@@ -20,7 +20,7 @@ PKG_LIBS   = $(shell pkg-config --libs libcurl openssl jansson) -lpthread
 CORE_SRC := $(wildcard core/src/*.c)
 CORE_HDR := core/include/cardtoken.h core/src/internal.h
 
-.PHONY: all deps core test test-c test-asan test-python test-php pecl demo bench test-bare \
+.PHONY: all deps core test test-c test-asan test-python test-php pecl demo bench test-bare test-matrix \
         fuzz check-memory format clean
 
 all: core
@@ -96,6 +96,12 @@ BARE_SUITE ?= bookworm
 test-bare:
 	@scripts/deps.sh bare
 	@scripts/test-bare.sh $(BARE_SUITE)
+
+# Python 3.10/3.12/3.13 (pyenv), Debian 13 and Debian's next release in
+# debootstrap roots; one closing line per runtime. Needs root.
+test-matrix:
+	@scripts/deps.sh bare
+	@scripts/test-matrix.sh
 
 bench: deps
 	@PYTHON=$(VPY) bench/run.sh

@@ -5,6 +5,7 @@
 #                   its own venv build/venv-3.X: build, pytest, stubtest
 #   bare-trixie     Debian 13 in a debootstrap root (PHP 8.4, Python 3.13,
 #                   libcurl 8, OpenSSL 3.5): make test and make demo there
+#   bare-forky      Debian's next release (Python 3.14): the Python suite there
 #
 # A runtime that is not on the machine (no pyenv version) is reported as
 # skipped, never as passed. Ends with "matrix: N passed, M failed".
@@ -33,9 +34,12 @@ for v in ${MATRIX_PYTHONS:-3.10 3.12 3.13}; do
     record "python-$v" $rc
 done
 
-for suite in ${MATRIX_SUITES:-trixie}; do
-    echo "==> bare-$suite"
-    scripts/test-bare.sh "$suite"
+# SUITE:TARGET,TARGET...
+for entry in ${MATRIX_SUITES:-trixie:test,demo forky:test-python}; do
+    suite=${entry%%:*}
+    IFS=, read -r -a targets <<<"${entry#*:}"
+    echo "==> bare-$suite (make ${targets[*]})"
+    scripts/test-bare.sh "$suite" "${targets[@]}"
     record "bare-$suite" $?
 done
 
