@@ -304,6 +304,11 @@ static int ct_classify(CURLcode cc, CURL *h, const ct_sink *sink, int replay,
         cc = CURLE_SEND_ERROR;
         sent = 1;
     }
+    /* libcurl reports some failed allocations as other errors (a proxy it
+     * "could not resolve"): when one of its allocations failed, that is
+     * what happened. */
+    if (ct_wipe_has_failed())
+        cc = CURLE_OUT_OF_MEMORY;
     switch (cc) {
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:

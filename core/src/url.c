@@ -52,19 +52,25 @@ static int ct_host_ok(const char *host)
     return n > 0 && label > 0;
 }
 
+/* 1: part absent (libcurl's CURLUE_NO_* code), 0: present, -1: no memory. */
 static int ct_part_absent(CURLU *u, CURLUPart part)
 {
     char *v = NULL;
     CURLUcode rc = curl_url_get(u, part, &v, 0);
     curl_free(v);
+    if (rc == CURLUE_OUT_OF_MEMORY)
+        return -1;
     return rc != CURLUE_OK;
 }
 
-/* Text of a part (curl_free it), or NULL. */
-static char *ct_part(CURLU *u, CURLUPart part)
+/* Text of a part (curl_free it), or NULL; *nomem set on no memory. */
+static char *ct_part(CURLU *u, CURLUPart part, int *nomem)
 {
     char *v = NULL;
-    if (curl_url_get(u, part, &v, 0) != CURLUE_OK)
+    CURLUcode rc = curl_url_get(u, part, &v, 0);
+    if (rc == CURLUE_OUT_OF_MEMORY)
+        *nomem = 1;
+    if (rc != CURLUE_OK)
         return NULL;
     return v;
 }
@@ -91,9 +97,12 @@ static ct_err ct_url_parse(const char *text, size_t n, const char *field,
                            unsigned flags, int with_login, ct_url *out,
                            ct_error *err)
 {
+    static const CURLUPart absent[] = {CURLUPART_QUERY,  CURLUPART_FRAGMENT,
+                                       CURLUPART_ZONEID, CURLUPART_OPTIONS,
+                                       CURLUPART_USER,   CURLUPART_PASSWORD};
     size_t i;
     char *path;
-    int bad;
+    int bad, nomem = 0;
 
     memset(out, 0, sizeof(*out));
     for (i = 0; i < n; i++)
@@ -116,18 +125,27 @@ static ct_err ct_url_parse(const char *text, size_t n, const char *field,
         return ct_fail(err, CT_ERR_CONFIG, field,
                        "option %s is not a valid URL", field);
     }
-    path = ct_part(out->u, CURLUPART_PATH);
-    out->scheme = ct_part(out->u, CURLUPART_SCHEME);
-    out->host = ct_part(out->u, CURLUPART_HOST);
-    out->port = ct_part(out->u, CURLUPART_PORT);
+    path = ct_part(out->u, CURLUPART_PATH, &nomem);
+    out->scheme = ct_part(out->u, CURLUPART_SCHEME, &nomem);
+    out->host = ct_part(out->u, CURLUPART_HOST, &nomem);
+    out->port = ct_part(out->u, CURLUPART_PORT, &nomem);
     bad = path == NULL || strcmp(path, "/") != 0 || out->scheme == NULL ||
-          out->host == NULL || !ct_host_ok(out->host) ||
-          !ct_part_absent(out->u, CURLUPART_QUERY) ||
-          !ct_part_absent(out->u, CURLUPART_FRAGMENT) ||
-          !ct_part_absent(out->u, CURLUPART_ZONEID) ||
-          !ct_part_absent(out->u, CURLUPART_OPTIONS) ||
-          (!with_login && (!ct_part_absent(out->u, CURLUPART_USER) ||
-                           !ct_part_absent(out->u, CURLUPART_PASSWORD)));
+          out->host == NULL || !ct_host_ok(out->host);
+    for (i = 0; i < CT_ARRAY_LEN(absent) && !nomem; i++) {
+        int a;
+        if (with_login &&
+            (absent[i] == CURLUPART_USER || absent[i] == CURLUPART_PASSWORD))
+            continue;
+        if ((a = ct_part_absent(out->u, absent[i])) < 0)
+            nomem = 1;
+        else if (!a)
+            bad = 1;
+    }
+    if (nomem) {
+        curl_free(path);
+        ct_url_free(out);
+        return ct_fail_nomem(err);
+    }
     if (!bad && out->port != NULL) {
         long long port = 0;
         bad = !ct_parse_uint(out->port, strlen(out->port), &port) || port < 1 ||

@@ -5,12 +5,18 @@
  *     for the leak half);
  *  2. card data in freed memory: free() is interposed (non-ASan build) and
  *     every freed block is searched for the canary card number;
- *  3. error messages never hold the canary.
+ *  3. error messages never hold the canary;
+ *  4. a curl_easy_setopt libcurl refuses (here: out of memory) fails the
+ *     call, never lets it go another way (direct instead of the proxy).
  * Built with -DCT_ALLOC_TEST against the core sources. */
 #include "cardtoken.h"
 #include "internal.h"
 
+#include <arpa/inet.h>
 #include <malloc.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -383,6 +389,91 @@ static void echoed_card_masked(void)
     json_decref(c);
 }
 
+/* A loopback listener (never answering) as the proxy, a closed port as the
+ * target: a call that honours the proxy times out; one that went direct
+ * fails to connect. */
+static int listen_loopback(int backlog, int *port)
+{
+    struct sockaddr_in a;
+    socklen_t al = sizeof(a);
+    int s = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    memset(&a, 0, sizeof(a));
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (s < 0 || bind(s, (struct sockaddr *)&a, sizeof(a)) != 0 ||
+        (backlog > 0 && listen(s, backlog) != 0) ||
+        getsockname(s, (struct sockaddr *)&a, &al) != 0)
+        return -1;
+    *port = ntohs(a.sin_port);
+    return s;
+}
+
+static ct_err proxied_call(const char *proxy, const char *base, ct_error *e)
+{
+    static const char *const opts[][2] = {
+        {"merchant_no", "1"}, {"app_id", "2"}, {"app_key", "k"},
+        {"timeout", "0.03"}, {"max_retries", "0"}};
+    static const char *const args[][2] = {
+        {"card_number", "4111111111111111"}, {"security_code", "123"},
+        {"expiration_month", "12"}, {"expiration_year", "2030"},
+        {"cardholder_name", "APRO"}};
+    ct_config *cfg = ct_config_new(CT_GW_PAGSMILE);
+    ct_client *client = NULL;
+    ct_args *a = ct_args_new();
+    ct_result *res = NULL;
+    ct_err rc = cfg && a ? CT_OK : CT_ERR_NOMEM;
+    size_t i;
+    for (i = 0; i < 5 && rc == CT_OK; i++)
+        rc = ct_config_set(cfg, opts[i][0], opts[i][1], strlen(opts[i][1]), e);
+    if (rc == CT_OK) rc = ct_config_set(cfg, "base_url", base, strlen(base), e);
+    if (rc == CT_OK) rc = ct_config_set(cfg, "proxy", proxy, strlen(proxy), e);
+    for (i = 0; i < 5 && rc == CT_OK; i++)
+        rc = ct_args_set(a, args[i][0], args[i][1], strlen(args[i][1]), e);
+    if (rc == CT_OK) rc = ct_client_new(cfg, &client, e);
+    if (rc == CT_OK) rc = ct_call(client, a, &res, e);
+    ct_result_free(res);
+    ct_client_free(client);
+    ct_args_free(a);
+    ct_config_free(cfg);
+    return rc;
+}
+
+static void setopt_failures_never_go_direct(void)
+{
+    int pport = 0, cport = 0, fd;
+    int lp = listen_loopback(64, &pport), cp = listen_loopback(0, &cport);
+    char proxy[64], base[64];
+    long n, bad = 0, points = 0;
+    ct_error e;
+    if (lp < 0 || cp < 0) {
+        EXPECT(0, "no loopback sockets");
+        return;
+    }
+    snprintf(proxy, sizeof(proxy), "http://127.0.0.1:%d", pport);
+    snprintf(base, sizeof(base), "https://127.0.0.1:%d", cport);
+    close(cp); /* nothing listens there */
+    for (n = 1; n < 100000; n++) {
+        ct_err rc;
+        ct_alloc_count = 0;
+        ct_alloc_fail_at = n;
+        rc = proxied_call(proxy, base, &e);
+        ct_alloc_fail_at = 0;
+        while ((fd = accept(lp, NULL, NULL)) >= 0)
+            close(fd);
+        if (ct_alloc_count < n) {
+            EXPECT(rc == CT_ERR_TIMEOUT, "proxied call without failures: %s (%s)", ct_err_name(rc), e.message);
+            break;
+        }
+        points++;
+        if (rc != CT_ERR_NOMEM && rc != CT_ERR_TIMEOUT) {
+            bad++;
+            printf("  proxied call, failing allocation %ld: %s (%s)\n", n, ct_err_name(rc), e.message);
+        }
+    }
+    close(lp);
+    EXPECT(bad == 0 && points > 0, "proxied call: %ld of %ld failure points mishandled", bad, points);
+}
+
 int main(int argc, char **argv)
 {
     static const char *const gws[] = {"pagsmile", "payermax", "yabandpay", "worldfirst"};
@@ -404,6 +495,7 @@ int main(int argc, char **argv)
     messages_clean();
     reals();
     echoed_card_masked();
+    setopt_failures_never_go_direct();
     printf("core: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
