@@ -9,6 +9,7 @@ Modes:
                answer about cardholder "VICTIM" on the idle keep-alive
                connection (a desync, a proxy, a server's late 408)
   bighead      the answer carries one 1 MiB header line
+  status404    an unexpected HTTP 404 (the request did reach the server)
 
 Run as a script (`python hostile_server.py MODE`) it prints
 `{"port": N, "ca_file": PATH}` on one line and serves until stdin closes;
@@ -112,7 +113,9 @@ class HostileServer:
                     self.requests += 1
                 holder, card = _echo(body)
                 answer = pagsmile_answer(holder, card)
-                if self.mode == "bighead":
+                if self.mode == "status404":
+                    conn.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Length: 2\r\n\r\nno")
+                elif self.mode == "bighead":
                     conn.sendall(pagsmile_answer(holder, card,
                                                  b"X-Big: " + b"a" * (1 << 20) + b"\r\n"))
                 else:

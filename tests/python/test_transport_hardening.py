@@ -61,6 +61,30 @@ def test_huge_response_header_is_too_large_not_out_of_memory():
     assert server.requests == 1
 
 
+# ---------------------------------------------------------------- outcome_unknown
+
+
+def test_unexpected_status_after_sending_leaves_the_outcome_unknown():
+    with HostileServer("status404") as server, pagsmile(server) as client:
+        with pytest.raises(cardtoken.ProtocolError) as ei:
+            get_token(client, "ANY")
+    err = ei.value
+    assert err.name == "CT_ERR_HTTP_STATUS" and err.http_status == 404
+    assert err.outcome_unknown is True, "the gateway may have acted on it"
+    assert server.requests == 1
+
+
+def test_parse_of_a_caller_supplied_body_does_not_claim_unknown():
+    client = cardtoken.Pagsmile(base_url="https://example.com", **PAGSMILE)
+    req = client.build_get_card_token(card_number=CARD, security_code="123",
+                                      expiration_month="11", expiration_year="2031",
+                                      cardholder_name="X")
+    with pytest.raises(cardtoken.ProtocolError) as ei:
+        client.parse_get_card_token(200, [], b"not json", request=req)
+    assert ei.value.outcome_unknown is False
+    client.close()
+
+
 # ---------------------------------------------------------------- base_url / proxy
 
 
