@@ -101,11 +101,12 @@ static int ct_on_prereq(void *userp, char *conn_primary_ip, char *conn_local_ip,
     CT_UNUSED(conn_local_ip);
     CT_UNUSED(conn_primary_port);
     CT_UNUSED(conn_local_port);
+    /* Every connection a send is about to use (for the freshness check). */
+    ct_pool_note_connection(g->h);
     if (g->sends++ > 0) {
         g->refused = 1;
         return CURL_PREREQFUNC_ABORT;
     }
-    ct_pool_note_connection(g->h); /* for the next freshness check */
     return CURL_PREREQFUNC_OK;
 }
 

@@ -42,16 +42,20 @@ function client(array $info, array $more = []): CardToken\Pagsmile
     return new CardToken\Pagsmile($more + CREDS + ['base_url' => $info['base_url'], 'ca_file' => $info['ca_file'], 'timeout' => 10.0]);
 }
 
-// Stale answer: after each answer the server sends, unasked, one about VICTIM.
-$h = hostile('unsolicited');
-$c = client($h[2]);
-echo token($c, 'FIRST'), "\n";
-usleep(500000);
-echo token($c, 'SECOND'), "\n";
-usleep(300000);
-echo token($c, 'THIRD'), "\n";
-$c = null;
-echo 'connections ', stop($h), "\n";
+// Stale answer: after each answer the server sends, unasked, one about
+// VICTIM: waiting in the socket (unsolicited) or already inside the
+// client's TLS buffer (aligned).
+foreach (['unsolicited', 'aligned'] as $mode) {
+    $h = hostile($mode);
+    $c = client($h[2]);
+    echo "$mode: ", token($c, 'FIRST');
+    usleep(500000);
+    echo ' ', token($c, 'SECOND');
+    usleep(300000);
+    echo ' ', token($c, 'THIRD');
+    $c = null;
+    echo ' connections ', stop($h), "\n";
+}
 
 // A 1 MiB response header line.
 $h = hostile('bighead');
@@ -79,10 +83,8 @@ new CardToken\Pagsmile(CREDS + ['base_url' => 'https://[::1]:8443', 'proxy' => '
 echo "good ones accepted\n";
 ?>
 --EXPECT--
-FIRST
-SECOND
-THIRD
-connections 3
+unsolicited: FIRST SECOND THIRD connections 3
+aligned: FIRST SECOND THIRD connections 3
 CardToken\TransportException CT_ERR_TOO_LARGE unknown=true
 base_url refused: base_url
 base_url refused: base_url

@@ -10,6 +10,10 @@ Modes:
                connection (a desync, a proxy, a server's late 408)
   bighead      the answer carries one 1 MiB header line
   status404    an unexpected HTTP 404 (the request did reach the server)
+  aligned      the stale answer in the same TLS record as the real one, which
+               is padded to exactly 4096 bytes (the client's read size): the
+               stale bytes stay inside the client's TLS buffer, the socket
+               is not readable
 
 Run as a script (`python hostile_server.py MODE`) it prints
 `{"port": N, "ca_file": PATH}` on one line and serves until stdin closes;
@@ -31,7 +35,7 @@ from sandbox import _make_certs  # noqa: E402  (stdlib + cryptography only)
 VICTIM = "VICTIM"
 
 
-def pagsmile_answer(holder, card="4111111111111111", extra_headers=b""):
+def pagsmile_answer(holder, card="4111111111111111", extra_headers=b"", size=None):
     body = json.dumps({
         "code": "200",
         "info": {"token": "2608f4508569a3461ddb8277844e8e62",
@@ -39,6 +43,16 @@ def pagsmile_answer(holder, card="4111111111111111", extra_headers=b""):
                                "expiration_month": 12, "expiration_year": 2030,
                                "cardholder_name": holder, "payment_method_id": "visa"}},
     }).encode()
+    pad = 0
+    while size is not None:  # JSON allows trailing white space
+        total = len(_http_ok(body + b" " * pad, extra_headers))
+        if total == size:
+            break
+        pad += size - total
+    return _http_ok(body + b" " * pad, extra_headers)
+
+
+def _http_ok(body, extra_headers):
     return (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + extra_headers +
             b"Content-Length: %d\r\n\r\n" % len(body) + body)
 
@@ -115,6 +129,10 @@ class HostileServer:
                 answer = pagsmile_answer(holder, card)
                 if self.mode == "status404":
                     conn.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Length: 2\r\n\r\nno")
+                elif self.mode == "aligned":
+                    answer = pagsmile_answer(holder, card, size=4096)
+                    assert len(answer) == 4096, len(answer)
+                    conn.sendall(answer + pagsmile_answer(VICTIM))
                 elif self.mode == "bighead":
                     conn.sendall(pagsmile_answer(holder, card,
                                                  b"X-Big: " + b"a" * (1 << 20) + b"\r\n"))

@@ -33,8 +33,11 @@ def get_token(client, holder):
 # ---------------------------------------------------------------- stale answers
 
 
-def test_stale_answer_on_idle_connection_is_not_reused():
-    with HostileServer("unsolicited") as server, pagsmile(server) as client:
+@pytest.mark.parametrize("mode", ["unsolicited", "aligned"])
+def test_stale_answer_on_idle_connection_is_not_reused(mode):
+    """unsolicited: the stale answer waits in the socket; aligned: it waits
+    inside the client's TLS buffer (the socket is not readable)."""
+    with HostileServer(mode) as server, pagsmile(server) as client:
         assert get_token(client, "FIRST").cardholder_name == "FIRST"
         time.sleep(0.5)  # the unsolicited answer is now waiting
         for holder in ("SECOND", "THIRD"):
