@@ -114,6 +114,7 @@ typedef struct ct_sink {
     ct_http_reply *reply;
     int too_large;
     int started; /* a status line arrived */
+    int nomem;
 } ct_sink;
 
 static size_t ct_on_body(char *data, size_t size, size_t nmemb, void *userp)
@@ -126,7 +127,8 @@ static size_t ct_on_body(char *data, size_t size, size_t nmemb, void *userp)
         return 0;
     }
     ct_buf_append(&s->reply->body, data, n);
-    return ct_buf_ok(&s->reply->body) ? n : 0;
+    s->nomem = !ct_buf_ok(&s->reply->body);
+    return s->nomem ? 0 : n;
 }
 
 static size_t ct_on_header(char *data, size_t size, size_t nmemb, void *userp)
@@ -142,7 +144,8 @@ static size_t ct_on_header(char *data, size_t size, size_t nmemb, void *userp)
         return 0;
     }
     ct_buf_append(&s->reply->headers_raw, data, n);
-    return ct_buf_ok(&s->reply->headers_raw) ? n : 0;
+    s->nomem = !ct_buf_ok(&s->reply->headers_raw);
+    return s->nomem ? 0 : n;
 }
 
 /* Splits the raw header block into name/value pairs (in place). */
@@ -308,7 +311,7 @@ static int ct_classify(CURLcode cc, CURL *h, const ct_sink *sink, int replay,
     /* libcurl reports some failed allocations as other errors (a proxy it
      * "could not resolve"): when one of its allocations failed, that is
      * what happened. */
-    if (ct_wipe_has_failed())
+    if (ct_wipe_has_failed() || sink->nomem)
         cc = CURLE_OUT_OF_MEMORY;
     switch (cc) {
     case CURLE_COULDNT_RESOLVE_HOST:
@@ -443,6 +446,7 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
         sink.reply = reply;
         sink.too_large = 0;
         sink.started = 0;
+        sink.nomem = 0;
         CT_SETOPT(h, CURLOPT_TIMEOUT_MS, (long)(left * 1000), "the timeouts");
         CT_SETOPT(
             h, CURLOPT_CONNECTTIMEOUT_MS,
@@ -455,8 +459,11 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
         if (cc == CURLE_OK) {
             curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
             reply->status = (int)status;
-            if (!ct_split_headers(reply))
+            if (!ct_split_headers(reply)) {
                 rc = ct_fail_nomem(err);
+                if (err != NULL)
+                    err->outcome_unknown = 1; /* it was answered */
+            }
             break;
         }
         if (!ct_classify(cc, h, &sink, guard.refused, err) ||
