@@ -483,13 +483,15 @@ static int listen_loopback(int backlog, int *port)
     return s;
 }
 
-static ct_err proxied_call(const char *proxy, const char *base, ct_error *e)
+/* A whole Pagsmile call: new client (base_url, proxy unless NULL, timeout),
+ * call, free everything. */
+static ct_err pagsmile_call(const char *base, const char *proxy,
+                            const char *timeout, ct_error *e)
 {
-    static const char *const opts[][2] = {{"merchant_no", "1"},
-                                          {"app_id", "2"},
-                                          {"app_key", "k"},
-                                          {"timeout", "0.03"},
-                                          {"max_retries", "0"}};
+    const char *const opts[][2] = {{"merchant_no", "1"}, {"app_id", "2"},
+                                   {"app_key", "k"},     {"max_retries", "0"},
+                                   {"timeout", timeout}, {"base_url", base},
+                                   {"proxy", proxy}};
     static const char *const args[][2] = {{"card_number", "4111111111111111"},
                                           {"security_code", "123"},
                                           {"expiration_month", "12"},
@@ -501,12 +503,10 @@ static ct_err proxied_call(const char *proxy, const char *base, ct_error *e)
     ct_result *res = NULL;
     ct_err rc = cfg && a ? CT_OK : CT_ERR_NOMEM;
     size_t i;
-    for (i = 0; i < 5 && rc == CT_OK; i++)
-        rc = ct_config_set(cfg, opts[i][0], opts[i][1], strlen(opts[i][1]), e);
-    if (rc == CT_OK)
-        rc = ct_config_set(cfg, "base_url", base, strlen(base), e);
-    if (rc == CT_OK)
-        rc = ct_config_set(cfg, "proxy", proxy, strlen(proxy), e);
+    for (i = 0; i < 7 && rc == CT_OK; i++)
+        if (opts[i][1] != NULL)
+            rc = ct_config_set(cfg, opts[i][0], opts[i][1], strlen(opts[i][1]),
+                               e);
     for (i = 0; i < 5 && rc == CT_OK; i++)
         rc = ct_args_set(a, args[i][0], args[i][1], strlen(args[i][1]), e);
     if (rc == CT_OK)
@@ -538,7 +538,7 @@ static void setopt_failures_never_go_direct(void)
         ct_err rc;
         ct_alloc_count = 0;
         ct_alloc_fail_at = n;
-        rc = proxied_call(proxy, base, &e);
+        rc = pagsmile_call(base, proxy, "0.03", &e);
         ct_alloc_fail_at = 0;
         while ((fd = accept(lp, NULL, NULL)) >= 0)
             close(fd);
@@ -612,41 +612,6 @@ static void *serve(void *arg)
     }
 }
 
-static ct_err loopback_call(const char *base, ct_error *e)
-{
-    static const char *const opts[][2] = {{"merchant_no", "1"},
-                                          {"app_id", "2"},
-                                          {"app_key", "k"},
-                                          {"timeout", "5"},
-                                          {"max_retries", "0"}};
-    static const char *const args[][2] = {{"card_number", "4111111111111111"},
-                                          {"security_code", "123"},
-                                          {"expiration_month", "12"},
-                                          {"expiration_year", "2030"},
-                                          {"cardholder_name", "APRO"}};
-    ct_config *cfg = ct_config_new(CT_GW_PAGSMILE);
-    ct_client *client = NULL;
-    ct_args *a = ct_args_new();
-    ct_result *res = NULL;
-    ct_err rc = cfg && a ? CT_OK : CT_ERR_NOMEM;
-    size_t i;
-    for (i = 0; i < 5 && rc == CT_OK; i++)
-        rc = ct_config_set(cfg, opts[i][0], opts[i][1], strlen(opts[i][1]), e);
-    if (rc == CT_OK)
-        rc = ct_config_set(cfg, "base_url", base, strlen(base), e);
-    for (i = 0; i < 5 && rc == CT_OK; i++)
-        rc = ct_args_set(a, args[i][0], args[i][1], strlen(args[i][1]), e);
-    if (rc == CT_OK)
-        rc = ct_client_new(cfg, &client, e);
-    if (rc == CT_OK)
-        rc = ct_call(client, a, &res, e);
-    ct_result_free(res);
-    ct_client_free(client);
-    ct_args_free(a);
-    ct_config_free(cfg);
-    return rc;
-}
-
 static void call_sweep_outcome_unknown(void)
 {
     int port = 0, fd = listen_loopback(64, &port);
@@ -667,7 +632,7 @@ static void call_sweep_outcome_unknown(void)
         ct_err rc;
         ct_alloc_count = 0;
         ct_alloc_fail_at = n;
-        rc = loopback_call(base, &e);
+        rc = pagsmile_call(base, NULL, "5", &e);
         ct_alloc_fail_at = 0;
         seen = __atomic_load_n(&srv_requests, __ATOMIC_SEQ_CST) - before;
         if (ct_alloc_count < n) {
