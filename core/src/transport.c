@@ -295,8 +295,11 @@ static int ct_classify(CURLcode cc, CURL *h, const ct_sink *sink, int replay,
     int sent, too_large = sink->too_large;
     ct_err code;
 
-    curl_easy_getinfo(h, CURLINFO_PRETRANSFER_TIME_T, &pre);
-    curl_easy_getinfo(h, CURLINFO_CONNECT_TIME_T, &conn);
+    /* When libcurl cannot say, assume the request went out. */
+    if (curl_easy_getinfo(h, CURLINFO_PRETRANSFER_TIME_T, &pre) != CURLE_OK)
+        pre = 1;
+    if (curl_easy_getinfo(h, CURLINFO_CONNECT_TIME_T, &conn) != CURLE_OK)
+        conn = 1;
     sent = pre > 0 || sink->started;
     /* libcurl reports a header line over its limit (100 KiB) as out of
      * memory: once the request went out, that is an answer too large. */
