@@ -96,9 +96,10 @@ static void ct_do_global_init(void)
         ct_curl_init_rc = CURLE_FAILED_INIT;
         return;
     }
-    ct_curl_init_rc = curl_global_init_mem(CURL_GLOBAL_DEFAULT, ct_wipe_malloc,
-                                           ct_wipe_free, ct_wipe_realloc,
-                                           ct_wipe_strdup, ct_wipe_calloc);
+    ct_fork_init();
+    ct_curl_init_rc =
+        curl_global_init_mem(CURL_GLOBAL_DEFAULT, ct_wipe_malloc, ct_wipe_free,
+                             ct_wipe_realloc, ct_wipe_strdup, ct_wipe_calloc);
 }
 
 ct_err ct_global_init(void)
@@ -107,11 +108,20 @@ ct_err ct_global_init(void)
     return ct_curl_init_rc == CURLE_OK ? CT_OK : CT_ERR_INTERNAL;
 }
 
-const char *ct_version(void) { return CT_VERSION; }
+const char *ct_version(void)
+{
+    return CT_VERSION;
+}
 
-const char *ct_curl_version(void) { return curl_version_info(CURLVERSION_NOW)->version; }
+const char *ct_curl_version(void)
+{
+    return curl_version_info(CURLVERSION_NOW)->version;
+}
 
-const char *ct_openssl_version(void) { return OpenSSL_version(OPENSSL_VERSION); }
+const char *ct_openssl_version(void)
+{
+    return OpenSSL_version(OPENSSL_VERSION);
+}
 
 /* ---- options -------------------------------------------------------- */
 
@@ -132,8 +142,8 @@ ct_err ct_opt_text(const ct_kvlist *opts, const char *name, size_t max,
     chars = ct_utf8_chars(v->value, v->len);
     if (chars < 0 || (size_t)chars > max)
         return ct_fail(err, CT_ERR_CONFIG, name,
-                       "option %s must be text of at most %zu characters",
-                       name, max);
+                       "option %s must be text of at most %zu characters", name,
+                       max);
     *dst = ct_strndup(v->value, v->len);
     return *dst ? CT_OK : ct_fail_nomem(err);
 }
@@ -190,97 +200,6 @@ static ct_err ct_opt_number(const ct_kvlist *opts, const char *name,
     return CT_OK;
 }
 
-static int ct_is_loopback(const char *host, size_t n)
-{
-    if (n == 9 && strncasecmp(host, "localhost", 9) == 0)
-        return 1;
-    if (n == 5 && memcmp(host, "[::1]", 5) == 0)
-        return 1;
-    if (n >= 7 && memcmp(host, "127.", 4) == 0) {
-        int parts = 1, digits = 0;
-        size_t i;
-        for (i = 4; i < n; i++) {
-            if (host[i] == '.') {
-                if (digits == 0)
-                    return 0;
-                parts++;
-                digits = 0;
-            } else if (host[i] >= '0' && host[i] <= '9' && digits < 3) {
-                digits++;
-            } else {
-                return 0;
-            }
-        }
-        return parts == 3 && digits > 0;
-    }
-    return 0;
-}
-
-/* Checks scheme://host[:port][/] and stores it without the slash. */
-static ct_err ct_set_base_url(ct_client *c, const char *url, size_t n,
-                              ct_error *err)
-{
-    const char *host, *end = url + n, *port = NULL, *p;
-    int https;
-    size_t hlen;
-
-    if (n > 0 && url[n - 1] == '/')
-        end--;
-    if (n > 8 && strncasecmp(url, "https://", 8) == 0) {
-        https = 1;
-        host = url + 8;
-    } else if (n > 7 && strncasecmp(url, "http://", 7) == 0) {
-        https = 0;
-        host = url + 7;
-    } else {
-        return ct_fail(err, CT_ERR_CONFIG, "base_url",
-                       "base_url must start with https://");
-    }
-    if (host < end && *host == '[') {
-        p = memchr(host, ']', (size_t)(end - host));
-        if (p == NULL)
-            return ct_fail(err, CT_ERR_CONFIG, "base_url",
-                           "base_url has a malformed host");
-        p++;
-    } else {
-        for (p = host; p < end && *p != ':'; p++)
-            if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                  (*p >= '0' && *p <= '9') || *p == '.' || *p == '-'))
-                return ct_fail(err, CT_ERR_CONFIG, "base_url",
-                               "base_url must be scheme, host and optional "
-                               "port only (no path, query or user)");
-    }
-    hlen = (size_t)(p - host);
-    if (hlen == 0)
-        return ct_fail(err, CT_ERR_CONFIG, "base_url", "base_url has no host");
-    if (p < end) {
-        long portnum = 0;
-        if (*p != ':')
-            return ct_fail(err, CT_ERR_CONFIG, "base_url",
-                           "base_url must be scheme, host and optional port "
-                           "only (no path, query or user)");
-        port = p + 1;
-        if (port == end || end - port > 5)
-            return ct_fail(err, CT_ERR_CONFIG, "base_url",
-                           "base_url has a bad port");
-        for (p = port; p < end; p++) {
-            if (*p < '0' || *p > '9')
-                return ct_fail(err, CT_ERR_CONFIG, "base_url",
-                               "base_url has a bad port");
-            portnum = portnum * 10 + (*p - '0');
-        }
-        if (portnum < 1 || portnum > 65535)
-            return ct_fail(err, CT_ERR_CONFIG, "base_url",
-                           "base_url has a bad port");
-    }
-    if (!https && !ct_is_loopback(host, hlen))
-        return ct_fail(err, CT_ERR_CONFIG, "base_url",
-                       "base_url must use https:// (http:// only for a "
-                       "loopback host)");
-    c->base_url = ct_strndup(url, (size_t)(end - url));
-    return c->base_url ? CT_OK : ct_fail_nomem(err);
-}
-
 static ct_err ct_configure_common(ct_client *c, const ct_kvlist *o,
                                   ct_error *err)
 {
@@ -334,10 +253,8 @@ static ct_err ct_configure_common(ct_client *c, const ct_kvlist *o,
     }
     v = ct_kv_get(o, "proxy");
     if (v != NULL && v->len > 0) {
-        if (ct_utf8_chars(v->value, v->len) < 0 ||
-            memchr(v->value, ' ', v->len) != NULL)
-            return ct_fail(err, CT_ERR_CONFIG, "proxy",
-                           "option proxy must be a URL");
+        if ((rc = ct_check_proxy(v->value, v->len, err)) != CT_OK)
+            return rc;
         if ((c->proxy = ct_strndup(v->value, v->len)) == NULL)
             return ct_fail_nomem(err);
     }
@@ -389,8 +306,10 @@ ct_err ct_client_new(const ct_config *cfg, ct_client **out, ct_error *err)
     if ((c->private_key != NULL &&
          (c->sign_ctx = ct_sign_template(c->private_key, 1)) == NULL) ||
         (c->gateway_public_key != NULL &&
-         (c->verify_ctx = ct_sign_template(c->gateway_public_key, 0)) == NULL)) {
-        rc = ct_fail(err, CT_ERR_KEY, c->sign_ctx ? "gateway_public_key" : "private_key",
+         (c->verify_ctx = ct_sign_template(c->gateway_public_key, 0)) ==
+             NULL)) {
+        rc = ct_fail(err, CT_ERR_KEY,
+                     c->sign_ctx ? "gateway_public_key" : "private_key",
                      "the key cannot be used for SHA256withRSA");
         goto fail;
     }
@@ -474,8 +393,7 @@ fail:
     return rc;
 }
 
-const ct_header *ct_find_header(const ct_header *h, size_t n,
-                                const char *name)
+const ct_header *ct_find_header(const ct_header *h, size_t n, const char *name)
 {
     size_t i, len = strlen(name);
     for (i = 0; i < n; i++)
@@ -501,7 +419,8 @@ ct_err ct_check_status(const ct_response *resp, ct_error *err)
         if (h != NULL) {
             long long secs;
             size_t vl = h->value_len;
-            while (vl > 0 && (h->value[vl - 1] == ' ' || h->value[vl - 1] == '\r'))
+            while (vl > 0 &&
+                   (h->value[vl - 1] == ' ' || h->value[vl - 1] == '\r'))
                 vl--;
             if (ct_parse_uint(h->value, vl, &secs) && err != NULL)
                 err->retry_after = (double)secs;
@@ -558,9 +477,16 @@ ct_err ct_call(ct_client *c, const ct_args *args, ct_result **out,
     if ((rc = ct_build(c, args, &req, err)) != CT_OK)
         return rc;
     rc = ct_transport_send(c, req, &reply, err);
-    if (rc == CT_OK)
+    if (rc == CT_OK) {
         rc = ct_parse(c, req, reply.status, reply.headers, reply.nheaders,
                       reply.body.data, reply.body.len, out, err);
+        /* The request reached the gateway: unless the gateway itself
+         * declined it (a GatewayError) or refused it (HTTP 429), any
+         * failure leaves its outcome unknown. */
+        if (rc != CT_OK && rc != CT_ERR_GATEWAY && rc != CT_ERR_RATE_LIMITED &&
+            err != NULL)
+            err->outcome_unknown = 1;
+    }
     ct_http_reply_free(&reply);
     ct_request_free(req);
     return rc;

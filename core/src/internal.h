@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 
+#include <curl/curl.h>
 #include <jansson.h>
 #include <openssl/evp.h>
 
@@ -50,7 +51,7 @@ typedef struct ct_buf {
 } ct_buf;
 
 void ct_buf_init(ct_buf *b);
-void ct_buf_free(ct_buf *b); /* wipes */
+void ct_buf_free(ct_buf *b);  /* wipes */
 void ct_buf_reset(ct_buf *b); /* wipes, keeps storage */
 int ct_buf_reserve(ct_buf *b, size_t extra);
 void ct_buf_append(ct_buf *b, const char *s, size_t n);
@@ -58,7 +59,10 @@ void ct_buf_puts(ct_buf *b, const char *s);
 void ct_buf_putc(ct_buf *b, char c);
 void ct_buf_printf(ct_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-static inline int ct_buf_ok(const ct_buf *b) { return !b->failed; }
+static inline int ct_buf_ok(const ct_buf *b)
+{
+    return !b->failed;
+}
 /* new: the data as a NUL-terminated string (the buffer is emptied). */
 char *ct_buf_detach(ct_buf *b, size_t *len);
 
@@ -109,8 +113,8 @@ typedef struct ct_kvlist {
     size_t cap;
 } ct_kvlist;
 
-ct_err ct_kv_set(ct_kvlist *l, const char *name, const char *value,
-                 size_t len, ct_error *err);
+ct_err ct_kv_set(ct_kvlist *l, const char *name, const char *value, size_t len,
+                 ct_error *err);
 const ct_kv *ct_kv_get(const ct_kvlist *l, const char *name);
 void ct_kv_free(ct_kvlist *l); /* wipes */
 
@@ -175,8 +179,7 @@ void ct_json_put_value(ct_buf *b, const json_t *v, int php);
 /* Appends a real in shortest round-trip form ("0.1", "10.0"). */
 void ct_json_put_real(ct_buf *b, double d);
 /* Parses a response body: object at top, duplicate keys rejected. */
-ct_err ct_json_parse(const char *body, size_t len, json_t **out,
-                     ct_error *err);
+ct_err ct_json_parse(const char *body, size_t len, json_t **out, ct_error *err);
 /* As ct_json_parse, but an integer beyond 64 bits is no error: the text is
  * then read with every integer as a real (take exact digits from the text,
  * e.g. with ct_json_raw_next). */
@@ -195,8 +198,8 @@ ct_err ct_json_int(const json_t *obj, const char *key, int required,
 /* The raw text span [*vstart, *vend) of member `key` of the JSON object
  * in s[0..n) (text jansson already accepted); 0 when not found (keys
  * written with escapes are not matched). */
-int ct_json_raw_member(const char *s, size_t n, const char *key,
-                       size_t *vstart, size_t *vend);
+int ct_json_raw_member(const char *s, size_t n, const char *key, size_t *vstart,
+                       size_t *vend);
 /* The members of that object one by one, in text order: *pos starts at 0;
  * each call sets the raw key span [*kstart, *kend) (between the quotes) and
  * the value span, and returns 0 after the last member. */
@@ -246,8 +249,8 @@ ct_err ct_php_canon(ct_buf *out, ct_buf *as_received, int *nested,
 /* ---- crypto (crypto.c) ---------------------------------------------- */
 void ct_hex(const unsigned char *in, size_t n, char *out); /* 2n+1 */
 int ct_md5_hex(const char *data, size_t n, char out[33]);
-int ct_hmac_sha256_hex(const char *key, size_t klen, const char *data,
-                       size_t n, char out[65]);
+int ct_hmac_sha256_hex(const char *key, size_t klen, const char *data, size_t n,
+                       char out[65]);
 /* Appends the standard base64 of the SHA256withRSA signature. */
 ct_err ct_rsa_sign_b64(const EVP_MD_CTX *tmpl, const char *data, size_t n,
                        ct_buf *out, ct_error *err);
@@ -261,8 +264,8 @@ int ct_crypto_init(void);
 EVP_MD_CTX *ct_sign_template(EVP_PKEY *key, int sign);
 /* new: an HMAC-SHA256 context keyed once per client. */
 EVP_MAC_CTX *ct_hmac_template(const char *key, size_t klen);
-int ct_hmac_sha256_hex_ctx(const EVP_MAC_CTX *tmpl, const char *data,
-                           size_t n, char out[65]);
+int ct_hmac_sha256_hex_ctx(const EVP_MAC_CTX *tmpl, const char *data, size_t n,
+                           char out[65]);
 /* Strict standard base64 decode into out (cap bytes). -1 when invalid. */
 long ct_b64_decode(const char *in, size_t n, unsigned char *out, size_t cap);
 void ct_b64_encode(ct_buf *out, const unsigned char *in, size_t n);
@@ -311,7 +314,7 @@ struct ct_request {
     ct_buf body;
     char *request_id;
     int retry_attempt; /* WorldFirst: how many U answers came before */
-    char *pan; /* for redaction, wiped on free */
+    char *pan;         /* for redaction, wiped on free */
     char *cvv;
     char *echo;   /* the key the answer must echo (asset, order, user id) */
     char *holder; /* Pagsmile: the cardholder name the answer must echo */
@@ -319,11 +322,11 @@ struct ct_request {
 
 /* new: an empty request for method and url (copied); NULL: no memory. */
 ct_request *ct_request_alloc(const char *method, const char *url);
-ct_err ct_request_add_header(ct_request *r, const char *name,
-                             const char *value, size_t vlen, ct_error *err);
+ct_err ct_request_add_header(ct_request *r, const char *name, const char *value,
+                             size_t vlen, ct_error *err);
 /* Records card data for ct_request_body_redacted (copied). */
-ct_err ct_request_set_secrets(ct_request *r, const ct_kv *pan,
-                              const ct_kv *cvv, ct_error *err);
+ct_err ct_request_set_secrets(ct_request *r, const ct_kv *pan, const ct_kv *cvv,
+                              ct_error *err);
 /* Records what the answer must echo (copied; either may be NULL). */
 ct_err ct_request_set_echo(ct_request *r, const ct_kv *key, const ct_kv *holder,
                            ct_error *err);
@@ -377,8 +380,7 @@ typedef struct ct_response {
 } ct_response;
 
 /* The value of header `name` (case-insensitive) or NULL. */
-const ct_header *ct_find_header(const ct_header *h, size_t n,
-                                const char *name);
+const ct_header *ct_find_header(const ct_header *h, size_t n, const char *name);
 /* Maps a non-200 status to its error (3xx, 429, 5xx, other); CT_OK for 200. */
 ct_err ct_check_status(const ct_response *resp, ct_error *err);
 
@@ -409,7 +411,7 @@ struct ct_client {
     ct_client_secret secret; /* Pagsmile app_key, YabandPay secret_key */
     EVP_PKEY *private_key;
     EVP_PKEY *gateway_public_key;
-    EVP_MD_CTX *sign_ctx;    /* keyed templates, copied per call */
+    EVP_MD_CTX *sign_ctx; /* keyed templates, copied per call */
     EVP_MD_CTX *verify_ctx;
     EVP_MAC_CTX *hmac_ctx;
     ct_transport *transport;
@@ -454,10 +456,13 @@ extern const ct_gateway_ops ct_worldfirst_ops;
 const ct_gateway_ops *ct_gateway_lookup(ct_gateway gw);
 /* The current time per the client (fixed in tests, else now in UTC). */
 void ct_client_now(const ct_client *c, ct_time *t);
+/* base_url and proxy, parsed by libcurl's URL API (url.c): base_url is
+ * stored as scheme://host[:port] rebuilt from the parsed parts. */
+ct_err ct_set_base_url(ct_client *c, const char *url, size_t n, ct_error *err);
+ct_err ct_check_proxy(const char *url, size_t n, ct_error *err);
 /* Required text option: copies into *dst, CT_ERR_CONFIG when absent/bad. */
 ct_err ct_opt_text(const ct_kvlist *opts, const char *name, size_t max,
-                   int required, const char *dflt, char **dst,
-                   ct_error *err);
+                   int required, const char *dflt, char **dst, ct_error *err);
 ct_err ct_opt_private_key(const ct_kvlist *opts, const char *name,
                           EVP_PKEY **dst, ct_error *err);
 ct_err ct_opt_public_key(const ct_kvlist *opts, const char *name,
@@ -477,13 +482,37 @@ typedef struct ct_http_reply {
     ct_buf body;
 } ct_http_reply;
 
-ct_err ct_transport_new(const ct_client *c, ct_transport **out,
-                        ct_error *err);
+ct_err ct_transport_new(const ct_client *c, ct_transport **out, ct_error *err);
 void ct_transport_free(ct_transport *t);
 /* Sends req, with retries of failures that provably sent nothing. */
 ct_err ct_transport_send(ct_client *c, const ct_request *req,
                          ct_http_reply *reply, ct_error *err);
 void ct_http_reply_free(ct_http_reply *r);
+/* A refused curl_easy_setopt: NOMEM, CONFIG naming `field` when given,
+ * else INTERNAL. */
+ct_err ct_fail_setopt(ct_error *err, CURLcode cc, const char *what,
+                      const char *field);
+
+/* ---- the per-process handle pool (pool.c) --------------------------- */
+typedef struct ct_pool ct_pool;
+/* Registers the fork handlers (ct_global_init). */
+void ct_fork_init(void);
+ct_err ct_pool_new(ct_pool **out, ct_error *err);
+/* Frees it; in a forked child, abandons it without sending a byte. */
+void ct_pool_free(ct_pool *p);
+/* *slot, or after a fork a fresh pool stored in *slot (the inherited one
+ * abandoned); NULL: no memory. */
+ct_pool *ct_pool_current(ct_pool **slot, ct_error *err);
+/* Hooks a new handle to the pool (socket tracking, share handle). */
+ct_err ct_pool_attach(ct_pool *p, CURL *h, ct_error *err);
+/* An idle handle whose connection has no unread bytes, or NULL. */
+CURL *ct_pool_get(ct_pool *p);
+void ct_pool_put(ct_pool *p, CURL *h);
+/* Closes a handle of the pool (NULL: no-op). */
+void ct_pool_discard(CURL *h);
+/* Inside a transfer, once connected / after it: which connection it used. */
+void ct_pool_note_connection(CURL *h);
+void ct_pool_transfer_done(CURL *h);
 
 /* ---- shared WorldFirst/Antom helpers (worldfirst.c) ----------------- */
 /* Appends "POST <path>\n<client>.<time>.<body>". */

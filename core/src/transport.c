@@ -13,80 +13,65 @@
 #include <curl/curl.h>
 #include <openssl/ssl.h>
 
-#define CT_POOL_MAX 16
 #define CT_MAX_RESPONSE (1024 * 1024)
 #define CT_MAX_HEADER_BYTES (64 * 1024)
 
 struct ct_transport {
-    pthread_mutex_t lock;
-    CURL *idle[CT_POOL_MAX];
-    size_t nidle;
-    CURLSH *share;
-    pthread_mutex_t share_lock[CURL_LOCK_DATA_LAST];
+    ct_pool *pool; /* this process's; replaced after a fork (pool.c) */
     char user_agent[96];
 };
 
-static void ct_share_lock(CURL *h, curl_lock_data data,
-                          curl_lock_access access, void *userp)
+ct_err ct_fail_setopt(ct_error *err, CURLcode cc, const char *what,
+                      const char *field)
 {
-    struct ct_transport *t = userp;
-    CT_UNUSED(h);
-    CT_UNUSED(access);
-    if ((int)data >= 0 && data < CURL_LOCK_DATA_LAST)
-        pthread_mutex_lock(&t->share_lock[data]);
+    if (cc == CURLE_OUT_OF_MEMORY)
+        return ct_fail_nomem(err);
+    if (field != NULL)
+        return ct_fail(err, CT_ERR_CONFIG, field,
+                       "option %s is not accepted by libcurl (%s)", field,
+                       curl_easy_strerror(cc));
+    return ct_fail(err, CT_ERR_INTERNAL, NULL,
+                   "libcurl refused a setting of %s (%s); nothing was sent",
+                   what, curl_easy_strerror(cc));
 }
 
-static void ct_share_unlock(CURL *h, curl_lock_data data, void *userp)
-{
-    struct ct_transport *t = userp;
-    CT_UNUSED(h);
-    if ((int)data >= 0 && data < CURL_LOCK_DATA_LAST)
-        pthread_mutex_unlock(&t->share_lock[data]);
-}
+static ct_err ct_handle_new(const ct_client *c, ct_transport *t, ct_pool *p,
+                            CURL **out, ct_error *err);
 
 ct_err ct_transport_new(const ct_client *c, ct_transport **out, ct_error *err)
 {
     ct_transport *t;
-    int i;
+    CURL *h;
+    ct_err rc;
 
-    CT_UNUSED(c);
     *out = NULL;
     if (ct_global_init() != CT_OK)
         return ct_fail(err, CT_ERR_INTERNAL, NULL, "libcurl failed to start");
     t = ct_calloc(1, sizeof(*t));
     if (t == NULL)
         return ct_fail_nomem(err);
-    pthread_mutex_init(&t->lock, NULL);
-    for (i = 0; i < CURL_LOCK_DATA_LAST; i++)
-        pthread_mutex_init(&t->share_lock[i], NULL);
-    t->share = curl_share_init();
-    if (t->share == NULL) {
+    snprintf(t->user_agent, sizeof(t->user_agent), "cardtoken/%s libcurl/%s",
+             CT_VERSION, ct_curl_version());
+    if ((rc = ct_pool_new(&t->pool, err)) != CT_OK) {
         ct_transport_free(t);
-        return ct_fail_nomem(err);
+        return rc;
     }
-    curl_share_setopt(t->share, CURLSHOPT_LOCKFUNC, ct_share_lock);
-    curl_share_setopt(t->share, CURLSHOPT_UNLOCKFUNC, ct_share_unlock);
-    curl_share_setopt(t->share, CURLSHOPT_USERDATA, t);
-    curl_share_setopt(t->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
-    curl_share_setopt(t->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
-    snprintf(t->user_agent, sizeof(t->user_agent),
-             "cardtoken/%s libcurl/%s", CT_VERSION, ct_curl_version());
+    /* One handle now, so that an option libcurl refuses (a proxy it cannot
+     * take, say) fails the constructor rather than a call. */
+    if ((rc = ct_handle_new(c, t, t->pool, &h, err)) != CT_OK) {
+        ct_transport_free(t);
+        return rc;
+    }
+    ct_pool_put(t->pool, h);
     *out = t;
     return CT_OK;
 }
 
 void ct_transport_free(ct_transport *t)
 {
-    size_t i;
     if (t == NULL)
         return;
-    for (i = 0; i < t->nidle; i++)
-        curl_easy_cleanup(t->idle[i]);
-    if (t->share != NULL)
-        curl_share_cleanup(t->share);
-    for (i = 0; i < CURL_LOCK_DATA_LAST; i++)
-        pthread_mutex_destroy(&t->share_lock[i]);
-    pthread_mutex_destroy(&t->lock);
+    ct_pool_free(t->pool); /* abandons it instead in a forked child */
     ct_free_secret(t, sizeof(*t));
 }
 
@@ -103,19 +88,21 @@ void ct_http_reply_free(ct_http_reply *r)
  * twice: the pre-request callback runs before every send of a transfer and
  * refuses the second one. */
 typedef struct ct_guard {
+    CURL *h;
     int sends;
     int refused;
 } ct_guard;
 
-static int ct_on_prereq(void *userp, char *conn_primary_ip,
-                        char *conn_local_ip, int conn_primary_port,
-                        int conn_local_port)
+static int ct_on_prereq(void *userp, char *conn_primary_ip, char *conn_local_ip,
+                        int conn_primary_port, int conn_local_port)
 {
     ct_guard *g = userp;
     CT_UNUSED(conn_primary_ip);
     CT_UNUSED(conn_local_ip);
     CT_UNUSED(conn_primary_port);
     CT_UNUSED(conn_local_port);
+    /* Every connection a send is about to use (for the freshness check). */
+    ct_pool_note_connection(g->h);
     if (g->sends++ > 0) {
         g->refused = 1;
         return CURL_PREREQFUNC_ABORT;
@@ -126,6 +113,8 @@ static int ct_on_prereq(void *userp, char *conn_primary_ip,
 typedef struct ct_sink {
     ct_http_reply *reply;
     int too_large;
+    int started; /* a status line arrived */
+    int nomem;
 } ct_sink;
 
 static size_t ct_on_body(char *data, size_t size, size_t nmemb, void *userp)
@@ -138,21 +127,25 @@ static size_t ct_on_body(char *data, size_t size, size_t nmemb, void *userp)
         return 0;
     }
     ct_buf_append(&s->reply->body, data, n);
-    return ct_buf_ok(&s->reply->body) ? n : 0;
+    s->nomem = !ct_buf_ok(&s->reply->body);
+    return s->nomem ? 0 : n;
 }
 
 static size_t ct_on_header(char *data, size_t size, size_t nmemb, void *userp)
 {
     ct_sink *s = userp;
     size_t n = size * nmemb;
-    if (n >= 5 && memcmp(data, "HTTP/", 5) == 0)
+    if (n >= 5 && memcmp(data, "HTTP/", 5) == 0) {
         ct_buf_reset(&s->reply->headers_raw); /* a new (final) response */
+        s->started = 1;
+    }
     if (s->reply->headers_raw.len + n > CT_MAX_HEADER_BYTES) {
         s->too_large = 1;
         return 0;
     }
     ct_buf_append(&s->reply->headers_raw, data, n);
-    return ct_buf_ok(&s->reply->headers_raw) ? n : 0;
+    s->nomem = !ct_buf_ok(&s->reply->headers_raw);
+    return s->nomem ? 0 : n;
 }
 
 /* Splits the raw header block into name/value pairs (in place). */
@@ -175,7 +168,8 @@ static int ct_split_headers(ct_http_reply *r)
         if (line_end > p && line_end[-1] == '\r')
             line_end--;
         colon = memchr(p, ':', (size_t)(line_end - p));
-        if (colon != NULL && !(line_end - p >= 5 && memcmp(p, "HTTP/", 5) == 0)) {
+        if (colon != NULL &&
+            !(line_end - p >= 5 && memcmp(p, "HTTP/", 5) == 0)) {
             v = colon + 1;
             while (v < line_end && (*v == ' ' || *v == '\t'))
                 v++;
@@ -204,66 +198,74 @@ static CURLcode ct_on_ssl_ctx(CURL *h, void *sslctx, void *userp)
     return CURLE_OK;
 }
 
-static CURL *ct_handle_new(const ct_client *c, ct_transport *t)
+/* Every option that carries security or routing is checked: a refused
+ * one fails the call (or the constructor), never silently drops. */
+#define CT_SETOPT_FIELD(h, opt, val, what, field)                              \
+    do {                                                                       \
+        CURLcode cc_ = curl_easy_setopt((h), (opt), (val));                    \
+        if (cc_ != CURLE_OK) {                                                 \
+            rc = ct_fail_setopt(err, cc_, (what), (field));                    \
+            goto fail;                                                         \
+        }                                                                      \
+    } while (0)
+#define CT_SETOPT(h, opt, val, what) CT_SETOPT_FIELD(h, opt, val, what, NULL)
+
+static ct_err ct_handle_new(const ct_client *c, ct_transport *t, ct_pool *p,
+                            CURL **out, ct_error *err)
 {
     CURL *h = curl_easy_init();
+    long low = (long)(c->timeout < 10 ? (c->timeout < 1 ? 1 : c->timeout) : 10);
+    ct_err rc;
+
+    *out = NULL;
     if (h == NULL)
-        return NULL;
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_SHARE, t->share);
+        return ct_fail_nomem(err);
+    if ((rc = ct_pool_attach(p, h, err)) != CT_OK)
+        goto fail;
+    CT_SETOPT(h, CURLOPT_NOSIGNAL, 1L, "signals");
 #if LIBCURL_VERSION_NUM >= 0x075500
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "https,http");
-    curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+    CT_SETOPT(h, CURLOPT_PROTOCOLS_STR, "https,http", "the protocols");
+    CT_SETOPT(h, CURLOPT_REDIR_PROTOCOLS_STR, "https", "the protocols");
 #else
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTPS | CURLPROTO_HTTP));
-    curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS, (long)CURLPROTO_HTTPS);
+    CT_SETOPT(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTPS | CURLPROTO_HTTP),
+              "the protocols");
+    CT_SETOPT(h, CURLOPT_REDIR_PROTOCOLS, (long)CURLPROTO_HTTPS,
+              "the protocols");
 #endif
-    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
-    curl_easy_setopt(h, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
-    curl_easy_setopt(h, CURLOPT_SSL_CTX_FUNCTION, ct_on_ssl_ctx);
+    CT_SETOPT(h, CURLOPT_FOLLOWLOCATION, 0L, "redirects");
+    CT_SETOPT(h, CURLOPT_SSL_VERIFYPEER, 1L, "TLS verification");
+    CT_SETOPT(h, CURLOPT_SSL_VERIFYHOST, 2L, "TLS verification");
+    CT_SETOPT(h, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2,
+              "the TLS version");
+    CT_SETOPT(h, CURLOPT_SSL_CTX_FUNCTION, ct_on_ssl_ctx, "TLS hygiene");
     if (c->ca_file != NULL)
-        curl_easy_setopt(h, CURLOPT_CAINFO, c->ca_file);
+        CT_SETOPT_FIELD(h, CURLOPT_CAINFO, c->ca_file, "ca_file", "ca_file");
     /* "" disables the proxy environment variables. */
-    curl_easy_setopt(h, CURLOPT_PROXY, c->proxy ? c->proxy : "");
-    curl_easy_setopt(h, CURLOPT_USERAGENT, t->user_agent);
-    curl_easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
-    curl_easy_setopt(h, CURLOPT_MAXAGE_CONN, 50L);
-    curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
-    curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME,
-                     (long)(c->timeout < 10 ? (c->timeout < 1 ? 1 : c->timeout) : 10));
-    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)CT_MAX_RESPONSE);
-    curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, ct_on_prereq);
-    /* Small buffers: they are wiped when freed, and responses are small. */
-    curl_easy_setopt(h, CURLOPT_BUFFERSIZE, 4096L);
-    curl_easy_setopt(h, CURLOPT_UPLOAD_BUFFERSIZE, 16384L);
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, ct_on_body);
-    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, ct_on_header);
-    curl_easy_setopt(h, CURLOPT_POST, 1L);
-    return h;
-}
-
-static CURL *ct_pool_get(const ct_client *c, ct_transport *t)
-{
-    CURL *h = NULL;
-    pthread_mutex_lock(&t->lock);
-    if (t->nidle > 0)
-        h = t->idle[--t->nidle];
-    pthread_mutex_unlock(&t->lock);
-    return h != NULL ? h : ct_handle_new(c, t);
-}
-
-static void ct_pool_put(ct_transport *t, CURL *h)
-{
-    pthread_mutex_lock(&t->lock);
-    if (t->nidle < CT_POOL_MAX) {
-        t->idle[t->nidle++] = h;
-        h = NULL;
+    CT_SETOPT_FIELD(h, CURLOPT_PROXY, c->proxy ? c->proxy : "", "proxy",
+                    c->proxy ? "proxy" : NULL);
+    if (c->proxy != NULL) {
+        CT_SETOPT(h, CURLOPT_PROXY_SSL_VERIFYPEER, 1L, "TLS verification");
+        CT_SETOPT(h, CURLOPT_PROXY_SSL_VERIFYHOST, 2L, "TLS verification");
     }
-    pthread_mutex_unlock(&t->lock);
-    if (h != NULL)
-        curl_easy_cleanup(h);
+    CT_SETOPT(h, CURLOPT_USERAGENT, t->user_agent, "the user agent");
+    CT_SETOPT(h, CURLOPT_TCP_KEEPALIVE, 1L, "keep-alive");
+    CT_SETOPT(h, CURLOPT_MAXAGE_CONN, 50L, "keep-alive");
+    CT_SETOPT(h, CURLOPT_LOW_SPEED_LIMIT, 1L, "the timeouts");
+    CT_SETOPT(h, CURLOPT_LOW_SPEED_TIME, low, "the timeouts");
+    CT_SETOPT(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)CT_MAX_RESPONSE,
+              "the response cap");
+    CT_SETOPT(h, CURLOPT_PREREQFUNCTION, ct_on_prereq, "the resend guard");
+    /* Small buffers: they are wiped when freed, and responses are small. */
+    CT_SETOPT(h, CURLOPT_BUFFERSIZE, 4096L, "the buffers");
+    CT_SETOPT(h, CURLOPT_UPLOAD_BUFFERSIZE, 16384L, "the buffers");
+    CT_SETOPT(h, CURLOPT_WRITEFUNCTION, ct_on_body, "the response cap");
+    CT_SETOPT(h, CURLOPT_HEADERFUNCTION, ct_on_header, "the response cap");
+    CT_SETOPT(h, CURLOPT_POST, 1L, "the method");
+    *out = h;
+    return CT_OK;
+fail:
+    ct_pool_discard(h);
+    return rc;
 }
 
 static double ct_mono(void)
@@ -286,20 +288,34 @@ static void ct_sleep(double secs)
 
 /* Maps a libcurl failure to our error; *sent says whether the request may
  * have reached the server; returns whether a retry is safe. */
-static int ct_classify(CURLcode cc, CURL *h, int too_large, int replay,
+static int ct_classify(CURLcode cc, CURL *h, const ct_sink *sink, int replay,
                        ct_error *err)
 {
     curl_off_t pre = 0, conn = 0;
-    int sent;
+    int sent, too_large = sink->too_large;
     ct_err code;
 
-    curl_easy_getinfo(h, CURLINFO_PRETRANSFER_TIME_T, &pre);
-    curl_easy_getinfo(h, CURLINFO_CONNECT_TIME_T, &conn);
-    sent = pre > 0;
+    /* When libcurl cannot say, assume the request went out. */
+    if (curl_easy_getinfo(h, CURLINFO_PRETRANSFER_TIME_T, &pre) != CURLE_OK)
+        pre = 1;
+    if (curl_easy_getinfo(h, CURLINFO_CONNECT_TIME_T, &conn) != CURLE_OK)
+        conn = 1;
+    sent = pre > 0 || sink->started;
+    /* libcurl reports a header line over its limit (100 KiB) as out of
+     * memory: once the request went out, that is an answer too large. */
+    if (cc == CURLE_OUT_OF_MEMORY && sent && !ct_wipe_has_failed()) {
+        cc = CURLE_FILESIZE_EXCEEDED;
+        too_large = 1;
+    }
     if (replay) { /* the connection died after the request went out */
         cc = CURLE_SEND_ERROR;
         sent = 1;
     }
+    /* libcurl reports some failed allocations as other errors (a proxy it
+     * "could not resolve"): when one of its allocations failed, that is
+     * what happened. */
+    if (ct_wipe_has_failed() || sink->nomem)
+        cc = CURLE_OUT_OF_MEMORY;
     switch (cc) {
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:
@@ -310,9 +326,7 @@ static int ct_classify(CURLcode cc, CURL *h, int too_large, int replay,
         code = CT_ERR_CONNECT;
         sent = 0;
         break;
-    case CURLE_OPERATION_TIMEDOUT:
-        code = CT_ERR_TIMEOUT;
-        break;
+    case CURLE_OPERATION_TIMEDOUT: code = CT_ERR_TIMEOUT; break;
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CERTPROBLEM:
@@ -339,17 +353,27 @@ static int ct_classify(CURLcode cc, CURL *h, int too_large, int replay,
         if (err != NULL)
             err->outcome_unknown = sent;
         return 0;
-    default:
-        code = CT_ERR_NETWORK;
-        break;
+    default: code = CT_ERR_NETWORK; break;
     }
-    ct_fail(err, code, NULL, "%s: %s", ct_err_str(code), curl_easy_strerror(cc));
+    ct_fail(err, code, NULL, "%s: %s", ct_err_str(code),
+            curl_easy_strerror(cc));
     if (err != NULL) {
         err->outcome_unknown = sent;
         err->retryable = !sent && code != CT_ERR_TLS;
     }
     return !sent && (code == CT_ERR_DNS || code == CT_ERR_CONNECT ||
                      (code == CT_ERR_TIMEOUT && conn == 0));
+}
+
+/* Unhooks our stack data before the handle goes back to the pool; 0 when
+ * libcurl refused (the handle is then closed, not pooled). */
+static int ct_unhook(CURL *h)
+{
+    return curl_easy_setopt(h, CURLOPT_HTTPHEADER, NULL) == CURLE_OK &&
+           curl_easy_setopt(h, CURLOPT_POSTFIELDS, NULL) == CURLE_OK &&
+           curl_easy_setopt(h, CURLOPT_PREREQDATA, NULL) == CURLE_OK &&
+           curl_easy_setopt(h, CURLOPT_WRITEDATA, NULL) == CURLE_OK &&
+           curl_easy_setopt(h, CURLOPT_HEADERDATA, NULL) == CURLE_OK;
 }
 
 ct_err ct_transport_send(ct_client *c, const ct_request *req,
@@ -359,6 +383,7 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
     struct curl_slist *headers = NULL, *tmp;
     ct_buf line;
     CURL *h = NULL;
+    ct_pool *pool;
     ct_sink sink;
     ct_guard guard;
     double deadline = ct_mono() + c->timeout, backoff = 0.1;
@@ -367,6 +392,7 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
     ct_err rc = CT_OK;
 
     ct_buf_init(&line);
+    memset(&guard, 0, sizeof(guard));
     for (i = 0; i < req->nheaders; i++) {
         ct_buf_reset(&line);
         ct_buf_puts(&line, req->hname[i]);
@@ -384,18 +410,25 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
         goto cleanup;
     }
     headers = tmp;
-    if ((h = ct_pool_get(c, t)) == NULL) {
-        rc = ct_fail_nomem(err);
+    /* After a fork this is a fresh pool: nothing inherited is used. */
+    if ((pool = ct_pool_current(&t->pool, err)) == NULL) {
+        rc = err != NULL ? err->code : CT_ERR_NOMEM;
         goto cleanup;
     }
-    curl_easy_setopt(h, CURLOPT_URL, req->url);
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+    if ((h = ct_pool_get(pool)) == NULL &&
+        (rc = ct_handle_new(c, t, pool, &h, err)) != CT_OK)
+        goto cleanup;
+    guard.h = h;
+    CT_SETOPT(h, CURLOPT_URL, req->url, "the URL");
+    CT_SETOPT(h, CURLOPT_HTTPHEADER, headers, "the headers");
     /* POSTFIELDS: the head and the small body leave in one TLS write */
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, req->body.data ? req->body.data : "");
-    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)req->body.len);
-    curl_easy_setopt(h, CURLOPT_PREREQDATA, &guard);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &sink);
-    curl_easy_setopt(h, CURLOPT_HEADERDATA, &sink);
+    CT_SETOPT(h, CURLOPT_POSTFIELDS, req->body.data ? req->body.data : "",
+              "the body");
+    CT_SETOPT(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)req->body.len,
+              "the body");
+    CT_SETOPT(h, CURLOPT_PREREQDATA, &guard, "the resend guard");
+    CT_SETOPT(h, CURLOPT_WRITEDATA, &sink, "the response cap");
+    CT_SETOPT(h, CURLOPT_HEADERDATA, &sink, "the response cap");
 
     for (attempt = 0;; attempt++) {
         double left = deadline - ct_mono();
@@ -415,20 +448,28 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
         guard.refused = 0;
         sink.reply = reply;
         sink.too_large = 0;
-        curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)(left * 1000));
-        curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
-                         (long)((c->connect_timeout < left ? c->connect_timeout
-                                                           : left) *
-                                1000));
+        sink.started = 0;
+        sink.nomem = 0;
+        CT_SETOPT(h, CURLOPT_TIMEOUT_MS, (long)(left * 1000), "the timeouts");
+        CT_SETOPT(
+            h, CURLOPT_CONNECTTIMEOUT_MS,
+            (long)((c->connect_timeout < left ? c->connect_timeout : left) *
+                   1000),
+            "the timeouts");
+        ct_wipe_reset_failed();
         cc = curl_easy_perform(h);
+        ct_pool_transfer_done(h);
         if (cc == CURLE_OK) {
             curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
             reply->status = (int)status;
-            if (!ct_split_headers(reply))
+            if (!ct_split_headers(reply)) {
                 rc = ct_fail_nomem(err);
+                if (err != NULL)
+                    err->outcome_unknown = 1; /* it was answered */
+            }
             break;
         }
-        if (!ct_classify(cc, h, sink.too_large, guard.refused, err) ||
+        if (!ct_classify(cc, h, &sink, guard.refused, err) ||
             attempt >= c->max_retries) {
             rc = err ? err->code : CT_ERR_NETWORK;
             if (err == NULL)
@@ -449,14 +490,15 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
             backoff *= 2;
         }
     }
-    /* Unhook our stack data before the handle goes back to the pool. */
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, NULL);
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, NULL);
-    curl_easy_setopt(h, CURLOPT_PREREQDATA, NULL);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, NULL);
-    curl_easy_setopt(h, CURLOPT_HEADERDATA, NULL);
-    ct_pool_put(t, h);
+    if (ct_unhook(h)) {
+        ct_pool_put(pool, h);
+        h = NULL;
+    }
+    goto cleanup;
+fail: /* a setting was refused: nothing was sent */
+    ct_unhook(h);
 cleanup:
+    ct_pool_discard(h);
     ct_buf_free(&line);
     curl_slist_free_all(headers); /* header values are not secret */
     if (rc != CT_OK)

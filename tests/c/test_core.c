@@ -5,12 +5,24 @@
  *     for the leak half);
  *  2. card data in freed memory: free() is interposed (non-ASan build) and
  *     every freed block is searched for the canary card number;
- *  3. error messages never hold the canary.
+ *  3. error messages never hold the canary;
+ *  4. a curl_easy_setopt libcurl refuses (here: out of memory) fails the
+ *     call, never lets it go another way (direct instead of the proxy);
+ *  5. a whole call to a loopback HTTP server, every allocation failing in
+ *     turn: NOMEM or success, and outcome_unknown once the server has the
+ *     request.
  * Built with -DCT_ALLOC_TEST against the core sources. */
 #include "cardtoken.h"
 #include "internal.h"
 
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <errno.h>
 #include <malloc.h>
+#include <pthread.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,16 +35,16 @@ extern long ct_alloc_count;
 
 static int passed, failed;
 
-#define EXPECT(cond, ...)                                                     \
-    do {                                                                      \
-        if (cond) {                                                           \
-            passed++;                                                         \
-        } else {                                                              \
-            failed++;                                                         \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);                       \
-            printf(__VA_ARGS__);                                              \
-            printf("\n");                                                     \
-        }                                                                     \
+#define EXPECT(cond, ...)                                                      \
+    do {                                                                       \
+        if (cond) {                                                            \
+            passed++;                                                          \
+        } else {                                                               \
+            failed++;                                                          \
+            printf("FAIL %s:%d: ", __FILE__, __LINE__);                        \
+            printf(__VA_ARGS__);                                               \
+            printf("\n");                                                      \
+        }                                                                      \
     } while (0)
 
 /* ---- freed-memory canary (not under ASan, which owns free) ---------- */
@@ -82,24 +94,32 @@ static json_t *load_case(const char *gw, const char *name)
 
 static ct_gateway gw_of(const char *name)
 {
-    if (strcmp(name, "pagsmile") == 0) return CT_GW_PAGSMILE;
-    if (strcmp(name, "payermax") == 0) return CT_GW_PAYERMAX;
-    if (strcmp(name, "yabandpay") == 0) return CT_GW_YABANDPAY;
+    if (strcmp(name, "pagsmile") == 0)
+        return CT_GW_PAGSMILE;
+    if (strcmp(name, "payermax") == 0)
+        return CT_GW_PAYERMAX;
+    if (strcmp(name, "yabandpay") == 0)
+        return CT_GW_YABANDPAY;
     return CT_GW_WORLDFIRST;
 }
 
 static ct_err make_client(json_t *c, ct_client **out, ct_error *e)
 {
-    ct_config *cfg = ct_config_new(gw_of(json_string_value(json_object_get(c, "gateway"))));
+    ct_config *cfg =
+        ct_config_new(gw_of(json_string_value(json_object_get(c, "gateway"))));
     const char *k;
     json_t *v;
     ct_err rc = cfg ? CT_OK : CT_ERR_NOMEM;
     *out = NULL;
-    json_object_foreach(json_object_get(c, "config"), k, v) {
-        if (rc != CT_OK) break;
-        rc = ct_config_set(cfg, k, json_string_value(v), json_string_length(v), e);
+    json_object_foreach(json_object_get(c, "config"), k, v)
+    {
+        if (rc != CT_OK)
+            break;
+        rc = ct_config_set(cfg, k, json_string_value(v), json_string_length(v),
+                           e);
     }
-    if (rc == CT_OK) rc = ct_client_new(cfg, out, e);
+    if (rc == CT_OK)
+        rc = ct_client_new(cfg, out, e);
     ct_config_free(cfg);
     return rc;
 }
@@ -111,14 +131,18 @@ static ct_err make_args(json_t *c, const char *pan, ct_args **out, ct_error *e)
     json_t *v;
     char tmp[32];
     ct_err rc = a ? CT_OK : CT_ERR_NOMEM;
-    json_object_foreach(json_object_get(c, "args"), k, v) {
+    json_object_foreach(json_object_get(c, "args"), k, v)
+    {
         const char *s = json_string_value(v);
-        if (rc != CT_OK) break;
+        if (rc != CT_OK)
+            break;
         if (json_is_integer(v)) {
-            snprintf(tmp, sizeof(tmp), "%lld", (long long)json_integer_value(v));
+            snprintf(tmp, sizeof(tmp), "%lld",
+                     (long long)json_integer_value(v));
             s = tmp;
         }
-        if (pan != NULL && strcmp(k, "card_number") == 0) s = pan;
+        if (pan != NULL && strcmp(k, "card_number") == 0)
+            s = pan;
         rc = ct_args_set(a, k, s, strlen(s), e);
     }
     *out = a;
@@ -136,13 +160,17 @@ static ct_err run_scenario(json_t *c, scenario_kind kind, const char *pan,
     ct_request *req = NULL;
     ct_result *res = NULL;
     ct_err rc = make_client(c, &client, e);
-    if (rc != CT_OK) goto done;
+    if (rc != CT_OK)
+        goto done;
     if (kind == SC_BUILD || kind == SC_PARSE) {
-        if ((rc = make_args(c, pan, &args, e)) != CT_OK) goto done;
-        if ((rc = ct_build(client, args, &req, e)) != CT_OK) goto done;
+        if ((rc = make_args(c, pan, &args, e)) != CT_OK)
+            goto done;
+        if ((rc = ct_build(client, args, &req, e)) != CT_OK)
+            goto done;
     }
     if (kind == SC_PARSE) {
-        json_t *r = json_object_get(c, "response"), *hs = json_object_get(r, "headers");
+        json_t *r = json_object_get(c, "response"),
+               *hs = json_object_get(r, "headers");
         ct_header h[8];
         size_t i, n = json_array_size(hs);
         for (i = 0; i < n && i < 8; i++) {
@@ -152,16 +180,23 @@ static ct_err run_scenario(json_t *c, scenario_kind kind, const char *pan,
             h[i].value = json_string_value(json_array_get(p, 1));
             h[i].value_len = strlen(h[i].value);
         }
-        rc = ct_parse(client, req, (int)json_integer_value(json_object_get(r, "status")), h, n,
-                      json_string_value(json_object_get(r, "body")),
+        rc = ct_parse(client, req,
+                      (int)json_integer_value(json_object_get(r, "status")), h,
+                      n, json_string_value(json_object_get(r, "body")),
                       json_string_length(json_object_get(r, "body")), &res, e);
     }
     if (kind == SC_NOTIFY) {
         json_t *n = json_object_get(c, "notification"), *v;
         ct_notification note;
         memset(&note, 0, sizeof(note));
-        if ((v = json_object_get(n, "body"))) { note.body = json_string_value(v); note.body_len = json_string_length(v); }
-        if ((v = json_object_get(n, "sign"))) { note.sign = json_string_value(v); note.sign_len = json_string_length(v); }
+        if ((v = json_object_get(n, "body"))) {
+            note.body = json_string_value(v);
+            note.body_len = json_string_length(v);
+        }
+        if ((v = json_object_get(n, "sign"))) {
+            note.sign = json_string_value(v);
+            note.sign_len = json_string_length(v);
+        }
         rc = ct_verify_notification(client, &note, &res, e);
     }
 done:
@@ -184,16 +219,20 @@ static void sweep(const char *gw, const char *name, scenario_kind kind)
         rc = run_scenario(c, kind, NULL, &e);
         ct_alloc_fail_at = 0;
         if (ct_alloc_count < n) { /* no allocation failed: the sweep is done */
-            EXPECT(rc == CT_OK, "%s/%s without failures: %s", gw, name, ct_err_name(rc));
+            EXPECT(rc == CT_OK, "%s/%s without failures: %s", gw, name,
+                   ct_err_name(rc));
             break;
         }
         points++;
         if (rc != CT_ERR_NOMEM && rc != CT_OK) {
             bad++;
-            printf("  %s/%s: failing allocation %ld gave %s (%s)\n", gw, name, n, ct_err_name(rc), e.message);
+            printf("  %s/%s: failing allocation %ld gave %s (%s)\n", gw, name,
+                   n, ct_err_name(rc), e.message);
         }
     }
-    EXPECT(bad == 0 && points > 0, "%s/%s: %ld of %ld failure points mishandled", gw, name, bad, points);
+    EXPECT(bad == 0 && points > 0,
+           "%s/%s: %ld of %ld failure points mishandled", gw, name, bad,
+           points);
     json_decref(c);
 }
 
@@ -204,7 +243,8 @@ static void make_canary(void)
     int d;
     for (d = 0; d <= 9; d++) {
         snprintf(canary_pan, sizeof(canary_pan), "%s%d", body, d);
-        if (ct_luhn_ok(canary_pan, 16)) return;
+        if (ct_luhn_ok(canary_pan, 16))
+            return;
     }
 }
 
@@ -214,8 +254,10 @@ static void worldfirst_canary(void)
 {
     json_t *c = load_case("worldfirst", "success");
     char keypath[1024], body[256], content[512], sig64[1024], header[2048];
-    const char *path = "/amsin/api/v2/business/worldcard/queryCardSensitiveInfo";
-    const char *client_id = json_string_value(json_object_get(json_object_get(c, "config"), "client_id"));
+    const char *path =
+        "/amsin/api/v2/business/worldcard/queryCardSensitiveInfo";
+    const char *client_id = json_string_value(
+        json_object_get(json_object_get(c, "config"), "client_id"));
     const char *rtime = "2022-01-22T10:00:01+08:00";
     unsigned char sig[512];
     size_t siglen = sizeof(sig);
@@ -232,18 +274,28 @@ static void worldfirst_canary(void)
     snprintf(keypath, sizeof(keypath), "%s/keys/gateway_private.pem", vdir);
     f = fopen(keypath, "r");
     k = f ? PEM_read_PrivateKey(f, NULL, NULL, NULL) : NULL;
-    if (f) fclose(f);
-    snprintf(body, sizeof(body),
-             "{\"result\":{\"resultStatus\":\"S\",\"resultCode\":\"SUCCESS\",\"resultMessage\":\"success\"},"
-             "\"assetId\":\"A1\",\"accountId\":\"B2\",\"cvv\":\"731\",\"cardNo\":\"%s\",\"expiredMonth\":\"07\",\"expiredYear\":\"29\"}",
-             canary_pan);
-    snprintf(content, sizeof(content), "POST %s\n%s.%s.%s", path, client_id, rtime, body);
+    if (f)
+        fclose(f);
+    snprintf(
+        body, sizeof(body),
+        "{\"result\":{\"resultStatus\":\"S\",\"resultCode\":\"SUCCESS\","
+        "\"resultMessage\":\"success\"},"
+        "\"assetId\":\"A1\",\"accountId\":\"B2\",\"cvv\":\"731\",\"cardNo\":\"%"
+        "s\",\"expiredMonth\":\"07\",\"expiredYear\":\"29\"}",
+        canary_pan);
+    snprintf(content, sizeof(content), "POST %s\n%s.%s.%s", path, client_id,
+             rtime, body);
     EVP_DigestSignInit(md, NULL, EVP_sha256(), NULL, k);
     EVP_DigestSign(md, sig, &siglen, (unsigned char *)content, strlen(content));
     EVP_EncodeBlock((unsigned char *)sig64, sig, (int)siglen);
-    o = snprintf(header, sizeof(header), "algorithm=RSA256,keyVersion=2,signature=");
+    o = snprintf(header, sizeof(header),
+                 "algorithm=RSA256,keyVersion=2,signature=");
     for (i = 0; sig64[i]; i++)
-        o += sprintf(header + o, (sig64[i] == '+' || sig64[i] == '/' || sig64[i] == '=') ? "%%%02X" : "%c", sig64[i]);
+        o += sprintf(header + o,
+                     (sig64[i] == '+' || sig64[i] == '/' || sig64[i] == '=')
+                         ? "%%%02X"
+                         : "%c",
+                     sig64[i]);
     h[0] = (ct_header){"Client-Id", 9, client_id, strlen(client_id)};
     h[1] = (ct_header){"Response-Time", 13, rtime, strlen(rtime)};
     h[2] = (ct_header){"Signature", 9, header, strlen(header)};
@@ -252,21 +304,26 @@ static void worldfirst_canary(void)
     canary_frees = 0;
     watching = 1;
     rc = ct_parse(client, NULL, 200, h, 3, body, strlen(body), &res, &e);
-    EXPECT(rc == CT_OK, "worldfirst canary parse: %s (%s)", ct_err_name(rc), e.message);
+    EXPECT(rc == CT_OK, "worldfirst canary parse: %s (%s)", ct_err_name(rc),
+           e.message);
     if (rc == CT_OK) {
         size_t nf, j;
         const ct_field *fl = ct_result_record(res, 0, &nf);
         for (j = 0; j < nf; j++)
             if (strcmp(fl[j].name, "card_no") == 0)
-                EXPECT(fl[j].sensitive && strcmp(fl[j].str, canary_pan) == 0, "card_no field");
+                EXPECT(fl[j].sensitive && strcmp(fl[j].str, canary_pan) == 0,
+                       "card_no field");
     }
     ct_result_free(res);
     watching = 0;
-    EXPECT(canary_frees == 0, "worldfirst parse: %ld freed blocks still held the card number", canary_frees);
+    EXPECT(canary_frees == 0,
+           "worldfirst parse: %ld freed blocks still held the card number",
+           canary_frees);
     /* A wrong signature must not echo the card either. */
     body[10] ^= 1;
     rc = ct_parse(client, NULL, 200, h, 3, body, strlen(body), &res, &e);
-    EXPECT(rc == CT_ERR_SIGNATURE && strstr(e.message, canary_pan) == NULL, "tampered canary response");
+    EXPECT(rc == CT_ERR_SIGNATURE && strstr(e.message, canary_pan) == NULL,
+           "tampered canary response");
     ct_client_free(client);
     OPENSSL_cleanse(body, sizeof(body));
     OPENSSL_cleanse(content, sizeof(content));
@@ -285,7 +342,9 @@ static void build_canary(const char *gw)
     rc = run_scenario(c, SC_BUILD, canary_pan, &e);
     watching = 0;
     EXPECT(rc == CT_OK, "%s canary build: %s", gw, ct_err_name(rc));
-    EXPECT(canary_frees == 0, "%s build: %ld freed blocks still held the card number", gw, canary_frees);
+    EXPECT(canary_frees == 0,
+           "%s build: %ld freed blocks still held the card number", gw,
+           canary_frees);
     json_decref(c);
 }
 
@@ -317,8 +376,10 @@ static void messages_clean(void)
     bad[15] = bad[15] == '9' ? '0' : (char)(bad[15] + 1);
     make_args(c, bad, &a, &e);
     rc = ct_build(client, a, &req, &e);
-    EXPECT(rc == CT_ERR_VALIDATION && strcmp(e.field, "card_number") == 0, "Luhn failure names the field");
-    EXPECT(strstr(e.message, bad) == NULL && strstr(e.message, bad + 6) == NULL, "message holds the card");
+    EXPECT(rc == CT_ERR_VALIDATION && strcmp(e.field, "card_number") == 0,
+           "Luhn failure names the field");
+    EXPECT(strstr(e.message, bad) == NULL && strstr(e.message, bad + 6) == NULL,
+           "message holds the card");
     ct_args_set(a, "card_number", canary_pan, 16, &e);
     rc = ct_build(client, a, &req, &e);
     EXPECT(rc == CT_OK, "canary build");
@@ -326,9 +387,12 @@ static void messages_clean(void)
         size_t n;
         char *red = ct_request_body_redacted(req, &n);
         char masked[24];
-        snprintf(masked, sizeof(masked), "%.6s******%.4s", canary_pan, canary_pan + 12);
-        EXPECT(strstr(red, canary_pan) == NULL && strstr(red, masked) != NULL, "redacted body masks the card");
-        EXPECT(strstr(red, "\"security_code\":\"***\"") != NULL, "redacted body masks the CVV: %s", red);
+        snprintf(masked, sizeof(masked), "%.6s******%.4s", canary_pan,
+                 canary_pan + 12);
+        EXPECT(strstr(red, canary_pan) == NULL && strstr(red, masked) != NULL,
+               "redacted body masks the card");
+        EXPECT(strstr(red, "\"security_code\":\"***\"") != NULL,
+               "redacted body masks the CVV: %s", red);
         ct_free_string(red);
     }
     ct_request_free(req);
@@ -403,19 +467,28 @@ static void echoed_card_masked(void)
     char body[512], spaced[40];
     ct_err rc;
     make_client(c, &client, &e);
-    snprintf(spaced, sizeof(spaced), "%.4s %.4s %.4s %.4s", canary_pan, canary_pan + 4, canary_pan + 8, canary_pan + 12);
+    snprintf(spaced, sizeof(spaced), "%.4s %.4s %.4s %.4s", canary_pan,
+             canary_pan + 4, canary_pan + 8, canary_pan + 12);
     /* 250 filler bytes put the card across the 255-byte cut */
-    snprintf(body, sizeof(body), "{\"code\":\"%s\",\"info\":\"%0250d %s and %s\"}", canary_pan, 0, canary_pan, spaced);
+    snprintf(body, sizeof(body),
+             "{\"code\":\"%s\",\"info\":\"%0250d %s and %s\"}", canary_pan, 0,
+             canary_pan, spaced);
     rc = ct_parse(client, NULL, 200, NULL, 0, body, strlen(body), &res, &e);
     EXPECT(rc == CT_ERR_GATEWAY, "echo: %s", ct_err_name(rc));
-    EXPECT(strstr(e.message, canary_pan + 6) == NULL && strstr(e.gateway_code, canary_pan + 6) == NULL,
-           "card number in message or code: %s / %s", e.message, e.gateway_code);
-    EXPECT(strstr(e.gateway_message, "1937105") == NULL && strstr(e.gateway_message, "9371") == NULL,
+    EXPECT(strstr(e.message, canary_pan + 6) == NULL &&
+               strstr(e.gateway_code, canary_pan + 6) == NULL,
+           "card number in message or code: %s / %s", e.message,
+           e.gateway_code);
+    EXPECT(strstr(e.gateway_message, "1937105") == NULL &&
+               strstr(e.gateway_message, "9371") == NULL,
            "card digits survive in the gateway message: %s", e.gateway_message);
-    snprintf(body, sizeof(body), "{\"code\":\"402\",\"info\":\"card %s declined\"}", spaced);
+    snprintf(body, sizeof(body),
+             "{\"code\":\"402\",\"info\":\"card %s declined\"}", spaced);
     rc = ct_parse(client, NULL, 200, NULL, 0, body, strlen(body), &res, &e);
-    EXPECT(rc == CT_ERR_GATEWAY && strstr(e.gateway_message, "4917 61** **** ") != NULL,
-           "spaced card not masked to first six/last four: %s", e.gateway_message);
+    EXPECT(rc == CT_ERR_GATEWAY &&
+               strstr(e.gateway_message, "4917 61** **** ") != NULL,
+           "spaced card not masked to first six/last four: %s",
+           e.gateway_message);
     ct_client_free(client);
     json_decref(c);
 }
@@ -453,12 +526,211 @@ static void mask_text_rule(void)
     EXPECT(n == 11 && strcmp(out, "x 400027***") == 0, "cut: %s", out);
 }
 
+/* A loopback listener (never answering) as the proxy, a closed port as the
+ * target: a call that honours the proxy times out; one that went direct
+ * fails to connect. */
+static int listen_loopback(int backlog, int *port)
+{
+    struct sockaddr_in a;
+    socklen_t al = sizeof(a);
+    int s = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    memset(&a, 0, sizeof(a));
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (s < 0 || bind(s, (struct sockaddr *)&a, sizeof(a)) != 0 ||
+        (backlog > 0 && listen(s, backlog) != 0) ||
+        getsockname(s, (struct sockaddr *)&a, &al) != 0)
+        return -1;
+    *port = ntohs(a.sin_port);
+    return s;
+}
+
+/* A whole Pagsmile call: new client (base_url, proxy unless NULL, timeout),
+ * call, free everything. */
+static ct_err pagsmile_call(const char *base, const char *proxy,
+                            const char *timeout, ct_error *e)
+{
+    const char *const opts[][2] = {{"merchant_no", "1"}, {"app_id", "2"},
+                                   {"app_key", "k"},     {"max_retries", "0"},
+                                   {"timeout", timeout}, {"base_url", base},
+                                   {"proxy", proxy}};
+    static const char *const args[][2] = {{"card_number", "4111111111111111"},
+                                          {"security_code", "123"},
+                                          {"expiration_month", "12"},
+                                          {"expiration_year", "2030"},
+                                          {"cardholder_name", "APRO"}};
+    ct_config *cfg = ct_config_new(CT_GW_PAGSMILE);
+    ct_client *client = NULL;
+    ct_args *a = ct_args_new();
+    ct_result *res = NULL;
+    ct_err rc = cfg && a ? CT_OK : CT_ERR_NOMEM;
+    size_t i;
+    for (i = 0; i < 7 && rc == CT_OK; i++)
+        if (opts[i][1] != NULL)
+            rc = ct_config_set(cfg, opts[i][0], opts[i][1], strlen(opts[i][1]),
+                               e);
+    for (i = 0; i < 5 && rc == CT_OK; i++)
+        rc = ct_args_set(a, args[i][0], args[i][1], strlen(args[i][1]), e);
+    if (rc == CT_OK)
+        rc = ct_client_new(cfg, &client, e);
+    if (rc == CT_OK)
+        rc = ct_call(client, a, &res, e);
+    ct_result_free(res);
+    ct_client_free(client);
+    ct_args_free(a);
+    ct_config_free(cfg);
+    return rc;
+}
+
+static void setopt_failures_never_go_direct(void)
+{
+    int pport = 0, cport = 0, fd;
+    int lp = listen_loopback(64, &pport), cp = listen_loopback(0, &cport);
+    char proxy[64], base[64];
+    long n, bad = 0, points = 0;
+    ct_error e;
+    if (lp < 0 || cp < 0) {
+        EXPECT(0, "no loopback sockets");
+        return;
+    }
+    snprintf(proxy, sizeof(proxy), "http://127.0.0.1:%d", pport);
+    snprintf(base, sizeof(base), "https://127.0.0.1:%d", cport);
+    close(cp); /* nothing listens there */
+    for (n = 1; n < 100000; n++) {
+        ct_err rc;
+        ct_alloc_count = 0;
+        ct_alloc_fail_at = n;
+        rc = pagsmile_call(base, proxy, "0.03", &e);
+        ct_alloc_fail_at = 0;
+        while ((fd = accept(lp, NULL, NULL)) >= 0)
+            close(fd);
+        if (ct_alloc_count < n) {
+            EXPECT(rc == CT_ERR_TIMEOUT,
+                   "proxied call without failures: %s (%s)", ct_err_name(rc),
+                   e.message);
+            break;
+        }
+        points++;
+        if (rc != CT_ERR_NOMEM && rc != CT_ERR_TIMEOUT) {
+            bad++;
+            printf("  proxied call, failing allocation %ld: %s (%s)\n", n,
+                   ct_err_name(rc), e.message);
+        }
+    }
+    close(lp);
+    EXPECT(bad == 0 && points > 0,
+           "proxied call: %ld of %ld failure points mishandled", bad, points);
+}
+
+static int srv_fd = -1;
+static long srv_requests;
+
+/* Answers every request (one per connection) with a Pagsmile success. */
+static void *serve(void *arg)
+{
+    static const char body[] = "{\"code\":\"200\",\"info\":{\"token\":"
+                               "\"2608f4508569a3461ddb8277844e8e62\","
+                               "\"card_info\":{\"first_six_digits\":\"411111\","
+                               "\"last_four_digits\":\"1111\","
+                               "\"expiration_month\":12,\"expiration_year\":"
+                               "2030,\"cardholder_name\":\"APRO\","
+                               "\"payment_method_id\":\"visa\"}}}";
+    char buf[8192], head[160];
+    (void)arg;
+    for (;;) {
+        size_t got = 0;
+        long want = -1;
+        int c = accept(srv_fd, NULL, NULL);
+        if (c < 0) {
+            if (errno == EINTR || errno == EAGAIN)
+                continue;
+            return NULL;
+        }
+        for (;;) {
+            ssize_t r = recv(c, buf + got, sizeof(buf) - 1 - got, 0);
+            char *end, *cl;
+            if (r <= 0)
+                break;
+            got += (size_t)r;
+            buf[got] = '\0';
+            if ((end = strstr(buf, "\r\n\r\n")) == NULL)
+                continue;
+            cl = strcasestr(buf, "content-length:");
+            want = (long)(end + 4 - buf) + (cl ? atol(cl + 15) : 0);
+            if ((long)got >= want)
+                break;
+        }
+        if (want >= 0 && (long)got >= want) {
+            __atomic_add_fetch(&srv_requests, 1, __ATOMIC_SEQ_CST);
+            snprintf(head, sizeof(head),
+                     "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                     "Connection: close\r\nContent-Length: %zu\r\n\r\n",
+                     sizeof(body) - 1);
+            if (send(c, head, strlen(head), MSG_NOSIGNAL) < 0 ||
+                send(c, body, sizeof(body) - 1, MSG_NOSIGNAL) < 0)
+                perror("serve");
+        }
+        close(c);
+    }
+}
+
+static void call_sweep_outcome_unknown(void)
+{
+    int port = 0, fd = listen_loopback(64, &port);
+    long n, bad = 0, points = 0, after_send = 0;
+    pthread_t th;
+    char base[64];
+    ct_error e;
+    if (fd < 0) {
+        EXPECT(0, "no loopback socket");
+        return;
+    }
+    srv_fd = fd;
+    fcntl(srv_fd, F_SETFL, 0); /* blocking */
+    pthread_create(&th, NULL, serve, NULL);
+    snprintf(base, sizeof(base), "http://127.0.0.1:%d", port);
+    for (n = 1; n < 100000; n++) {
+        long before = __atomic_load_n(&srv_requests, __ATOMIC_SEQ_CST), seen;
+        ct_err rc;
+        ct_alloc_count = 0;
+        ct_alloc_fail_at = n;
+        rc = pagsmile_call(base, NULL, "5", &e);
+        ct_alloc_fail_at = 0;
+        seen = __atomic_load_n(&srv_requests, __ATOMIC_SEQ_CST) - before;
+        if (ct_alloc_count < n) {
+            EXPECT(rc == CT_OK && seen == 1,
+                   "loopback call without failures: %s (%s)", ct_err_name(rc),
+                   e.message);
+            break;
+        }
+        points++;
+        if (rc != CT_OK && seen > 0)
+            after_send++;
+        if ((rc != CT_OK && rc != CT_ERR_NOMEM) ||
+            (rc != CT_OK && seen > 0 && !e.outcome_unknown)) {
+            bad++;
+            printf("  loopback call, failing allocation %ld: %s unknown=%d "
+                   "sent=%ld (%s)\n",
+                   n, ct_err_name(rc), e.outcome_unknown, seen, e.message);
+        }
+    }
+    shutdown(srv_fd, SHUT_RDWR);
+    close(srv_fd);
+    pthread_join(th, NULL);
+    EXPECT(bad == 0 && points > 0 && after_send > 0,
+           "loopback call: %ld of %ld failure points mishandled (%ld after the "
+           "request arrived)",
+           bad, points, after_send);
+}
+
 int main(int argc, char **argv)
 {
-    static const char *const gws[] = {"pagsmile", "payermax", "yabandpay", "worldfirst"};
+    static const char *const gws[] = {"pagsmile", "payermax", "yabandpay",
+                                      "worldfirst"};
     int g;
     vdir = argc > 1 ? argv[1] : "tests/vectors";
-    if (ct_global_init() != CT_OK) return 2;
+    if (ct_global_init() != CT_OK)
+        return 2;
     make_canary();
     detector_works();
     for (g = 0; g < 4; g++) {
@@ -479,6 +751,8 @@ int main(int argc, char **argv)
     bigint_notification_error_state();
     echoed_card_masked();
     mask_text_rule();
+    setopt_failures_never_go_direct();
+    call_sweep_outcome_unknown();
     printf("core: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }

@@ -100,7 +100,7 @@ reset     TransportException CT_ERR_NETWORK retryable=false unknown=true
 truncate  TransportException CT_ERR_NETWORK retryable=false unknown=true
 http500   TransportException CT_ERR_SERVER retryable=false unknown=true http=500
 http429   TransportException CT_ERR_RATE_LIMITED retryable=true unknown=false http=429 retry_after=7.0
-notjson   ProtocolException CT_ERR_PROTOCOL retryable=false unknown=false http=200
+notjson   ProtocolException CT_ERR_PROTOCOL retryable=false unknown=true http=200
 huge      TransportException CT_ERR_TOO_LARGE retryable=false unknown=true
 redirect  TransportException CT_ERR_REDIRECT retryable=false unknown=true http=307
 nosign    success CardToken\CardTokenResult
@@ -113,11 +113,11 @@ reset     TransportException CT_ERR_NETWORK retryable=false unknown=true
 truncate  TransportException CT_ERR_NETWORK retryable=false unknown=true
 http500   TransportException CT_ERR_SERVER retryable=false unknown=true http=500
 http429   TransportException CT_ERR_RATE_LIMITED retryable=true unknown=false http=429 retry_after=7.0
-notjson   ProtocolException CT_ERR_PROTOCOL retryable=false unknown=false http=200
+notjson   ProtocolException CT_ERR_PROTOCOL retryable=false unknown=true http=200
 huge      TransportException CT_ERR_TOO_LARGE retryable=false unknown=true
 redirect  TransportException CT_ERR_REDIRECT retryable=false unknown=true http=307
-nosign    SignatureException CT_ERR_SIGNATURE retryable=false unknown=false http=200
-badsign   SignatureException CT_ERR_SIGNATURE retryable=false unknown=false http=200
+nosign    SignatureException CT_ERR_SIGNATURE retryable=false unknown=true http=200
+badsign   SignatureException CT_ERR_SIGNATURE retryable=false unknown=true http=200
 unknown   success list(2)
 delay     TransportException CT_ERR_TIMEOUT retryable=false unknown=true
 drip      TransportException CT_ERR_TIMEOUT retryable=false unknown=true
@@ -126,7 +126,7 @@ reset     TransportException CT_ERR_NETWORK retryable=false unknown=true
 truncate  TransportException CT_ERR_NETWORK retryable=false unknown=true
 http500   TransportException CT_ERR_SERVER retryable=false unknown=true http=500
 http429   TransportException CT_ERR_RATE_LIMITED retryable=true unknown=false http=429 retry_after=7.0
-notjson   ProtocolException CT_ERR_PROTOCOL retryable=false unknown=false http=200
+notjson   ProtocolException CT_ERR_PROTOCOL retryable=false unknown=true http=200
 huge      TransportException CT_ERR_TOO_LARGE retryable=false unknown=true
 redirect  TransportException CT_ERR_REDIRECT retryable=false unknown=true http=307
 nosign    success CardToken\CardPayment
@@ -139,11 +139,11 @@ reset     TransportException CT_ERR_NETWORK retryable=false unknown=true
 truncate  TransportException CT_ERR_NETWORK retryable=false unknown=true
 http500   TransportException CT_ERR_SERVER retryable=false unknown=true http=500
 http429   TransportException CT_ERR_RATE_LIMITED retryable=true unknown=false http=429 retry_after=7.0
-notjson   ProtocolException CT_ERR_PROTOCOL retryable=false unknown=false http=200
+notjson   ProtocolException CT_ERR_PROTOCOL retryable=false unknown=true http=200
 huge      TransportException CT_ERR_TOO_LARGE retryable=false unknown=true
 redirect  TransportException CT_ERR_REDIRECT retryable=false unknown=true http=307
-nosign    SignatureException CT_ERR_SIGNATURE retryable=false unknown=false http=200
-badsign   SignatureException CT_ERR_SIGNATURE retryable=false unknown=false http=200
+nosign    SignatureException CT_ERR_SIGNATURE retryable=false unknown=true http=200
+badsign   SignatureException CT_ERR_SIGNATURE retryable=false unknown=true http=200
 unknown   ResultUnknownException CT_ERR_RESULT_UNKNOWN retryable=true unknown=true http=200 retry_after=300.0 gw_code='UNKNOWN_EXCEPTION'
 again     success CardToken\CardSensitiveInfo
 delay     TransportException CT_ERR_TIMEOUT retryable=false unknown=true
