@@ -11,7 +11,7 @@
 # skipped, never as passed. Ends with "matrix: N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p build/results
+mkdir -p build/matrix
 pass=0 fail=0 lines=()
 record() { # NAME RC
     if [ "$2" -eq 0 ]; then pass=$((pass + 1)); lines+=("$1: 1 passed, 0 failed"); else
@@ -28,9 +28,9 @@ for v in ${MATRIX_PYTHONS:-3.10 3.12 3.13}; do
     fi
     echo "==> python-$v ($py)"
     make --no-print-directory test-python PYTHON="$py" VENV="build/venv-$v" \
-        >"build/results/matrix-python-$v.log" 2>&1
+        >"build/matrix/python-$v.log" 2>&1
     rc=$?
-    tail -n 3 "build/results/matrix-python-$v.log"
+    tail -n 3 "build/matrix/python-$v.log"
     record "python-$v" $rc
 done
 

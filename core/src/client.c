@@ -515,6 +515,17 @@ ct_err ct_verify_notification(ct_client *c, const ct_notification *n,
                            ? "up to 1e9"
                            : "PayerMax and WorldFirst notifications carry a "
                              "time");
+    if (n->body != NULL &&
+        !ct_json_depth_ok(n->body, n->body_len, CT_JSON_MAX_DEPTH))
+        return ct_fail(err, CT_ERR_PROTOCOL, "body",
+                       "notification body is nested deeper than %d levels",
+                       CT_JSON_MAX_DEPTH);
+    if (n->fields_json != NULL &&
+        !ct_json_depth_ok(n->fields_json, n->fields_json_len,
+                          CT_JSON_MAX_DEPTH))
+        return ct_fail(err, CT_ERR_VALIDATION, "fields",
+                       "notification fields are nested deeper than %d levels",
+                       CT_JSON_MAX_DEPTH);
     return c->ops->verify_notification(c, n, out, err);
 }
 

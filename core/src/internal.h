@@ -178,6 +178,11 @@ void ct_json_put_member(ct_buf *b, int comma, const char *name,
 void ct_json_put_value(ct_buf *b, const json_t *v, int php);
 /* Appends a real in shortest round-trip form ("0.1", "10.0"). */
 void ct_json_put_real(ct_buf *b, double d);
+/* JSON deeper than this is refused before it is parsed, whatever the
+ * language of the caller could read (a gateway's answer is 3-4 deep). */
+#define CT_JSON_MAX_DEPTH 64
+/* 1 when s[0..n) nests arrays and objects at most `max` deep. */
+int ct_json_depth_ok(const char *s, size_t n, int max);
 /* Parses a response body: object at top, duplicate keys rejected. */
 ct_err ct_json_parse(const char *body, size_t len, json_t **out, ct_error *err);
 /* As ct_json_parse, but an integer beyond 64 bits is no error: the text is

@@ -209,6 +209,29 @@ void ct_json_put_value(ct_buf *b, const json_t *v, int php)
     }
 }
 
+int ct_json_depth_ok(const char *s, size_t n, int max)
+{
+    int depth = 0, in_str = 0;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        char ch = s[i];
+        if (in_str) {
+            if (ch == '\\')
+                i++;
+            else if (ch == '"')
+                in_str = 0;
+        } else if (ch == '"') {
+            in_str = 1;
+        } else if (ch == '{' || ch == '[') {
+            if (++depth > max)
+                return 0;
+        } else if (ch == '}' || ch == ']') {
+            depth--;
+        }
+    }
+    return 1;
+}
+
 static ct_err ct_json_load(const char *body, size_t len, size_t flags,
                            json_t **out, int *overflow, ct_error *err)
 {
@@ -218,6 +241,10 @@ static ct_err ct_json_load(const char *body, size_t len, size_t flags,
     *out = NULL;
     if (len == 0)
         return ct_fail(err, CT_ERR_PROTOCOL, NULL, "empty response body");
+    if (!ct_json_depth_ok(body, len, CT_JSON_MAX_DEPTH))
+        return ct_fail(err, CT_ERR_PROTOCOL, NULL,
+                       "response JSON is nested deeper than %d levels",
+                       CT_JSON_MAX_DEPTH);
     ct_wipe_reset_failed();
     root = json_loadb(body, len, JSON_REJECT_DUPLICATES | flags, &jerr);
     if (root == NULL) {

@@ -164,10 +164,13 @@ static int ct_split_headers(ct_http_reply *r)
         return 0;
     while (p < end) {
         char *eol = memchr(p, '\n', (size_t)(end - p));
-        char *line_end = eol ? eol : end, *colon, *v;
-        if (line_end > p && line_end[-1] == '\r')
-            line_end--;
-        colon = memchr(p, ':', (size_t)(line_end - p));
+        /* lengths as size_t: GCC 14 cannot prove line_end >= p otherwise */
+        size_t n = (size_t)((eol ? eol : end) - p);
+        char *line_end, *colon, *v;
+        if (n > 0 && p[n - 1] == '\r')
+            n--;
+        line_end = p + n;
+        colon = memchr(p, ':', n);
         if (colon != NULL &&
             !(line_end - p >= 5 && memcmp(p, "HTTP/", 5) == 0)) {
             v = colon + 1;
@@ -343,10 +346,13 @@ static int ct_classify(CURLcode cc, CURL *h, const ct_sink *sink, int replay,
         code = CT_ERR_TLS;
         sent = 0;
         break;
+#if LIBCURL_VERSION_NUM >= 0x080600
+    case CURLE_TOO_LARGE: /* 8.6+: a header line over libcurl's limit */
+#endif
     case CURLE_WRITE_ERROR:
     case CURLE_FILESIZE_EXCEEDED:
-        code = too_large || cc == CURLE_FILESIZE_EXCEEDED ? CT_ERR_TOO_LARGE
-                                                          : CT_ERR_NETWORK;
+        code = too_large || cc != CURLE_WRITE_ERROR ? CT_ERR_TOO_LARGE
+                                                    : CT_ERR_NETWORK;
         break;
     case CURLE_OUT_OF_MEMORY:
         ct_fail_nomem(err);

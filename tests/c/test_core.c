@@ -493,6 +493,36 @@ static void echoed_card_masked(void)
     json_decref(c);
 }
 
+/* JSON nesting: 64 levels are read, 65 refused; brackets inside strings
+ * (escaped quotes included) do not count. */
+static void json_depth_limit(void)
+{
+    char deep[200];
+    json_t *root = NULL;
+    ct_error e;
+    int i;
+    for (i = 0; i < 64; i++)
+        deep[i] = '[';
+    for (i = 0; i < 64; i++)
+        deep[64 + i] = ']';
+    EXPECT(ct_json_depth_ok(deep, 128, 64), "64 levels refused");
+    memmove(deep + 1, deep, 128);
+    deep[0] = '[';
+    deep[129] = ']';
+    EXPECT(!ct_json_depth_ok(deep, 130, 64), "65 levels accepted");
+    EXPECT(ct_json_depth_ok("{\"a\":\"[[[[\\\"[[[[\"}", 18, 1),
+           "brackets in a string counted");
+    memcpy(deep, "{\"a\":", 5);
+    for (i = 0; i < 70; i++)
+        deep[5 + i] = '[';
+    for (i = 0; i < 70; i++)
+        deep[75 + i] = ']';
+    deep[145] = '}';
+    EXPECT(ct_json_parse(deep, 146, &root, &e) == CT_ERR_PROTOCOL &&
+               root == NULL && strstr(e.message, "nested deeper") != NULL,
+           "71-deep response: %s", e.message);
+}
+
 /* ct_mask_text: the one rule for printed text, spelled out here. */
 static void mask_text_rule(void)
 {
@@ -751,6 +781,7 @@ int main(int argc, char **argv)
     bigint_notification_error_state();
     echoed_card_masked();
     mask_text_rule();
+    json_depth_limit();
     setopt_failures_never_go_direct();
     call_sweep_outcome_unknown();
     printf("core: %d passed, %d failed\n", passed, failed);
