@@ -123,6 +123,8 @@ def test_child_first_call_uses_a_new_connection(sb):
         assert get_stats(sb)["requests_on_new_connections"] == 1
 
 
+# Forking a threaded parent is the point of this test (Python 3.12+ warns).
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
 def test_fork_from_a_threaded_parent(sb):
     """A thread holds a call in flight while the main thread forks: the
     child still gets a working client of its own."""
