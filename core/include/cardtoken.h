@@ -308,8 +308,8 @@ CT_API size_t ct_mask(const char *value, size_t len, char *out, size_t cap);
 /*
  * The printable form of any other text the library hands out (result string
  * fields, names echoed back): every sequence of 12 or more digits (any
- * Unicode decimal digits, groups joined by up to three non-alphanumeric
- * characters, "4000 - 2718 - ...") keeps its first six and last four digits,
+ * Unicode decimal digits, groups joined by up to four separators, a run of
+ * white space counting as one: "4000 -- 2718 -- ...") keeps its first six and last four digits,
  * the others become '*'; control characters become '?'. Writes at most
  * cap-1 bytes plus a NUL into out (copied); returns the length written.
  * cap >= len + 1 always suffices.

@@ -21,14 +21,19 @@
 
 #include <string.h>
 
-#define CT_MASK_MAX_SEP 3
+/* Separator tokens that may join two digit groups; a run of white space
+ * is one token ("4000    2718", "4000 -- 2718"). */
+#define CT_MASK_MAX_SEP 4
+/* A piece of the request's card number this long is masked. */
+#define CT_MASK_PAN_PART 7
 
 typedef struct ct_unit {
     size_t off;
     unsigned char len;
-    signed char digit; /* 0..9, or -1 */
-    unsigned char sep; /* neither letter nor digit */
-    unsigned char bad; /* control character or not UTF-8: printed as '?' */
+    signed char digit;   /* 0..9, or -1 */
+    unsigned char sep;   /* neither letter nor digit */
+    unsigned char space; /* white space (a run of it is one separator) */
+    unsigned char bad;   /* control character or not UTF-8: printed as '?' */
     unsigned char mask;
 } ct_unit;
 
@@ -54,15 +59,22 @@ static int ct_digit_value(uint32_t cp)
     return -1;
 }
 
-/* Punctuation, symbols and spaces outside ASCII (a coarse table). */
+/* Punctuation, symbols, spaces, combining marks, variation selectors and
+ * format characters outside ASCII (a coarse table): anything that can sit
+ * between two digits without being a letter. */
 static int ct_is_symbol(uint32_t cp)
 {
     return (cp >= 0x80 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
-           (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
-           (cp >= 0xFE10 && cp <= 0xFE1F) || (cp >= 0xFE30 && cp <= 0xFE6F) ||
-           cp == 0xFEFF || (cp >= 0xFF01 && cp <= 0xFF0F) ||
-           (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
-           (cp >= 0xFF5B && cp <= 0xFF65);
+           (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x0483 && cp <= 0x0489) ||
+           cp == 0x061C || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+           (cp >= 0x180B && cp <= 0x180F) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+           (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xFE20 && cp <= 0xFE2F) ||
+           cp == 0x30FB || cp == 0x30FC || cp == 0xFF70 ||
+           (cp >= 0xE0000 && cp <= 0xE01EF) || (cp >= 0x2000 && cp <= 0x2BFF) ||
+           (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFE10 && cp <= 0xFE1F) ||
+           (cp >= 0xFE30 && cp <= 0xFE6F) || cp == 0xFEFF ||
+           (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+           (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65);
 }
 
 /* Decodes one unit at s[i..n). */
@@ -82,6 +94,7 @@ static void ct_unit_at(const unsigned char *s, size_t n, size_t i, ct_unit *u)
             u->digit = (signed char)(c - '0');
         else
             u->sep = !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+        u->space = c == ' ' || (c >= '\t' && c <= '\r');
         return;
     }
     if ((len = ct_utf8_decode((const char *)s, n, i, &cp)) == 0) {
@@ -92,6 +105,9 @@ static void ct_unit_at(const unsigned char *s, size_t n, size_t i, ct_unit *u)
     u->bad = cp < 0xa0; /* C1 controls */
     u->digit = (signed char)ct_digit_value(cp);
     u->sep = u->digit < 0 && ct_is_symbol(cp);
+    u->space = cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) ||
+               cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F ||
+               cp == 0x3000;
 }
 
 /* The generic rule over units u[0..n). */
@@ -99,7 +115,7 @@ static void ct_mask_numbers(ct_unit *u, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        size_t j, last, digits = 0, seen = 0, k;
+        size_t j, last, digits = 0, seen = 0, k, tokens;
         if (u[i].digit < 0) {
             i++;
             continue;
@@ -113,9 +129,16 @@ static void ct_mask_numbers(ct_unit *u, size_t n)
                 continue;
             }
             k = j;
-            while (k < n && u[k].sep && u[k].digit < 0 &&
-                   k - j < CT_MASK_MAX_SEP)
+            for (tokens = 0; k < n && u[k].sep && u[k].digit < 0;) {
+                int ws = u[k].space;
+                if (++tokens > CT_MASK_MAX_SEP)
+                    break;
                 k++;
+                while (ws && k < n && u[k].space)
+                    k++;
+            }
+            if (tokens > CT_MASK_MAX_SEP)
+                break;
             if (k < n && k > j && u[k].digit >= 0) {
                 j = k;
                 continue;
@@ -141,7 +164,7 @@ static void ct_mask_pan(ct_unit *u, size_t n, const char *pan)
         return;
     for (i = 0; i < n; i++)
         nd += u[i].digit >= 0;
-    if (nd < plen)
+    if (nd < CT_MASK_PAN_PART)
         return;
     idx = ct_calloc(nd, sizeof(*idx));
     if (idx == NULL) { /* no memory: mask every digit rather than risk one */
@@ -152,13 +175,25 @@ static void ct_mask_pan(ct_unit *u, size_t n, const char *pan)
     for (i = 0, k = 0; i < n; i++)
         if (u[i].digit >= 0)
             idx[k++] = i;
-    for (i = 0; i + plen <= nd; i++) {
-        for (k = 0; k < plen; k++)
-            if (u[idx[i + k]].digit != pan[k] - '0')
-                break;
-        if (k == plen)
-            for (k = 6; k + 4 < plen; k++)
-                u[idx[i + k]].mask = 1;
+    /* Any run of CT_MASK_PAN_PART or more digits that is a piece of the
+     * card number (its start, its middle, all of it): each digit shows only
+     * when it is one of the card's first six or last four. */
+    for (i = 0; i < nd; i++) {
+        size_t o, best = 0, best_o = 0;
+        for (o = 0; o < plen; o++) {
+            size_t len = 0;
+            while (i + len < nd && o + len < plen &&
+                   u[idx[i + len]].digit == pan[o + len] - '0')
+                len++;
+            if (len > best) {
+                best = len;
+                best_o = o;
+            }
+        }
+        if (best >= CT_MASK_PAN_PART)
+            for (k = 0; k < best; k++)
+                if (best_o + k >= 6 && best_o + k + 4 < plen)
+                    u[idx[i + k]].mask = 1;
     }
     ct_free_secret(idx, nd * sizeof(*idx));
 }

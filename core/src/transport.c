@@ -290,9 +290,13 @@ static void ct_sleep(double secs)
 }
 
 /* Maps a libcurl failure to our error; *sent says whether the request may
- * have reached the server; returns whether a retry is safe. */
-static int ct_classify(CURLcode cc, CURL *h, const ct_sink *sink, int replay,
-                       ct_error *err)
+ * have reached the server; returns whether a retry is safe. `sends` is how
+ * often the pre-request callback ran in this transfer: once it ran, the
+ * request may have gone out, whatever libcurl failed at afterwards (a
+ * reused connection that died after the request, then a refused or
+ * unresolvable reconnect, reports only the reconnect's error). */
+static int ct_classify(CURLcode cc, CURL *h, const ct_sink *sink, int sends,
+                       int replay, ct_error *err)
 {
     curl_off_t pre = 0, conn = 0;
     int sent, too_large = sink->too_large;
@@ -303,7 +307,7 @@ static int ct_classify(CURLcode cc, CURL *h, const ct_sink *sink, int replay,
         pre = 1;
     if (curl_easy_getinfo(h, CURLINFO_CONNECT_TIME_T, &conn) != CURLE_OK)
         conn = 1;
-    sent = pre > 0 || sink->started;
+    sent = pre > 0 || sink->started || sends > 0;
     /* libcurl reports a header line over its limit (100 KiB) as out of
      * memory: once the request went out, that is an answer too large. */
     if (cc == CURLE_OUT_OF_MEMORY && sent && !ct_wipe_has_failed()) {
@@ -323,11 +327,11 @@ static int ct_classify(CURLcode cc, CURL *h, const ct_sink *sink, int replay,
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY:
         code = CT_ERR_DNS;
-        sent = 0;
+        sent = sends > 0;
         break;
     case CURLE_COULDNT_CONNECT:
         code = CT_ERR_CONNECT;
-        sent = 0;
+        sent = sends > 0;
         break;
     case CURLE_OPERATION_TIMEDOUT: code = CT_ERR_TIMEOUT; break;
     case CURLE_SSL_CONNECT_ERROR:
@@ -344,7 +348,7 @@ static int ct_classify(CURLcode cc, CURL *h, const ct_sink *sink, int replay,
     case CURLE_SSL_ENGINE_INITFAILED:
     case CURLE_USE_SSL_FAILED:
         code = CT_ERR_TLS;
-        sent = 0;
+        sent = sends > 0;
         break;
 #if LIBCURL_VERSION_NUM >= 0x080600
     case CURLE_TOO_LARGE: /* 8.6+: a header line over libcurl's limit */
@@ -475,7 +479,7 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
             }
             break;
         }
-        if (!ct_classify(cc, h, &sink, guard.refused, err) ||
+        if (!ct_classify(cc, h, &sink, guard.sends, guard.refused, err) ||
             attempt >= c->max_retries) {
             rc = err ? err->code : CT_ERR_NETWORK;
             if (err == NULL)

@@ -493,7 +493,8 @@ static int apply_kwargs(modstate *st, ct_gateway gw, const char *fn, PyObject *k
             /* the core's error for an unknown name, also a TypeError */
             /* the name may be anything, a card number included: masked */
             char msg[160], shown[41];
-            ct_mask_text(name, strnlen(name, 40), shown, sizeof shown);
+            /* masked whole, then cut (the core's rule runs before the cut) */
+            ct_mask_text(name, (size_t)nlen, shown, sizeof shown);
             snprintf(msg, sizeof msg, "%s got an unexpected keyword argument '%s'", fn, shown);
             raise_shim_ex(st, bad_text, gw, shown, msg, 1);
             return -1;

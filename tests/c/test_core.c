@@ -493,6 +493,30 @@ static void echoed_card_masked(void)
     json_decref(c);
 }
 
+/* With the request's card number known, any piece of it of 7 or more
+ * digits shows only the card's own first six and last four. */
+static void mask_pan_pieces(void)
+{
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"card 4242424242 not supported", "card 424242**** not supported"},
+        {"pan 400027182818 bad", "pan 400027****** bad"},
+        {"x 71828184976 y", "x 7******4976 y"}, /* its middle and end: last four kept */
+        {"ref 2718281 ok", "ref 27***** ok"},   /* 7 digits from its middle */
+        {"ref 271828 ok", "ref 271828 ok"},     /* 6: not a piece */
+        {"4000271828184976", "400027******4976"},
+    };
+    char out[128];
+    size_t i;
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        const char *pan = strncmp(cases[i].in, "card 4242", 9) == 0 ? "4242424242424242" : "4000271828184976";
+        ct_mask_copy(out, sizeof(out), cases[i].in, strlen(cases[i].in), pan, NULL);
+        EXPECT(strcmp(out, cases[i].out) == 0, "mask with pan (%s) = %s, want %s", cases[i].in, out,
+               cases[i].out);
+    }
+}
+
 /* JSON nesting: 64 levels are read, 65 refused; brackets inside strings
  * (escaped quotes included) do not count. */
 static void json_depth_limit(void)
@@ -539,7 +563,15 @@ static void mask_text_rule(void)
          "\xef\xbc\x94\xef\xbc\x90\xef\xbc\x90\xef\xbc\x90\xef\xbc\x92\xef\xbc\x97"
          "******"
          "\xef\xbc\x92\xef\xbc\x98\xef\xbc\x94\xef\xbc\x99"}, /* full-width */
-        {"card 4000 -- 2718 -- 2818 -- 2849", "card 4000 -- 2718 -- 2818 -- 2849"}, /* 4: not short */
+        {"card 4000 -- 2718 -- 2818 -- 2849", "card 4000 -- 27** -- **** -- 2849"}, /* 4 tokens */
+        {"4000    0566    5566    5556", "4000    05**    ****    5556"}, /* a space run is one */
+        {"4000 --- 0566", "4000 --- 0566"},                                 /* 5 tokens: apart */
+        {"4000\xcc\x81" "0566\xcc\x81" "5566\xcc\x81" "5556",
+         "4000\xcc\x81" "05**\xcc\x81" "****\xcc\x81" "5556"}, /* U+0301 combining acute */
+        {"4000\xef\xb8\x8f" "0566\xef\xb8\x8f" "5566\xef\xb8\x8f" "5556",
+         "4000\xef\xb8\x8f" "05**\xef\xb8\x8f" "****\xef\xb8\x8f" "5556"}, /* U+FE0F */
+        {"4111\xe3\x83\xbc" "1111\xe3\x83\xbc" "1111\xe3\x83\xbc" "1111",
+         "4111\xe3\x83\xbc" "11**\xe3\x83\xbc" "****\xe3\x83\xbc" "1111"}, /* U+30FC */
         {"order 12345678901 ok", "order 12345678901 ok"}, /* 11 digits */
         {"PMTOKEN20230710080439571142400031000", "PMTOKEN202307*******************1000"},
         {"a\tb\x01", "a?b?"},
@@ -782,6 +814,7 @@ int main(int argc, char **argv)
     echoed_card_masked();
     mask_text_rule();
     json_depth_limit();
+    mask_pan_pieces();
     setopt_failures_never_go_direct();
     call_sweep_outcome_unknown();
     printf("core: %d passed, %d failed\n", passed, failed);

@@ -56,6 +56,19 @@ def test_unknown_keyword_that_is_a_card_number_is_masked(name):
     assert digits(info.value.field) == "4235645682"
 
 
+@pytest.mark.parametrize("pad", [26, 28, 30, 34])
+def test_long_unknown_keyword_is_masked_before_it_is_cut(pad):
+    """The shown name is cut to 40 bytes: the card number in it is masked
+    first, so the cut never exposes digits 7-12 (or a wrong 'last four')."""
+    v = vector("pagsmile", "success")
+    c = cardtoken.Pagsmile(**v["config"])
+    with pytest.raises(cardtoken.ValidationError) as info:
+        c.build_get_card_token(**v["args"], **{"x" * pad + PAN: "x"})
+    for text in (str(info.value), info.value.field, info.value.message):
+        d = digits(text)  # at most the first six, then (part of) the real last four
+        assert PAN[:6].startswith(d[:6]) and PAN[-4:].startswith(d[6:]), text
+
+
 def test_unknown_option_that_is_a_card_number_is_masked():
     v = vector("pagsmile", "success")
     with pytest.raises(cardtoken.ConfigurationError) as info:

@@ -154,3 +154,81 @@ def test_proxy_libcurl_refuses_fails_the_constructor():
     with pytest.raises(cardtoken.ConfigurationError) as ei:
         cardtoken.Pagsmile(base_url="https://example.com", proxy=proxy, **PAGSMILE)
     assert ei.value.field == "proxy"
+
+
+# ------------------------------------------------- a resend after a dead reuse
+
+
+def _read_request(conn):
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return None
+        data += chunk
+    head, body = data.split(b"\r\n\r\n", 1)
+    length = 0
+    for line in head.split(b"\r\n"):
+        if line.lower().startswith(b"content-length:"):
+            length = int(line.split(b":")[1])
+    while len(body) < length:
+        body += conn.recv(65536)
+    return head.split(b"\r\n")[0]
+
+
+@pytest.mark.parametrize("max_retries", [0, 2])
+def test_request_on_a_dead_reused_connection_is_never_sent_twice(max_retries):
+    """The second call goes out on the pooled connection, which the server
+    reads and closes without answering, and nobody listens for a moment:
+    libcurl's own reconnect is refused. The request reached the gateway, so
+    the call must say outcome unknown, must not be retryable, and must not be
+    sent again (by libcurl or by our retry loop)."""
+    import socket
+    import threading
+
+    ok = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}"
+    received = []
+    ls = socket.socket()
+    ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    ls.bind(("127.0.0.1", 0))
+    ls.listen(8)
+    port = ls.getsockname()[1]
+    done = threading.Event()
+
+    def serve():
+        conn, _ = ls.accept()
+        received.append(_read_request(conn))
+        conn.sendall(ok)
+        received.append(_read_request(conn))  # the second call's request
+        ls.close()
+        conn.close()  # no answer, and nobody listens until the call is over
+        done.wait(10)
+        again = socket.socket()
+        again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        again.bind(("127.0.0.1", port))
+        again.listen(8)
+        again.settimeout(1.0)
+        try:
+            while True:
+                c, _ = again.accept()
+                received.append(_read_request(c))
+                c.sendall(ok)
+                c.close()
+        except OSError:
+            pass
+        again.close()
+
+    th = threading.Thread(target=serve, daemon=True)
+    th.start()
+    client = cardtoken.Pagsmile(base_url=f"http://127.0.0.1:{port}", timeout=5.0,
+                                max_retries=max_retries, **PAGSMILE)
+    with pytest.raises(cardtoken.Error):  # {} is not a Pagsmile answer
+        get_token(client, "A B")
+    with pytest.raises(cardtoken.Error) as info:
+        get_token(client, "A B")
+    done.set()
+    th.join(5)
+    client.close()
+    assert info.value.outcome_unknown is True
+    assert info.value.retryable is False
+    assert len(received) == 2, received  # never resent on a new connection
