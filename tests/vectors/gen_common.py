@@ -213,6 +213,21 @@ def cerr(field, code="CT_ERR_CONFIG"):
     return {"code": code, "field": field}
 
 
+def base_url_cases(gw, cfg, loopback=True):
+    """The config cases of every gateway: neither environment nor base_url,
+    plain http to a remote host (refused) and, with `loopback`, to 127.0.0.1
+    (allowed). Returns `cfg` without its environment."""
+    c = {k: v for k, v in cfg.items() if k != "environment"}
+    add(gw, "config_missing_environment", "neither environment nor base_url", "config", c,
+        config_error=cerr("environment"))
+    add(gw, "config_base_url_http_remote", "http only for loopback", "config", dict(c, base_url="http://example.com"),
+        config_error=cerr("base_url"))
+    if loopback:
+        add(gw, "config_base_url_loopback", "http://127.0.0.1:8080 is allowed", "config",
+            dict(c, base_url="http://127.0.0.1:8080"))
+    return c
+
+
 def http_cases(gw, cfg, args, build):
     """HTTP status handling, the same for every gateway."""
     add(gw, "http_302_redirect", "3xx is never followed: CT_ERR_REDIRECT", "call", cfg, args=args,

@@ -19,8 +19,8 @@ import unicodedata
 from gen_common import CASES, FT, add, cj, keytext, rsa_sign_b64, verr
 from gen_pagsmile import PG_ARGS, PG_CFG, pg_build, pg_ok_response
 from gen_payermax import pm_build
-from gen_worldfirst import RESP_TIME, WF_CT, WF_PATH, wf_build, wf_sig_header, wf_time
-from gen_yabandpay import yp_build
+from gen_worldfirst import RESP_TIME, WF_CT, WF_PATH, wf_build, wf_config, wf_sig_header, wf_time
+from gen_yabandpay import YP_ARGS, YP_CFG, yp_build
 
 MAX_YEARS = 20
 
@@ -187,12 +187,7 @@ def generate(privs):
 
     # ---- YabandPay -----------------------------------------------------------
     gw = "yabandpay"
-    cfg = {"user": "016683", "secret_key": "yabandpay-test-secret", "environment": "production", "fixed_time": FT}
-    args = {"order_id": "ORD-20220122-0001", "card_number": "4235647728025682", "security_code": "123",
-            "expiration_month": "12", "expiration_year": "2030", "cardholder_name": "John Smith",
-            "email": "john.smith@example.com", "currency": "EUR", "description": "Card token",
-            "notify_url": "https://merchant.example.com/notify/yabandpay",
-            "request_id": "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6"}
+    cfg, args = dict(YP_CFG), dict(YP_ARGS)
     b = yp_build(cfg, args)
     rd = {"order_id": "ORD-VICTIM-0002", "trade_id": "t-1", "amount": "0", "currency": "EUR",
           "url": "https://pay.yabandpay.com/x", "state": "processing"}
@@ -214,9 +209,7 @@ def generate(privs):
     # ---- WorldFirst ----------------------------------------------------------
     gw = "worldfirst"
     cid = "5J5Y3N5Z2Y9T9L04"
-    cfg = {"client_id": cid, "private_key": keytext("merchant_private.pem"),
-           "gateway_public_key": keytext("gateway_public.pem"), "key_version": "2", "environment": "sea",
-           "fixed_time": FT}
+    cfg = wf_config(cid)
     args = {"asset_id": "MINE"}
     b = wf_build(cfg, args, mk)
 

@@ -4,18 +4,8 @@ PHP empty() values dropped, nested values as PHP json_encode."""
 import hashlib
 import hmac
 
-from gen_common import (
-    BAD_BUILD,
-    FT,
-    add,
-    bytewise,
-    cerr,
-    cj,
-    http_cases,
-    luhn_ok,
-    md5hex,
-    verr,
-)
+from gen_common import (BAD_BUILD, FT, add, base_url_cases, bytewise, cerr, cj, http_cases, luhn_ok, md5hex,
+                        verr)
 
 
 # ---------------------------------------------------------------------------
@@ -366,13 +356,7 @@ def gen_pagsmile():
         ack={"headers": [["Content-Type", "text/plain; charset=UTF-8"]], "body": "success"})
 
     # config
-    c = {k: v for k, v in cfg.items() if k != "environment"}
-    add(gw, "config_missing_environment", "neither environment nor base_url", "config", c,
-        config_error=cerr("environment"))
-    add(gw, "config_base_url_http_remote", "http only for loopback", "config", dict(c, base_url="http://example.com"),
-        config_error=cerr("base_url"))
-    add(gw, "config_base_url_loopback", "http://127.0.0.1:8080 is allowed", "config",
-        dict(c, base_url="http://127.0.0.1:8080"))
+    c = base_url_cases(gw, cfg)
     add(gw, "config_base_url_localhost", "http://localhost:9000 is allowed", "config",
         dict(c, base_url="http://localhost:9000"))
     add(gw, "config_base_url_with_path", "base_url has no path", "config",

@@ -2,24 +2,8 @@
 
 import json
 
-from gen_common import (
-    BAD_BUILD,
-    FT,
-    _dt,
-    _hget,
-    _off,
-    add,
-    b64text,
-    cerr,
-    cj,
-    http_cases,
-    key_cases,
-    keytext,
-    rsa_sign_b64,
-    rsa_verify_b64,
-    strict_loads,
-    verr,
-)
+from gen_common import (BAD_BUILD, FT, _dt, _hget, _off, add, base_url_cases, b64text, cerr, cj, http_cases,
+                        key_cases, keytext, rsa_sign_b64, rsa_verify_b64, strict_loads, verr)
 
 
 def payermax_time(ft):
@@ -244,13 +228,9 @@ def gen_payermax(privs):
         ack={"headers": [["Content-Type", "application/json"]], "body": '{"code":"SUCCESS","msg":"Success"}'})
 
     key_cases(gw, cfg)
-    c = {k: v for k, v in cfg.items() if k != "environment"}
-    add(gw, "config_missing_environment", "neither environment nor base_url", "config", c,
-        config_error=cerr("environment"))
+    c = base_url_cases(gw, cfg, loopback=False)
     add(gw, "config_bad_environment", "PayerMax has no environment \"sea\"", "config", dict(cfg, environment="sea"),
         config_error=cerr("environment"))
-    add(gw, "config_base_url_http_remote", "http only for loopback", "config",
-        dict(c, base_url="http://example.com"), config_error=cerr("base_url"))
     add(gw, "config_base_url_userinfo", "no userinfo in base_url", "config",
         dict(c, base_url="https://user:pw@pay-gate-uat.payermax.com"), config_error=cerr("base_url"))
     add(gw, "config_base_url_query", "no query in base_url", "config",

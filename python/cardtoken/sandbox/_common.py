@@ -142,6 +142,15 @@ def notify_key(cfg, gateway):
 
 
 
+def json_object(body):
+    """The request body as a JSON object (dict), or None when it is not one."""
+    try:
+        obj = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return obj if isinstance(obj, dict) else None
+
+
 _NOT_JSON = object()
 
 

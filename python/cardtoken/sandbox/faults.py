@@ -24,6 +24,15 @@ DRIP_INTERVAL = 0.25
 MAX_DELAY = 300.0
 
 
+def signature_header(fault, name, sign, content):
+    """The response-signature header pair(s) of `content` under `fault`: none
+    for nosign, a well-formed but wrong one for badsign. `sign` maps the
+    signed bytes to the header value."""
+    if fault == "nosign":
+        return []
+    return [(name, sign(content + b" " if fault == "badsign" else content))]
+
+
 def fault_of(magic, default):
     """The fault a request's magic value selects ("FAULT-<kind>"), else `default`."""
     if magic and magic.startswith("FAULT-") and magic[6:] in FAULT_KINDS:

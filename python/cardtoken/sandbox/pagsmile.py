@@ -7,15 +7,8 @@ import json
 import secrets
 import urllib.parse
 
-from ._common import (
-    Reply,
-    _card_number_ok,
-    _is_digits,
-    _json_bytes,
-    _month_ok,
-    _notjson_reply,
-    _text_ok,
-)
+from ._common import (Reply, _card_number_ok, _is_digits, _json_bytes, _month_ok, _notjson_reply, json_object,
+                      _text_ok)
 from .faults import FAULT_KINDS
 
 NAME = "pagsmile"
@@ -90,8 +83,8 @@ def magic_value(obj):
 
 
 def handle(gws, headers, body, path, fault):
-    """The gateway's Reply to one request (`gws`: the Gateways holding keys,
-    card, base URL and stats). No I/O here."""
+    """Pagsmile's Reply to one request: the MD5 sign checked with the app key,
+    then the card fields. No I/O here."""
     creds = CREDENTIALS
 
     def answer(code, info):
@@ -103,11 +96,8 @@ def handle(gws, headers, body, path, fault):
 
     if fault == "notjson":
         return _notjson_reply()
-    try:
-        obj = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return fail("401")
-    if not isinstance(obj, dict):
+    obj = json_object(body)
+    if obj is None:
         return fail("401")
     sign = obj.get("sign")
     if sign is None or sign == "":

@@ -7,21 +7,9 @@ import datetime
 import hashlib
 import json
 
-from ._common import (
-    Reply,
-    _NOTJSON_BODY,
-    _NOT_JSON,
-    _b64decode_strict,
-    _json_bytes,
-    _rfc3339_ms,
-    _rsa_sign,
-    _rsa_verify,
-    _text_ok,
-    json_answer,
-    notify_key,
-    parse_rfc3339,
-)
-from .faults import FAULT_KINDS
+from ._common import (Reply, _NOTJSON_BODY, _NOT_JSON, _b64decode_strict, _json_bytes, _rfc3339_ms, _rsa_sign,
+                      _rsa_verify, _text_ok, json_answer, notify_key, parse_rfc3339)
+from .faults import FAULT_KINDS, signature_header
 
 NAME = "payermax"
 PATH = "/aggregate-pay/api/gateway/inquirePaymentToken"
@@ -54,18 +42,16 @@ def magic_value(obj):
 
 
 def handle(gws, headers, body, path, fault):
-    """The gateway's Reply to one request (`gws`: the Gateways holding keys,
-    card, base URL and stats). No I/O here."""
+    """PayerMax's Reply to one request: its sign header checked with the
+    merchant key of `gws`, the answer signed with the gateway key."""
     creds = CREDENTIALS
     gw_key = gws.keys[NAME]["gateway"]
 
     def reply(obj, raw=None):
         data = raw if raw is not None else _json_bytes(obj)
         hdrs = [("Content-Type", "application/json; charset=utf-8")]
-        if fault == "badsign":
-            hdrs.append(("sign", base64.b64encode(_rsa_sign(gw_key, data + b" ")).decode("ascii")))
-        elif fault != "nosign":
-            hdrs.append(("sign", base64.b64encode(_rsa_sign(gw_key, data)).decode("ascii")))
+        hdrs += signature_header(fault, "sign", lambda c: base64.b64encode(_rsa_sign(gw_key, c)).decode("ascii"),
+                                 data)
         return Reply(200, hdrs, data)
 
     def fail(code, detail=None):

@@ -16,7 +16,7 @@ import threading
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from . import worldfirst
-from ._common import _json_bytes, _load_private_pem, _log, _pem_private, _pem_public, origin_path
+from ._common import _json_bytes, _load_private_pem, _log, _pem_private, _pem_public, json_object, origin_path
 from .certs import _make_certs
 from .faults import MAX_DELAY, deliver, fault_of
 from .gateways import CREDENTIALS, GATEWAYS, ROUTES, RSA_GATEWAYS, Gateways
@@ -212,11 +212,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def _gateway(self, gateway, path, body):
         app = self.server.app
         fault = app.fault
-        try:
-            obj = json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            obj = None
-        magic = Gateways.magic_value(gateway, obj) if isinstance(obj, dict) else None
+        obj = json_object(body)
+        magic = Gateways.magic_value(gateway, obj) if obj is not None else None
         fault = fault_of(magic, fault)
         if fault:
             app.stats.fault(fault)

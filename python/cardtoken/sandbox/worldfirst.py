@@ -6,27 +6,12 @@ its notifications and their signed acknowledgements."""
 import base64
 import datetime
 import hashlib
-import json
 import urllib.parse
 
-from ._common import (
-    Reply,
-    _NOTJSON_BODY,
-    _NOT_JSON,
-    _b64decode_strict,
-    _card_number_ok,
-    _is_digits,
-    _iso_seconds,
-    _json_bytes,
-    _load_private_pem,
-    _month_ok,
-    _rsa_sign,
-    _rsa_verify,
-    _text_ok,
-    json_answer,
-    notify_key,
-)
-from .faults import FAULT_KINDS
+from ._common import (Reply, _NOTJSON_BODY, _NOT_JSON, _b64decode_strict, _card_number_ok, _is_digits,
+                      _iso_seconds, _json_bytes, _load_private_pem, _month_ok, _rsa_sign, _rsa_verify,
+                      _text_ok, json_answer, json_object, notify_key)
+from .faults import FAULT_KINDS, signature_header
 
 NAME = "worldfirst"
 PATH = "/amsin/api/v2/business/worldcard/queryCardSensitiveInfo"
@@ -102,8 +87,9 @@ def magic_value(obj):
 
 
 def handle(gws, headers, body, path, fault):
-    """The gateway's Reply to one request (`gws`: the Gateways holding keys,
-    card, base URL and stats). No I/O here."""
+    """WorldFirst's Reply to one request: its Signature checked with the
+    merchant key of `gws`, the answer (the card of `gws.world_card`) signed
+    with the gateway key."""
     creds = CREDENTIALS
     gw_key = gws.keys[NAME]["gateway"]
 
@@ -116,12 +102,8 @@ def handle(gws, headers, body, path, fault):
             (RESPONSE_TIME, rtime),
         ]
         content = worldfirst_content(path, creds["client_id"], rtime, data)
-        if fault == "badsign":
-            hdrs.append((SIGNATURE, worldfirst_signature_header(
-                gw_key, content + b" ", creds["key_version"])))
-        elif fault != "nosign":
-            hdrs.append((SIGNATURE, worldfirst_signature_header(
-                gw_key, content, creds["key_version"])))
+        hdrs += signature_header(fault, SIGNATURE,
+                                 lambda c: worldfirst_signature_header(gw_key, c, creds["key_version"]), content)
         return Reply(200, hdrs, data)
 
     def result(code, extra=None):
@@ -150,11 +132,8 @@ def handle(gws, headers, body, path, fault):
     content = worldfirst_content(path, creds["client_id"], rtime, body)
     if sig is None or not _rsa_verify(gws.keys[NAME]["merchant_public"], sig, content):
         return result("INVALID_SIGNATURE")
-    try:
-        obj = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        return result("PARAM_ILLEGAL")
-    if not isinstance(obj, dict):
+    obj = json_object(body)
+    if obj is None:
         return result("PARAM_ILLEGAL")
     asset_id = obj.get("assetId")
     if not _text_ok(asset_id, 1, 64):

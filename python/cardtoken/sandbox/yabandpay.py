@@ -11,16 +11,8 @@ import urllib.parse
 import uuid
 from decimal import Decimal, InvalidOperation
 
-from ._common import (
-    Reply,
-    _card_number_ok,
-    _is_digits,
-    _json_bytes,
-    _month_ok,
-    _notjson_reply,
-    _response_id,
-    _text_ok,
-)
+from ._common import (Reply, _card_number_ok, _is_digits, _json_bytes, _month_ok, _notjson_reply,
+                      _response_id, _text_ok)
 from .faults import FAULT_KINDS
 
 NAME = "yabandpay"
@@ -130,8 +122,8 @@ def magic_value(obj):
 
 
 def handle(gws, headers, body, path, fault):
-    """The gateway's Reply to one request (`gws`: the Gateways holding keys,
-    card, base URL and stats). No I/O here."""
+    """YabandPay's Reply to one request: the HMAC checked with the secret key,
+    then every data field and the low-value exemption. No I/O here."""
     creds = CREDENTIALS
 
     def fail(code, detail=None):
