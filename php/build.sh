@@ -234,7 +234,7 @@ package_files() {
         find core php -type f ! -name '*.o' ! -name '*.lo' ! -name '*.swp' ! -name '*~' ! -name '.*'
         find tests/php -type f \( -name '*.phpt' -o -name '*.inc' \)
         find tests/vectors -type f ! -name '*.pyc' ! -path '*/__pycache__/*' ! -name '.*'
-        find python/cardtoken -maxdepth 1 -type f \( -name sandbox.py -o -name '_sandbox_*.py' \)
+        find python/cardtoken/sandbox -type f -name '*.py'
     } | LC_ALL=C sort -u
 }
 

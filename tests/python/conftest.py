@@ -24,7 +24,7 @@ HEADER = os.path.join(REPO, "core", "include", "cardtoken.h")
 if HERE not in sys.path:
     sys.path.insert(0, HERE)
 
-# The sandbox's own tests (test_sandbox.py) run without the extension; the
+# The sandbox's own tests (test_sandbox*.py) run without the extension; the
 # extension's tests import cardtoken themselves and fail loudly without it.
 try:
     import cardtoken
@@ -300,24 +300,13 @@ def canary_sandbox():
         yield cfg
 
 
-_SANDBOX_MODULE = None
-
-
 def sandbox_module():
-    """The sandbox's own code (python/cardtoken/sandbox.py), loaded from the source
+    """The sandbox's own code (python/cardtoken/sandbox), loaded from the source
     tree: its signers, message tables and notification sender are independent of
     the C core."""
-    global _SANDBOX_MODULE
-    if _SANDBOX_MODULE is None:
-        import importlib.util
+    from sandbox_util import load_sandbox_module
 
-        from sandbox_util import SANDBOX_FILE
-
-        spec = importlib.util.spec_from_file_location("_ct_sandbox_for_tests", SANDBOX_FILE)
-        mod = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(mod)
-        _SANDBOX_MODULE = mod
-    return _SANDBOX_MODULE
+    return load_sandbox_module()
 
 
 def send_request(req, ca_file, timeout=30.0):

@@ -1,4 +1,4 @@
-"""Helpers to run the cardtoken sandbox (python/cardtoken/sandbox.py) from tests.
+"""Helpers to run the cardtoken sandbox (the package python/cardtoken/sandbox) from tests.
 
     from sandbox_util import running_sandbox, get_stats, reset_stats
 
@@ -11,9 +11,11 @@
 --config-out in a fresh temporary directory, waits for the config file, yields
 it (a dict, with a few extra attributes: .proc, .config_path, .log_path,
 .stats(), .reset_stats(), .log_text()), and stops it with SIGTERM. The
-subprocess runs the sandbox.py file of this source tree when it exists (it
-needs only the stdlib and `cryptography`, not the built extension), else
-`python -m cardtoken.sandbox`.
+subprocess runs the sandbox package of this source tree by path when it
+exists (`python3 python/cardtoken/sandbox`: it needs only the stdlib and
+`cryptography`, not the built extension), else `python -m cardtoken.sandbox`.
+`load_sandbox_module()` imports that package from the source tree, also
+without the extension.
 
 Only loopback is ever contacted. Stats are read from the sandbox's separate
 plain-HTTP stats listener, so reading them never adds a connection to the main
@@ -34,7 +36,7 @@ import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-SANDBOX_FILE = os.path.join(REPO, "python", "cardtoken", "sandbox.py")
+SANDBOX_DIR = os.path.join(REPO, "python", "cardtoken", "sandbox")
 
 PATHS = {
     "pagsmile": "/api/getcardtoken",
@@ -46,9 +48,34 @@ PATHS = {
 
 def sandbox_command():
     """The argv prefix that runs the sandbox."""
-    if os.path.exists(SANDBOX_FILE):
-        return [sys.executable, SANDBOX_FILE]
+    if os.path.exists(os.path.join(SANDBOX_DIR, "__main__.py")):
+        return [sys.executable, SANDBOX_DIR]
     return [sys.executable, "-m", "cardtoken.sandbox"]
+
+
+_SANDBOX_MODULE = None
+
+
+def load_sandbox_module():
+    """The sandbox package of the source tree (python/cardtoken/sandbox), loaded
+    by path under a private name: its signers, message tables and notification
+    sender, independent of the C core and importable without the extension."""
+    global _SANDBOX_MODULE
+    if _SANDBOX_MODULE is None:
+        import importlib.util
+
+        name = "_ct_sandbox_for_tests"
+        spec = importlib.util.spec_from_file_location(
+            name, os.path.join(SANDBOX_DIR, "__init__.py"), submodule_search_locations=[SANDBOX_DIR])
+        mod = importlib.util.module_from_spec(spec)
+        sys.modules[name] = mod  # its relative imports resolve under this name
+        try:
+            spec.loader.exec_module(mod)
+        except BaseException:
+            del sys.modules[name]
+            raise
+        _SANDBOX_MODULE = mod
+    return _SANDBOX_MODULE
 
 
 class SandboxConfig(dict):

@@ -24,12 +24,11 @@ import urllib.parse
 import pytest
 
 import sandbox_util
-from test_sandbox import (  # noqa: F401 - sb is a fixture
+from sandbox_client import (  # noqa: F401 - sb is a fixture
     PATHS,
     Receiver,
     compact,
     connect,
-    load_sandbox_module,
     payermax_body,
     payermax_call,
     payermax_response_ok,
@@ -39,6 +38,7 @@ from test_sandbox import (  # noqa: F401 - sb is a fixture
     send,
     wf_now,
 )
+from sandbox_util import load_sandbox_module
 
 # --- WorldFirst: lower-case response headers, absolute-form targets ---
 

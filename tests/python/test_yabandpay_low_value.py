@@ -13,7 +13,7 @@ import pytest
 
 import cardtoken
 from conftest import client_for, op_args
-from test_sandbox import sb, yaband_call, yaband_request  # noqa: F401 - sb is a fixture
+from sandbox_client import sb, yaband_call, yaband_request  # noqa: F401 - sb is a fixture
 
 SEED_LIMITS = {"EUR": "30", "DKK": "225", "GBP": "27", "SEK": "310", "ISK": "5000",
                "NOK": "325", "CHF": "32", "PLN": "135", "USD": "36"}

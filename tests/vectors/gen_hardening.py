@@ -1,4 +1,4 @@
-"""Vectors for issue 21 (called by gen.py, never run alone):
+"""Vectors for issue 21, for every gateway (called by gen.py, never run alone):
 
 - an answer must be about its request: the key the gateway echoes (WorldFirst
   assetId, YabandPay data.order_id, PayerMax tokenList[].userId, Pagsmile's
@@ -15,6 +15,12 @@ import datetime
 import json
 import re
 import unicodedata
+
+from gen_common import CASES, FT, add, cj, keytext, rsa_sign_b64, verr
+from gen_pagsmile import PG_ARGS, PG_CFG, pg_build, pg_ok_response
+from gen_payermax import pm_build
+from gen_worldfirst import RESP_TIME, WF_CT, WF_PATH, wf_build, wf_config, wf_sig_header, wf_time
+from gen_yabandpay import YP_ARGS, YP_CFG, yp_build
 
 MAX_YEARS = 20
 
@@ -123,23 +129,23 @@ def unknown():
 # ---------------------------------------------------------------------------
 
 
-def generate(g, privs):
+def generate(privs):
     mk, gk = privs["merchant"], privs["gateway"]
     jh = [["Content-Type", "application/json"]]
 
     # ---- Pagsmile ----------------------------------------------------------
-    gw, cfg, args = "pagsmile", g.PG_CFG, g.PG_ARGS
-    b = g.pg_build(cfg, args)
+    gw, cfg, args = "pagsmile", PG_CFG, PG_ARGS
+    b = pg_build(cfg, args)
     for name, over, member in (("response_other_card_last_four", {"card_number": "4235641111111111"},
                                 "last_four_digits"),
                                ("response_other_card_first_six", {"card_number": "5555555555555682"},
                                 "first_six_digits"),
                                ("response_other_cardholder", {"cardholder_name": "VICTIM"}, "cardholder_name")):
         other = dict(args, **over)
-        resp, _ = g.pg_ok_response(other)
+        resp, _ = pg_ok_response(other)
         field = echo_mismatch(gw, args, resp["body"])
         assert field == "info.card_info." + member, field
-        g.add(gw, name, "a success about another card (%s differs): a stale or misrouted answer" % member,
+        add(gw, name, "a success about another card (%s differs): a stale or misrouted answer" % member,
               "call", cfg, args=args, build=b, response=resp, error=dict(unknown(), field=field))
     cvv, pan = args["security_code"], args["card_number"]
     groups = [pan[i:i + 4] for i in range(0, 16, 4)]
@@ -154,71 +160,64 @@ def generate(g, privs):
             ("error_message_other_card_generic", "other card 4111 1111 1111 1111, code 123")):
         want = mask_text(msg, pan=pan, cvv=cvv)
         assert pan not in re.sub(r"\D", "", want) and (cvv not in re.findall(r"\d+", want))
-        g.add(gw, name, "gateway text with card data: masked (request's PAN on the digits, its CVV as a run, "
+        add(gw, name, "gateway text with card data: masked (request's PAN on the digits, its CVV as a run, "
               "generic rule for the rest)", "call", cfg, args=args, build=b,
-              response={"status": 200, "headers": jh, "body": g.cj({"code": "911", "info": msg})},
+              response={"status": 200, "headers": jh, "body": cj({"code": "911", "info": msg})},
               error={"code": "CT_ERR_GATEWAY", "gateway_code": "911", "gateway_message": want})
-    expiry_cases(g, gw, cfg, args, g.pg_build)
+    expiry_cases(gw, cfg, args, pg_build)
 
     # ---- PayerMax ------------------------------------------------------------
     gw = "payermax"
     cfg = {"app_id": "46153e2b787241ae8b01857bb087d1bd", "merchant_no": "010229810189301",
-           "private_key": g.keytext("merchant_private.pem"), "gateway_public_key": g.keytext("gateway_public.pem"),
-           "environment": "sandbox", "fixed_time": g.FT}
+           "private_key": keytext("merchant_private.pem"), "gateway_public_key": keytext("gateway_public.pem"),
+           "environment": "sandbox", "fixed_time": FT}
     args = {"user_id": "czy_0088"}
     mine = {"paymentTokenID": "PMTOKEN1", "userId": "czy_0088", "tokenScope": "tokenAcq",
             "paymentTokenExpiry": "2030-01-01T00:00:00.000+08:00", "paymentTokenStatus": "Activated",
             "paymentMethodType": "CARD", "cardInfo": "455701******1010"}
     theirs = dict(mine, paymentTokenID="PMTOKEN2", userId="victim_01")
-    body = g.cj({"code": "APPLY_SUCCESS", "msg": "", "data": {"tokenList": [mine, theirs]}})
+    body = cj({"code": "APPLY_SUCCESS", "msg": "", "data": {"tokenList": [mine, theirs]}})
     field = echo_mismatch(gw, args, body)
     assert field == "data.tokenList.userId"
-    g.add(gw, "response_other_user", "a signed answer holding another user's token: not about this request",
-          "call", cfg, args=args, build=g.pm_build(cfg, args, mk),
+    add(gw, "response_other_user", "a signed answer holding another user's token: not about this request",
+          "call", cfg, args=args, build=pm_build(cfg, args, mk),
           response={"status": 200, "headers": [["Content-Type", "application/json"],
-                                                ["sign", g.rsa_sign_b64(gk, body)]], "body": body},
+                                                ["sign", rsa_sign_b64(gk, body)]], "body": body},
           error=dict(unknown(), field=field))
 
     # ---- YabandPay -----------------------------------------------------------
     gw = "yabandpay"
-    cfg = {"user": "016683", "secret_key": "yabandpay-test-secret", "environment": "production", "fixed_time": g.FT}
-    args = {"order_id": "ORD-20220122-0001", "card_number": "4235647728025682", "security_code": "123",
-            "expiration_month": "12", "expiration_year": "2030", "cardholder_name": "John Smith",
-            "email": "john.smith@example.com", "currency": "EUR", "description": "Card token",
-            "notify_url": "https://merchant.example.com/notify/yabandpay",
-            "request_id": "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6"}
-    b = g.yp_build(cfg, args)
+    cfg, args = dict(YP_CFG), dict(YP_ARGS)
+    b = yp_build(cfg, args)
     rd = {"order_id": "ORD-VICTIM-0002", "trade_id": "t-1", "amount": "0", "currency": "EUR",
           "url": "https://pay.yabandpay.com/x", "state": "processing"}
-    body = g.cj({"status": True, "code": "200", "data": rd, "message": "", "response_id": "1"})
+    body = cj({"status": True, "code": "200", "data": rd, "message": "", "response_id": "1"})
     field = echo_mismatch(gw, args, body)
     assert field == "data.order_id"
-    g.add(gw, "response_other_order", "a success for another order_id: not about this request", "call", cfg,
+    add(gw, "response_other_order", "a success for another order_id: not about this request", "call", cfg,
           args=args, build=b, response={"status": 200, "headers": jh, "body": body},
           error=dict(unknown(), field=field))
     msg = "card %s cvv %s declined by issuer" % (args["card_number"], args["security_code"])
-    g.add(gw, "error_message_card_data", "the gateway's message repeats the card number and CVV: masked",
+    add(gw, "error_message_card_data", "the gateway's message repeats the card number and CVV: masked",
           "call", cfg, args=args, build=b,
           response={"status": 200, "headers": jh,
-                    "body": g.cj({"status": False, "code": "-5001", "message": msg})},
+                    "body": cj({"status": False, "code": "-5001", "message": msg})},
           error={"code": "CT_ERR_GATEWAY", "gateway_code": "-5001",
                  "gateway_message": mask_text(msg, pan=args["card_number"], cvv=args["security_code"])})
-    expiry_cases(g, gw, cfg, args, g.yp_build)
+    expiry_cases(gw, cfg, args, yp_build)
 
     # ---- WorldFirst ----------------------------------------------------------
     gw = "worldfirst"
     cid = "5J5Y3N5Z2Y9T9L04"
-    cfg = {"client_id": cid, "private_key": g.keytext("merchant_private.pem"),
-           "gateway_public_key": g.keytext("gateway_public.pem"), "key_version": "2", "environment": "sea",
-           "fixed_time": g.FT}
+    cfg = wf_config(cid)
     args = {"asset_id": "MINE"}
-    b = g.wf_build(cfg, args, mk)
+    b = wf_build(cfg, args, mk)
 
     def signed(body):
-        sts = "POST %s\n%s.%s.%s" % (g.WF_PATH, cid, g.RESP_TIME, body)
-        return {"status": 200, "headers": [["Content-Type", g.WF_CT], ["Client-Id", cid],
-                                           ["Response-Time", g.RESP_TIME],
-                                           ["Signature", g.wf_sig_header("2", g.rsa_sign_b64(gk, sts))]],
+        sts = "POST %s\n%s.%s.%s" % (WF_PATH, cid, RESP_TIME, body)
+        return {"status": 200, "headers": [["Content-Type", WF_CT], ["Client-Id", cid],
+                                           ["Response-Time", RESP_TIME],
+                                           ["Signature", wf_sig_header("2", rsa_sign_b64(gk, sts))]],
                 "body": body}
 
     okd = {"result": {"resultCode": "SUCCESS", "resultStatus": "S", "resultMessage": "success"},
@@ -226,17 +225,17 @@ def generate(g, privs):
            "expiredMonth": "07", "expiredYear": "29"}
     for name, d in (("response_other_asset", okd),
                     ("response_missing_asset_id", {k: v for k, v in okd.items() if k != "assetId"})):
-        body = g.cj(d)
+        body = cj(d)
         field = echo_mismatch(gw, args, body)
         assert field == "assetId"
-        g.add(gw, name, "a validly signed S answer about another (or no) asset: the card data is not returned",
+        add(gw, name, "a validly signed S answer about another (or no) asset: the card data is not returned",
               "call", cfg, args=args, build=b, response=signed(body), error=dict(unknown(), field=field))
 
     # ---- notifications: optional max_age (PayerMax notifyTime, WorldFirst Request-Time)
-    freshness_cases(g, gk)
+    freshness_cases(gk)
 
     # every existing success is about its request
-    for gw_name, cases in g.CASES.items():
+    for gw_name, cases in CASES.items():
         for c in cases:
             if c["kind"] == "call" and "build" in c and "result" in c:
                 assert echo_mismatch(gw_name, c["args"], c["response"]["body"]) is None, c["name"]
@@ -246,15 +245,15 @@ def generate(g, privs):
                                     a["expiration_year"]) is None, c["name"]
 
 
-def expiry_cases(g, gw, cfg, args, build):
+def expiry_cases(gw, cfg, args, build):
     for name, ft, mm, yyyy in (
-            ("invalid_expired_year", g.FT, "12", "2021"),
+            ("invalid_expired_year", FT, "12", "2021"),
             ("invalid_expired_month", "2024-06-15T12:00:00.000+00:00", "05", "2024"),
-            ("invalid_year_0000", g.FT, "12", "0000"),
-            ("invalid_year_9999", g.FT, "12", "9999"),
-            ("invalid_year_21_ahead", g.FT, "12", "2043"),
-            ("expiry_current_month", g.FT, "01", "2022"),
-            ("expiry_20_years_ahead", g.FT, "12", "2042"),
+            ("invalid_year_0000", FT, "12", "0000"),
+            ("invalid_year_9999", FT, "12", "9999"),
+            ("invalid_year_21_ahead", FT, "12", "2043"),
+            ("expiry_current_month", FT, "01", "2022"),
+            ("expiry_20_years_ahead", FT, "12", "2042"),
             ("expiry_month_not_over_in_utc_minus_12", "2024-07-01T05:00:00.000+00:00", "06", "2024"),
             ("invalid_expiry_month_over_everywhere", "2024-07-01T13:00:00.000+00:00", "06", "2024")):
         c = dict(cfg, fixed_time=ft)
@@ -263,9 +262,9 @@ def expiry_cases(g, gw, cfg, args, build):
         assert (field is None) == (not name.startswith("invalid_")), name
         desc = "expiry %s/%s at %s" % (mm, yyyy, ft)
         if field is None:
-            g.add(gw, name, desc + ": accepted", "call", c, args=a, build=build(c, a))
+            add(gw, name, desc + ": accepted", "call", c, args=a, build=build(c, a))
         else:
-            g.add(gw, name, desc + ": refused", "call", c, args=a, build_error=g.verr(field))
+            add(gw, name, desc + ": refused", "call", c, args=a, build_error=verr(field))
 
 
 def _shift(ft, seconds):
@@ -280,10 +279,10 @@ def fresh_error(ft, t, max_age):
     return abs(age) > max_age
 
 
-def freshness_cases(g, gk):
-    ft = g.FT
+def freshness_cases(gk):
+    ft = FT
     pm_cfg = {"app_id": "46153e2b787241ae8b01857bb087d1bd", "merchant_no": "010229810189301",
-              "private_key": g.keytext("merchant_private.pem"), "gateway_public_key": g.keytext("gateway_public.pem"),
+              "private_key": keytext("merchant_private.pem"), "gateway_public_key": keytext("gateway_public.pem"),
               "environment": "sandbox", "fixed_time": ft}
     for name, delta, max_age in (("notification_max_age_fresh", -60, 300),
                                  ("notification_max_age_stale", -3600, 300),
@@ -293,31 +292,31 @@ def freshness_cases(g, gk):
                 "keyVersion": "1", "notifyType": "TOKENIZATION", "data": {"paymentTokenID": "PMTOKEN1"}}
         if delta is not None:
             note["notifyTime"] = _shift(ft, delta)
-        body = g.cj(note)
-        n = {"body": body, "sign": g.rsa_sign_b64(gk, body), "max_age": max_age}
+        body = cj(note)
+        n = {"body": body, "sign": rsa_sign_b64(gk, body), "max_age": max_age}
         desc = "max_age %d s, notifyTime %s" % (max_age, note.get("notifyTime", "absent"))
         if delta is not None and not fresh_error(ft, note["notifyTime"], max_age):
-            g.add("payermax", name, desc + ": fresh", "notification", pm_cfg, notification=n, verified=note)
+            add("payermax", name, desc + ": fresh", "notification", pm_cfg, notification=n, verified=note)
         else:
-            g.add("payermax", name, desc + ": refused (a replay)", "notification", pm_cfg, notification=n,
+            add("payermax", name, desc + ": refused (a replay)", "notification", pm_cfg, notification=n,
                   error={"code": "CT_ERR_SIGNATURE", "field": "notifyTime"})
 
     cid = "5J5Y3N5Z2Y9T9L04"
-    wf_cfg = {"client_id": cid, "private_key": g.keytext("merchant_private.pem"),
-              "gateway_public_key": g.keytext("gateway_public.pem"), "key_version": "2", "environment": "sea",
+    wf_cfg = {"client_id": cid, "private_key": keytext("merchant_private.pem"),
+              "gateway_public_key": keytext("gateway_public.pem"), "key_version": "2", "environment": "sea",
               "fixed_time": ft}
     path = "/notify/worldfirst"
-    body = g.cj({"notifyType": "CARD_STATUS", "assetId": "A1", "status": "ACTIVE"})
+    body = cj({"notifyType": "CARD_STATUS", "assetId": "A1", "status": "ACTIVE"})
     for name, delta in (("notification_max_age_fresh", -60), ("notification_max_age_stale", -3600)):
-        t = g.wf_time(_shift(ft, delta))
+        t = wf_time(_shift(ft, delta))
         sts = "POST %s\n%s.%s.%s" % (path, cid, t, body)
-        headers = [["Content-Type", g.WF_CT], ["Client-Id", cid], ["Request-Time", t],
-                   ["Signature", g.wf_sig_header("2", g.rsa_sign_b64(gk, sts))]]
+        headers = [["Content-Type", WF_CT], ["Client-Id", cid], ["Request-Time", t],
+                   ["Signature", wf_sig_header("2", rsa_sign_b64(gk, sts))]]
         n = {"path": path, "headers": headers, "body": body, "max_age": 300}
         desc = "max_age 300 s, Request-Time %s" % t
         if not fresh_error(ft, t, 300):
-            g.add("worldfirst", name, desc + ": fresh", "notification", wf_cfg, notification=n,
+            add("worldfirst", name, desc + ": fresh", "notification", wf_cfg, notification=n,
                   verified=json.loads(body))
         else:
-            g.add("worldfirst", name, desc + ": refused (a replay)", "notification", wf_cfg, notification=n,
+            add("worldfirst", name, desc + ": refused (a replay)", "notification", wf_cfg, notification=n,
                   error={"code": "CT_ERR_SIGNATURE", "field": "Request-Time"})
