@@ -30,7 +30,7 @@ import threading
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "python", "cardtoken"))
-from sandbox import _make_certs  # noqa: E402  (stdlib + cryptography only)
+from sandbox.certs import _make_certs  # noqa: E402  (stdlib + cryptography only)
 
 VICTIM = "VICTIM"
 
