@@ -44,10 +44,14 @@ $(BUILD)/c/test_vectors: tests/c/test_vectors.c $(BUILD)/c/libcardtoken.a
 $(BUILD)/c/test_core: tests/c/test_core.c $(CORE_SRC) $(CORE_HDR)
 	$(CC) $(CFLAGS_COMMON) -O1 -g -DCT_ALLOC_TEST -Icore/src $(PKG_CFLAGS) tests/c/test_core.c $(CORE_SRC) $(PKG_LIBS) -o $@
 
-test-c: deps $(BUILD)/c/test_vectors $(BUILD)/c/test_core
+$(BUILD)/c/test_describe: tests/c/test_describe.c $(BUILD)/c/libcardtoken.a
+	$(CC) $(CFLAGS_COMMON) -O1 -g $(PKG_CFLAGS) $< $(BUILD)/c/libcardtoken.a $(PKG_LIBS) -o $@
+
+test-c: deps $(BUILD)/c/test_vectors $(BUILD)/c/test_core $(BUILD)/c/test_describe
 	@mkdir -p $(BUILD)/results
 	@$(BUILD)/c/test_vectors tests/vectors | tee $(BUILD)/results/c-vectors.log | tail -n 5
 	@$(BUILD)/c/test_core tests/vectors | tee $(BUILD)/results/c-core.log | tail -n 5
+	@$(BUILD)/c/test_describe | tee $(BUILD)/results/c-describe.log | tail -n 5
 
 # The same suites under AddressSanitizer + UndefinedBehaviorSanitizer.
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
