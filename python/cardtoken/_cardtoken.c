@@ -459,6 +459,16 @@ static int value_text(modstate *st, ct_gateway gw, const char *fn, const char *n
 }
 
 typedef ct_type (*type_fn)(ct_gateway, const char *);
+static ct_type ct_option_type(ct_gateway gw, const char *n)
+{
+    const ct_param_desc *p = ct_param_find(ct_gateway_describe(gw)->options, ct_gateway_describe(gw)->noptions, n);
+    return p ? p->type : CT_TYPE_UNKNOWN;
+}
+static ct_type ct_arg_type(ct_gateway gw, const char *n)
+{
+    const ct_param_desc *p = ct_param_find(ct_gateway_describe(gw)->ops[0].args, ct_gateway_describe(gw)->ops[0].nargs, n);
+    return p ? p->type : CT_TYPE_UNKNOWN;
+}
 typedef ct_err (*set_fn)(void *, const char *, const char *, size_t, ct_error *);
 
 static ct_err config_set(void *cfg, const char *name, const char *v, size_t n, ct_error *e)
@@ -1116,7 +1126,7 @@ typedef struct ClientObject {
 
 static const char *op_name(const ClientObject *self)
 {
-    return ct_gateway_op_name(self->gw);
+    return ct_gateway_describe(self->gw)->ops[0].name;
 }
 
 /* Frees the core client once it is closed and no call runs on it. */
@@ -1315,7 +1325,7 @@ static PyObject *client_op_call(ClientObject *self, PyObject *args, PyObject *kw
     ct_error_clear(&e);
     ct_err rc;
     Py_BEGIN_ALLOW_THREADS
-    rc = ct_call(c, a, &res, &e);
+    rc = ct_call(c, ct_gateway_describe(gw)->ops, a, &res, &e);
     ct_args_free(a);
     Py_END_ALLOW_THREADS
     PyObject *out = NULL;
@@ -1342,7 +1352,7 @@ static PyObject *client_op_build(ClientObject *self, PyObject *args, PyObject *k
     ct_error_clear(&e);
     ct_err rc;
     Py_BEGIN_ALLOW_THREADS
-    rc = ct_build(c, a, &req, &e);
+    rc = ct_build(c, ct_gateway_describe(gw)->ops, a, &req, &e);
     ct_args_free(a);
     Py_END_ALLOW_THREADS
     PyObject *out = NULL;
@@ -1413,7 +1423,7 @@ static PyObject *client_op_parse(ClientObject *self, PyObject *args, PyObject *k
         ct_error_clear(&e);
         ct_err rc;
         Py_BEGIN_ALLOW_THREADS
-        rc = ct_parse(c, req, (int)status, hs.h, hs.n, body.p, (size_t)body.n, &res, &e);
+        rc = ct_parse(c, ct_gateway_describe(gw)->ops, req, (int)status, hs.h, hs.n, body.p, (size_t)body.n, &res, &e);
         Py_END_ALLOW_THREADS
         if (rc != CT_OK || !res)
             raise_ct(st, rc, &e, gw);
@@ -1681,8 +1691,8 @@ static int build_tables(void)
     for (int i = 0; i < N_GATEWAYS; i++) {
         const gw_info *gi = &GATEWAYS[i];
         client_tables *t = &g_client[gi->gw];
-        const char *op = ct_gateway_op_name(gi->gw);
-        const char *rname = ct_gateway_result_name(gi->gw);
+        const char *op = ct_gateway_describe(gi->gw)->ops[0].name;
+        const char *rname = ct_gateway_describe(gi->gw)->ops[0].result_name;
         if (!op || !rname || strlen(op) + 8 >= NAME_CAP) {
             PyErr_SetString(PyExc_SystemError, "cardtoken: bad operation name from the core");
             return -1;
@@ -1771,7 +1781,7 @@ static int build_tables(void)
     }
     int nr = 0;
     for (int i = 0; i < N_GATEWAYS; i++) {
-        const char *rname = ct_gateway_result_name(GATEWAYS[i].gw);
+        const char *rname = ct_gateway_describe(GATEWAYS[i].gw)->ops[0].result_name;
         char full[NAME_CAP];
         snprintf(full, sizeof full, "%s.%s", PACKAGE, rname);
         int dup = 0;
