@@ -18,7 +18,8 @@ CFLAGS_COMMON := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow \
 PKG_CFLAGS = $(shell pkg-config --cflags libcurl openssl jansson)
 PKG_LIBS   = $(shell pkg-config --libs libcurl openssl jansson) -lpthread
 CORE_SRC := $(wildcard core/src/*.c)
-CORE_HDR := core/include/cardtoken.h core/src/internal.h
+CORE_HDR := core/include/cardtoken.h $(wildcard core/src/*.h)
+CORE_OBJ := $(patsubst core/src/%.c,$(BUILD)/c/obj/%.o,$(CORE_SRC))
 
 .PHONY: all deps core describe test test-c test-asan test-python test-php pecl demo bench test-bare test-matrix \
         fuzz check-memory format clean
@@ -60,6 +61,8 @@ test-c: deps $(BUILD)/c/test_vectors $(BUILD)/c/test_core $(BUILD)/c/test_descri
 	@$(BUILD)/c/test_vectors tests/vectors | tee $(BUILD)/results/c-vectors.log | tail -n 5
 	@$(BUILD)/c/test_core tests/vectors | tee $(BUILD)/results/c-core.log | tail -n 5
 	@$(BUILD)/c/test_describe | tee $(BUILD)/results/c-describe.log | tail -n 5
+	@scripts/check-core-deps.py $(CORE_OBJ) > $(BUILD)/results/core-deps.log; rc=$$?; \
+	  grep -E '^(mutual|core-deps)' $(BUILD)/results/core-deps.log; exit $$rc
 	@if $(BUILD)/c/ct_describe | $(VPY) -c 'import json,sys; d=json.load(sys.stdin); assert d["gateways"] and all(g["ops"] and g["options"] for g in d["gateways"])'; \
 	  then echo "ct_describe: 1 passed, 0 failed"; else echo "ct_describe: 0 passed, 1 failed"; exit 1; fi
 
@@ -70,7 +73,9 @@ test-asan: deps
 	clang $(CFLAGS_COMMON) -O1 -g $(ASAN_FLAGS) $(PKG_CFLAGS) tests/c/test_vectors.c $(CORE_SRC) $(PKG_LIBS) -o $(BUILD)/asan/test_vectors
 	clang $(CFLAGS_COMMON) -O1 -g $(ASAN_FLAGS) -DCT_ALLOC_TEST -Icore/src $(PKG_CFLAGS) tests/c/test_core.c $(CORE_SRC) $(PKG_LIBS) -o $(BUILD)/asan/test_core
 	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/test_vectors tests/vectors | sed 's/^vectors:/asan-vectors:/' | tee $(BUILD)/results/asan-vectors.log | tail -n 5
+	clang $(CFLAGS_COMMON) -O1 -g $(ASAN_FLAGS) $(PKG_CFLAGS) tests/c/test_describe.c $(CORE_SRC) $(PKG_LIBS) -o $(BUILD)/asan/test_describe
 	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/test_core tests/vectors | sed 's/^core:/asan-core:/' | tee $(BUILD)/results/asan-core.log | tail -n 5
+	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/test_describe | sed 's/^describe:/asan-describe:/' | tee $(BUILD)/results/asan-describe.log | tail -n 5
 
 # ---- Python ------------------------------------------------------------
 test-python: deps

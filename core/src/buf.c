@@ -1,8 +1,11 @@
 /* buf.c - a growable byte buffer that wipes whatever it held. */
-#include "internal.h"
+#include "buf.h"
+#include "mem.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <stdarg.h>
+#include <openssl/crypto.h>
 
 void ct_buf_init(ct_buf *b) { memset(b, 0, sizeof(*b)); }
 

@@ -1,7 +1,14 @@
 /* call.c - the public entry points of an operation (build, parse, call)
  * and of notifications, which check their inputs and dispatch to the
  * client's gateway. */
-#include "internal.h"
+#include "buf.h"
+#include "check.h"
+#include "client.h"
+#include "errors.h"
+#include "http.h"
+#include "registry.h"
+#include "request.h"
+#include "transport.h"
 
 #include <string.h>
 

@@ -1,6 +1,10 @@
 /* canon.c - the sorted "name=value&..." strings that Pagsmile (MD5) and
  * YabandPay (HMAC-SHA256) sign. */
-#include "internal.h"
+#include "buf.h"
+#include "canon.h"
+#include "errors.h"
+#include "json.h"
+#include "mem.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,10 @@
 /* check.c - argument checks: UTF-8 text, card numbers (Luhn), CVV,
  * expiry, enumerations, URLs. Messages name the field, never the value. */
-#include "internal.h"
+#include "check.h"
+#include "client.h"
+#include "clock.h"
+#include "errors.h"
+#include "kv.h"
 
 #include <string.h>
 

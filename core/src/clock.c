@@ -1,6 +1,7 @@
 /* clock.c - the timestamps the gateways want (RFC 3339 / ISO 8601 with an
  * offset, unix seconds), computed without the C library's time zones. */
-#include "internal.h"
+#include "buf.h"
+#include "clock.h"
 
 #include <string.h>
 

@@ -1,6 +1,9 @@
 /* crypto.c - the primitives: MD5 and HMAC-SHA256 in hex, SHA256withRSA,
  * base64, URL encoding, constant-time comparison, OS randomness. */
-#include "internal.h"
+#include "buf.h"
+#include "crypto.h"
+#include "errors.h"
+#include "mem.h"
 
 #include <string.h>
 

@@ -1,8 +1,12 @@
 /* errors.c - the error table and the ct_error filler. */
-#include "internal.h"
+#include "errors.h"
+#include "mask.h"
+#include "mem.h"
+#include "request.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <stdarg.h>
 
 typedef struct ct_err_info {
     ct_err code;

@@ -1,11 +1,16 @@
 /* json.c - writing JSON text byte-exactly, and reading responses with
  * jansson (duplicate keys rejected, numbers never turned into amounts). */
-#include "internal.h"
+#include "buf.h"
+#include "check.h"
+#include "errors.h"
+#include "json.h"
+#include "mem.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <openssl/crypto.h>
 
 static const char ct_hexdigits[] = "0123456789abcdef";
 

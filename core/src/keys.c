@@ -1,7 +1,11 @@
 /* keys.c - RSA key loading: PEM with any label, or bare base64 of PKCS#1 or
  * PKCS#8 (private) and SPKI or PKCS#1 (public). Key material never reaches
  * an error message; every decoded buffer is wiped. */
-#include "internal.h"
+#include "buf.h"
+#include "crypto.h"
+#include "errors.h"
+#include "keys.h"
+#include "mem.h"
 
 #include <string.h>
 
@@ -134,4 +138,13 @@ ct_err ct_load_public_key(const char *text, size_t n, const char *field,
                           EVP_PKEY **out, ct_error *err)
 {
     return ct_load_key(text, n, field, 0, out, err);
+}
+
+void ct_rsa_keys_free(ct_rsa_keys *k)
+{
+    EVP_MD_CTX_free(k->sign_ctx);
+    EVP_MD_CTX_free(k->verify_ctx);
+    EVP_PKEY_free(k->private_key);
+    EVP_PKEY_free(k->gateway_public_key);
+    memset(k, 0, sizeof(*k));
 }

@@ -1,6 +1,8 @@
 /* kv.c - ordered name/value lists holding client options and operation
  * arguments (values may be card data or secrets: wiped on free). */
-#include "internal.h"
+#include "errors.h"
+#include "kv.h"
+#include "mem.h"
 
 #include <string.h>
 

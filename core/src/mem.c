@@ -1,6 +1,6 @@
 /* mem.c - the core's allocator wrappers: wipe on free, and (in the
  * CT_ALLOC_TEST build) fail the n-th allocation on request. */
-#include "internal.h"
+#include "mem.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,20 @@
 /* payermax.c - PayerMax inquirePaymentToken: SHA256withRSA over the exact
  * body in the "sign" header; success responses must be signed too. */
-#include "internal.h"
+#include "buf.h"
+#include "check.h"
+#include "client.h"
+#include "clock.h"
+#include "crypto.h"
+#include "errors.h"
+#include "http.h"
+#include "json.h"
+#include "keys.h"
+#include "kv.h"
+#include "mem.h"
+#include "options.h"
+#include "registry.h"
+#include "request.h"
+#include "result.h"
 
 #include <string.h>
 
@@ -73,19 +87,39 @@ static const ct_env pm_envs[] = {
     {"production", "https://pay-gate.payermax.com"},
     {NULL, NULL}};
 
+/* The client's PayerMax credentials and keyed contexts (ct_client.state). */
+typedef struct pm_state {
+    char *app_id;
+    char *merchant_no;
+    char *key_version;
+    ct_rsa_keys keys;
+} pm_state;
+
+#define PM(c) ((pm_state *)(c)->state)
+
+static void pm_free_state(void *state)
+{
+    pm_state *s = state;
+    ct_free_str(s->app_id);
+    ct_free_str(s->merchant_no);
+    ct_free_str(s->key_version);
+    ct_rsa_keys_free(&s->keys);
+    ct_free_secret(s, sizeof(*s));
+}
+
 static ct_err pm_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
 {
+    pm_state *s = ct_calloc(1, sizeof(*s));
     ct_err rc;
-    if ((rc = ct_opt_text(o, "app_id", 64, 1, NULL, &c->app_id, err)) !=
+    if ((c->state = s) == NULL)
+        return ct_fail_nomem(err);
+    if ((rc = ct_opt_text(o, "app_id", 64, 1, NULL, &s->app_id, err)) !=
             CT_OK ||
-        (rc = ct_opt_text(o, "merchant_no", 32, 1, NULL, &c->merchant_no,
+        (rc = ct_opt_text(o, "merchant_no", 32, 1, NULL, &s->merchant_no,
                           err)) != CT_OK ||
-        (rc = ct_opt_text(o, "key_version", 8, 0, "1", &c->key_version,
+        (rc = ct_opt_text(o, "key_version", 8, 0, "1", &s->key_version,
                           err)) != CT_OK ||
-        (rc = ct_opt_private_key(o, "private_key", &c->private_key, err)) !=
-            CT_OK ||
-        (rc = ct_opt_public_key(o, "gateway_public_key",
-                                &c->gateway_public_key, err)) != CT_OK)
+        (rc = ct_opt_rsa_keys(o, &s->keys, err)) != CT_OK)
         return rc;
     return CT_OK;
 }
@@ -121,14 +155,14 @@ static ct_err pm_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
     ct_client_now(c, &now);
     ct_buf_reserve(&req->body, 320);
     ct_buf_puts(&req->body, "{\"version\":\"1.2\"");
-    ct_json_put_member(&req->body, 1, "keyVersion", c->key_version,
-                       strlen(c->key_version));
+    ct_json_put_member(&req->body, 1, "keyVersion", PM(c)->key_version,
+                       strlen(PM(c)->key_version));
     ct_buf_puts(&req->body, ",\"requestTime\":\"");
     ct_format_time(&req->body, &now, 1);
     ct_buf_putc(&req->body, '"');
-    ct_json_put_member(&req->body, 1, "appId", c->app_id, strlen(c->app_id));
-    ct_json_put_member(&req->body, 1, "merchantNo", c->merchant_no,
-                       strlen(c->merchant_no));
+    ct_json_put_member(&req->body, 1, "appId", PM(c)->app_id, strlen(PM(c)->app_id));
+    ct_json_put_member(&req->body, 1, "merchantNo", PM(c)->merchant_no,
+                       strlen(PM(c)->merchant_no));
     ct_buf_puts(&req->body, ",\"data\":{");
     for (i = 0; i < CT_ARRAY_LEN(pm_members); i++)
         if (v[i] != NULL)
@@ -141,7 +175,7 @@ static ct_err pm_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
         return rc;
 
     ct_buf_init(&sig);
-    rc = ct_rsa_sign_b64(c->sign_ctx, req->body.data, req->body.len, &sig,
+    rc = ct_rsa_sign_b64(PM(c)->keys.sign_ctx, req->body.data, req->body.len, &sig,
                          err);
     if (rc == CT_OK &&
         (rc = ct_request_add_header(req, "Content-Type", "application/json",
@@ -162,7 +196,7 @@ static ct_err pm_verify(const ct_client *c, const char *b64, size_t n,
         n--;
     siglen = ct_b64_decode(b64, n, sig, sizeof(sig));
     if (siglen <= 0 ||
-        !ct_rsa_verify(c->verify_ctx, body, len, sig, (size_t)siglen))
+        !ct_rsa_verify(PM(c)->keys.verify_ctx, body, len, sig, (size_t)siglen))
         return ct_fail(err, CT_ERR_SIGNATURE, "sign",
                        "PayerMax %s signature does not verify", what);
     return CT_OK;
@@ -318,6 +352,7 @@ const ct_gateway_ops ct_payermax_ops = {
     .envs = pm_envs,
     .impl = pm_impl,
     .configure = pm_configure,
+    .free_state = pm_free_state,
     .verify_notification = pm_verify_notification,
     .ack = pm_ack,
 };

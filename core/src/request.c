@@ -1,7 +1,11 @@
 /* request.c - a built request: method, URL, headers and the exact body.
  * The body may hold card data: it is wiped on free, and a redacted copy is
  * available for printing. */
-#include "internal.h"
+#include "buf.h"
+#include "errors.h"
+#include "kv.h"
+#include "mem.h"
+#include "request.h"
 
 #include <string.h>
 

@@ -1,6 +1,10 @@
 /* result.c - parsed results: records of named fields (strings, integers,
  * nulls), some marked sensitive. Everything is wiped on free. */
-#include "internal.h"
+#include "buf.h"
+#include "errors.h"
+#include "json.h"
+#include "mem.h"
+#include "result.h"
 
 #include <string.h>
 

@@ -1,6 +1,21 @@
 /* yabandpay.c - YabandPay v3.CreateCardPayments: top-level and data fields
  * merged, sorted, empties kept, HMAC-SHA256 hex in the body's "sign". */
-#include "internal.h"
+#include "buf.h"
+#include "canon.h"
+#include "check.h"
+#include "client.h"
+#include "clock.h"
+#include "crypto.h"
+#include "errors.h"
+#include "http.h"
+#include "json.h"
+#include "kv.h"
+#include "mem.h"
+#include "options.h"
+#include "phpstr.h"
+#include "registry.h"
+#include "request.h"
+#include "result.h"
 
 #include <string.h>
 #include <strings.h>
@@ -64,14 +79,35 @@ static const ct_param_desc yb_notify[] = {
 static const ct_env yb_envs[] = {{"production", "https://mapi.yabandpay.com"},
                                  {NULL, NULL}};
 
+/* The client's YabandPay credentials and keyed HMAC (ct_client.state). */
+typedef struct yb_state {
+    char *user;
+    ct_client_secret secret_key;
+    EVP_MAC_CTX *hmac_ctx; /* keyed once, copied per call */
+} yb_state;
+
+#define YB(c) ((yb_state *)(c)->state)
+
+static void yb_free_state(void *state)
+{
+    yb_state *s = state;
+    ct_free_str(s->user);
+    ct_free_secret(s->secret_key.data, s->secret_key.len);
+    EVP_MAC_CTX_free(s->hmac_ctx);
+    ct_free_secret(s, sizeof(*s));
+}
+
 static ct_err yb_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
 {
+    yb_state *s = ct_calloc(1, sizeof(*s));
     ct_err rc;
-    if ((rc = ct_opt_text(o, "user", 64, 1, NULL, &c->user, err)) != CT_OK ||
-        (rc = ct_opt_secret(o, "secret_key", &c->secret, err)) != CT_OK)
+    if ((c->state = s) == NULL)
+        return ct_fail_nomem(err);
+    if ((rc = ct_opt_text(o, "user", 64, 1, NULL, &s->user, err)) != CT_OK ||
+        (rc = ct_opt_secret(o, "secret_key", &s->secret_key, err)) != CT_OK)
         return rc;
-    c->hmac_ctx = ct_hmac_template(c->secret.data, c->secret.len);
-    return c->hmac_ctx ? CT_OK : ct_fail_nomem(err);
+    s->hmac_ctx = ct_hmac_template(s->secret_key.data, s->secret_key.len);
+    return s->hmac_ctx ? CT_OK : ct_fail_nomem(err);
 }
 
 static ct_err yb_check_email(const ct_kv *v, ct_error *err)
@@ -353,13 +389,13 @@ static ct_err yb_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
     /* body: {"user","sign","method","time","data":{...}} */
     ct_buf_reserve(&req->body, 512 + cardinfo.len * 2);
     ct_buf_putc(&req->body, '{');
-    ct_json_put_member(&req->body, 0, "user", c->user, strlen(c->user));
+    ct_json_put_member(&req->body, 0, "user", YB(c)->user, strlen(YB(c)->user));
     ct_buf_puts(&req->body, ",\"sign\":\"");
     {
         size_t data_n = n;
         ct_pair all[28];
         memcpy(all, p, n * sizeof(*p));
-        YB_SET(all, data_n, "user", c->user, strlen(c->user));
+        YB_SET(all, data_n, "user", YB(c)->user, strlen(YB(c)->user));
         YB_SET(all, data_n, "method", "v3.CreateCardPayments", 21);
         YB_SET(all, data_n, "time", tstr.data, tstr.len);
         ct_pairs_sort(all, data_n);
@@ -370,7 +406,7 @@ static ct_err yb_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    if (!ct_hmac_sha256_hex_ctx(c->hmac_ctx, tosign.data, tosign.len, hex)) {
+    if (!ct_hmac_sha256_hex_ctx(YB(c)->hmac_ctx, tosign.data, tosign.len, hex)) {
         rc = ct_fail(err, CT_ERR_INTERNAL, NULL, "HMAC failed");
         goto cleanup;
     }
@@ -512,7 +548,7 @@ static ct_err yb_notification_json(const char *body, size_t n, ct_buf *out,
 static int yb_sign_matches(ct_client *c, const ct_buf *s, const json_t *sign)
 {
     char hex[65];
-    return ct_hmac_sha256_hex_ctx(c->hmac_ctx, s->data ? s->data : "", s->len,
+    return ct_hmac_sha256_hex_ctx(YB(c)->hmac_ctx, s->data ? s->data : "", s->len,
                                   hex) &&
            ct_hex_matches(hex, 64, json_string_value(sign),
                           json_string_length(sign));
@@ -611,6 +647,7 @@ const ct_gateway_ops ct_yabandpay_ops = {
     .envs = yb_envs,
     .impl = yb_impl,
     .configure = yb_configure,
+    .free_state = yb_free_state,
     .verify_notification = yb_verify_notification,
     .ack = yb_ack,
 };

@@ -13,7 +13,11 @@
  *     request.
  * Built with -DCT_ALLOC_TEST against the core sources. */
 #include "cardtoken.h"
-#include "internal.h"
+#include "buf.h"
+#include "check.h"
+#include "client.h"
+#include "json.h"
+#include "phpstr.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
