@@ -13,8 +13,9 @@ PYTHON  ?= python3
 VENV    ?= $(BUILD)/venv
 VPY     := $(CURDIR)/$(VENV)/bin/python
 export CARDTOKEN_VENV := $(VENV)
-CFLAGS_COMMON := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow \
-                 -Wstrict-prototypes -fvisibility=hidden -Icore/include
+# The core's flags: core/build.mk (also read by fuzz/, setup.py, config.m4).
+include core/build.mk
+CFLAGS_COMMON := $(CT_CSTD) $(CT_WARN) $(CT_WERROR) $(CT_HIDDEN) -Icore/include
 PKG_CFLAGS = $(shell pkg-config --cflags libcurl openssl jansson)
 PKG_LIBS   = $(shell pkg-config --libs libcurl openssl jansson) -lpthread
 CORE_SRC := $(wildcard core/src/*.c)
