@@ -1,4 +1,5 @@
-/* check.h - validation of arguments and notification times (check.c). Private to the core. */
+/* check.h - validation of arguments and notification times (check.c). Private
+ * to the core. */
 #ifndef CT_CHECK_H
 #define CT_CHECK_H
 

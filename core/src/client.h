@@ -1,4 +1,5 @@
-/* client.h - the client: common settings, the gateway's state (client.c). Private to the core. */
+/* client.h - the client: common settings, the gateway's state (client.c).
+ * Private to the core. */
 #ifndef CT_CLIENT_H
 #define CT_CLIENT_H
 
@@ -19,7 +20,6 @@ struct ct_client {
     void *state; /* the gateway's own: credentials, keyed contexts */
     ct_transport *transport;
 };
-
 
 /* The current time per the client (fixed in tests, else now in UTC). */
 void ct_client_now(const ct_client *c, ct_time *t);

@@ -1,4 +1,5 @@
-/* crypto.h - hashes, MACs, RSA, base64, random (crypto.c). Private to the core. */
+/* crypto.h - hashes, MACs, RSA, base64, random (crypto.c). Private to the core.
+ */
 #ifndef CT_CRYPTO_H
 #define CT_CRYPTO_H
 
@@ -6,7 +7,6 @@
 #include "buf.h"
 #include "cardtoken.h"
 
-void ct_hex(const unsigned char *in, size_t n, char *out); /* 2n+1 */
 int ct_md5_hex(const char *data, size_t n, char out[33]);
 int ct_hmac_sha256_hex(const char *key, size_t klen, const char *data, size_t n,
                        char out[65]);
@@ -27,7 +27,6 @@ int ct_hmac_sha256_hex_ctx(const EVP_MAC_CTX *tmpl, const char *data, size_t n,
                            char out[65]);
 /* Strict standard base64 decode into out (cap bytes). -1 when invalid. */
 long ct_b64_decode(const char *in, size_t n, unsigned char *out, size_t cap);
-void ct_b64_encode(ct_buf *out, const unsigned char *in, size_t n);
 /* Percent-encodes every byte but unreserved ones, upper-case hex. */
 void ct_url_encode(ct_buf *out, const char *s, size_t n);
 /* Decodes %XX (and '+' as space when form); -1 when malformed. */

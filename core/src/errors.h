@@ -14,14 +14,10 @@ ct_err ct_fail_nomem(ct_error *err);
 ct_err ct_fail_unknown_name(ct_error *err, ct_err code, const char *what,
                             const char *name);
 void ct_error_set_gateway(ct_error *err, ct_gateway gw);
-/* Copies a gateway's code/message (truncated, sanitized to printable, card
- * data masked by ct_mask_copy; req, when not NULL, is the request answered:
- * its card number and CVV are masked wherever they appear). */
-void ct_error_set_gateway_reply(ct_error *err, const struct ct_request *req,
-                                const char *code, size_t clen, const char *msg,
-                                size_t mlen);
 /* A gateway's refusal: fmt has one %s for the gateway's code; the code and
- * message are kept (cleaned, card data masked as above). Returns code. */
+ * message are kept (truncated, sanitized to printable, card data masked by
+ * ct_mask_copy; req, when not NULL, is the request answered: its card
+ * number and CVV are masked wherever they appear). Returns code. */
 ct_err ct_fail_gateway(ct_error *err, const struct ct_request *req, ct_err code,
                        const char *fmt, const char *gcode, size_t clen,
                        const char *gmsg, size_t mlen)

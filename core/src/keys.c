@@ -71,8 +71,8 @@ static ct_err ct_key_check(EVP_PKEY *k, const char *field, ct_error *err)
     if (EVP_PKEY_get_base_id(k) != EVP_PKEY_RSA)
         return ct_fail(err, CT_ERR_KEY, field, "%s is not an RSA key", field);
     if (EVP_PKEY_get_bits(k) < 2048 || EVP_PKEY_get_bits(k) > 8192)
-        return ct_fail(err, CT_ERR_KEY, field,
-                       "%s must be 2048 to 8192 bits", field);
+        return ct_fail(err, CT_ERR_KEY, field, "%s must be 2048 to 8192 bits",
+                       field);
     return CT_OK;
 }
 
@@ -81,8 +81,8 @@ static ct_err ct_key_check(EVP_PKEY *k, const char *field, ct_error *err)
 static EVP_PKEY *ct_key_decode(const unsigned char *der, long len, int private)
 {
     const unsigned char *p = der;
-    EVP_PKEY *k = private ? d2i_AutoPrivateKey(NULL, &p, len)
-                          : d2i_PUBKEY(NULL, &p, len);
+    EVP_PKEY *k =
+        private ? d2i_AutoPrivateKey(NULL, &p, len) : d2i_PUBKEY(NULL, &p, len);
     if (k != NULL && p != der + len) {
         EVP_PKEY_free(k);
         k = NULL;

@@ -1,4 +1,5 @@
-/* kv.h - key/value lists: configurations and arguments (kv.c). Private to the core. */
+/* kv.h - key/value lists: configurations and arguments (kv.c). Private to the
+ * core. */
 #ifndef CT_KV_H
 #define CT_KV_H
 
@@ -16,10 +17,7 @@ typedef struct ct_kvlist {
     size_t cap;
 } ct_kvlist;
 
-ct_err ct_kv_set(ct_kvlist *l, const char *name, const char *value, size_t len,
-                 ct_error *err);
 const ct_kv *ct_kv_get(const ct_kvlist *l, const char *name);
-void ct_kv_free(ct_kvlist *l); /* wipes */
 
 struct ct_config {
     ct_gateway gw;

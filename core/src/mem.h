@@ -1,4 +1,5 @@
-/* mem.h - memory: every core allocation, wiped on free (mem.c). Private to the core. */
+/* mem.h - memory: every core allocation, wiped on free (mem.c). Private to the
+ * core. */
 #ifndef CT_MEM_H
 #define CT_MEM_H
 

@@ -55,8 +55,8 @@ ct_err ct_opt_secret(const ct_kvlist *opts, const char *name,
     return CT_OK;
 }
 
-ct_err ct_opt_private_key(const ct_kvlist *opts, const char *name,
-                          EVP_PKEY **dst, ct_error *err)
+static ct_err ct_opt_private_key(const ct_kvlist *opts, const char *name,
+                                 EVP_PKEY **dst, ct_error *err)
 {
     const ct_kv *v = ct_kv_get(opts, name);
     if (v == NULL || v->len == 0)
@@ -64,8 +64,8 @@ ct_err ct_opt_private_key(const ct_kvlist *opts, const char *name,
     return ct_load_private_key(v->value, v->len, name, dst, err);
 }
 
-ct_err ct_opt_public_key(const ct_kvlist *opts, const char *name,
-                         EVP_PKEY **dst, ct_error *err)
+static ct_err ct_opt_public_key(const ct_kvlist *opts, const char *name,
+                                EVP_PKEY **dst, ct_error *err)
 {
     const ct_kv *v = ct_kv_get(opts, name);
     if (v == NULL || v->len == 0)
@@ -78,8 +78,8 @@ ct_err ct_opt_rsa_keys(const ct_kvlist *o, ct_rsa_keys *k, ct_error *err)
     ct_err rc;
     if ((rc = ct_opt_private_key(o, "private_key", &k->private_key, err)) !=
             CT_OK ||
-        (rc = ct_opt_public_key(o, "gateway_public_key",
-                                &k->gateway_public_key, err)) != CT_OK)
+        (rc = ct_opt_public_key(o, "gateway_public_key", &k->gateway_public_key,
+                                err)) != CT_OK)
         return rc;
     /* Key the signing contexts once; each call works on a copy. */
     if ((k->sign_ctx = ct_sign_template(k->private_key, 1)) == NULL ||

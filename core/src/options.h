@@ -17,10 +17,6 @@ ct_err ct_configure_common(ct_client *c, const ct_kvlist *o, ct_error *err);
 /* Required text option: copies into *dst, CT_ERR_CONFIG when absent/bad. */
 ct_err ct_opt_text(const ct_kvlist *opts, const char *name, size_t max,
                    int required, const char *dflt, char **dst, ct_error *err);
-ct_err ct_opt_private_key(const ct_kvlist *opts, const char *name,
-                          EVP_PKEY **dst, ct_error *err);
-ct_err ct_opt_public_key(const ct_kvlist *opts, const char *name,
-                         EVP_PKEY **dst, ct_error *err);
 ct_err ct_opt_secret(const ct_kvlist *opts, const char *name,
                      ct_client_secret *dst, ct_error *err);
 /* Reads options private_key and gateway_public_key and keys the templates:

@@ -55,14 +55,19 @@ static const ct_env pg_envs[] = {
 static const struct {
     const char *code;
     const char *name;
-} pg_codes[] = {
-    {"300", "WARNING"},           {"400", "SYSTEM_ERROR"},
-    {"401", "SYSTEM_PARAM_ERROR"}, {"402", "SIGN_VERIFY_FAILURE"},
-    {"403", "SIGN_ISNULL"},       {"404", "SIGN_TYPE_ERROR"},
-    {"405", "SIGN_TYPE_ISNULL"},  {"501", "MERCHANT_ID_INVALID"},
-    {"502", "MERCHANT_ID_INVALID"}, {"508", "MERCHANT_STATUS_ISLOCK"},
-    {"550", "SINGLE_DAY_PAY_LIMIT"}, {"551", "IP_REQUEST_TOO_FAST_LIMIT"},
-    {"759", "EMAIL_ISNULL"}};
+} pg_codes[] = {{"300", "WARNING"},
+                {"400", "SYSTEM_ERROR"},
+                {"401", "SYSTEM_PARAM_ERROR"},
+                {"402", "SIGN_VERIFY_FAILURE"},
+                {"403", "SIGN_ISNULL"},
+                {"404", "SIGN_TYPE_ERROR"},
+                {"405", "SIGN_TYPE_ISNULL"},
+                {"501", "MERCHANT_ID_INVALID"},
+                {"502", "MERCHANT_ID_INVALID"},
+                {"508", "MERCHANT_STATUS_ISLOCK"},
+                {"550", "SINGLE_DAY_PAY_LIMIT"},
+                {"551", "IP_REQUEST_TOO_FAST_LIMIT"},
+                {"759", "EMAIL_ISNULL"}};
 
 /* The client's Pagsmile credentials (ct_client.state). */
 typedef struct pg_state {
@@ -145,8 +150,8 @@ static ct_err pg_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
                          strlen(PG(c)->merchant_no), 0};
     pairs[1] = (ct_pair){"app_id", 6, PG(c)->app_id, strlen(PG(c)->app_id), 0};
     for (i = 0; i < 5; i++)
-        pairs[2 + i] = (ct_pair){names[i], strlen(names[i]), v[i]->value,
-                                 v[i]->len, 0};
+        pairs[2 + i] =
+            (ct_pair){names[i], strlen(names[i]), v[i]->value, v[i]->len, 0};
     for (i = 0; i < 7; i++)
         pairs[i].empty = pg_empty(pairs[i].val, pairs[i].vlen);
 
@@ -160,13 +165,14 @@ static ct_err pg_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
     ct_buf_putc(&req->body, '{');
     ct_json_put_member(&req->body, 0, "merchant_no", PG(c)->merchant_no,
                        strlen(PG(c)->merchant_no));
-    ct_json_put_member(&req->body, 1, "app_id", PG(c)->app_id, strlen(PG(c)->app_id));
+    ct_json_put_member(&req->body, 1, "app_id", PG(c)->app_id,
+                       strlen(PG(c)->app_id));
     for (i = 0; i < 5; i++)
         ct_json_put_member(&req->body, 1, names[i], v[i]->value, v[i]->len);
     ct_json_put_member(&req->body, 1, "sign", hex, 32);
     ct_buf_putc(&req->body, '}');
-    if ((rc = ct_request_add_header(req, "Content-Type", "application/json",
-                                    16, err)) != CT_OK)
+    if ((rc = ct_request_add_header(req, "Content-Type", "application/json", 16,
+                                    err)) != CT_OK)
         return rc;
     if ((rc = ct_request_set_secrets(req, v[0], v[1], err)) != CT_OK)
         return rc;
@@ -223,8 +229,7 @@ static ct_err pg_parse(ct_client *c, const ct_op_desc *op,
     ct_buf_init(&code);
     if ((rc = ct_json_parse(resp->body, resp->len, &root, err)) != CT_OK)
         goto cleanup;
-    if ((rc = ct_json_text(root, "code", 1, 1, &code, &present, err)) !=
-        CT_OK)
+    if ((rc = ct_json_text(root, "code", 1, 1, &code, &present, err)) != CT_OK)
         goto cleanup;
     info = json_object_get(root, "info");
     if (strcmp(code.data, "200") != 0) {
@@ -329,8 +334,8 @@ static ct_err pg_verify_notification(ct_client *c, const ct_notification *n,
     if (n->fields_json == NULL)
         return ct_fail(err, CT_ERR_VALIDATION, "fields",
                        "notification fields are required");
-    if ((rc = ct_json_parse(n->fields_json, n->fields_json_len, &root,
-                            err)) != CT_OK) {
+    if ((rc = ct_json_parse(n->fields_json, n->fields_json_len, &root, err)) !=
+        CT_OK) {
         if (rc == CT_ERR_PROTOCOL)
             rc = ct_fail(err, CT_ERR_VALIDATION, "fields",
                          "notification fields must be a mapping");

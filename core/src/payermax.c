@@ -40,9 +40,9 @@ static const ct_param_desc pm_inquire_args[] = {
 static const struct {
     const char *member;
     size_t max;
-} pm_members[] = {{"userId", 64},           {"tokenScope", 16},
-                  {"paymentTokenID", 64},   {"paymentMethodType", 32},
-                  {"targetOrg", 32},        {"cardOrg", 32},
+} pm_members[] = {{"userId", 64},         {"tokenScope", 16},
+                  {"paymentTokenID", 64}, {"paymentMethodType", 32},
+                  {"targetOrg", 32},      {"cardOrg", 32},
                   {"referralCode", 64}};
 
 /* In record order; pm_token_members[i] is the member fields[i] comes
@@ -64,12 +64,18 @@ static const ct_result_field_desc pm_token_fields[] = {
 static const struct {
     const char *member;
     int required;
-} pm_token_members[] = {{"paymentTokenID", 1},     {"userId", 1},
-                        {"tokenScope", 1},         {"paymentTokenExpiry", 1},
-                        {"paymentTokenStatus", 1}, {"cardInfo", 0},
-                        {"ifCVV", 0},              {"brand", 0},
-                        {"paymentMethodType", 1},  {"targetOrg", 0},
-                        {"accountDisplay", 0},     {"referralCode", 0}};
+} pm_token_members[] = {{"paymentTokenID", 1},
+                        {"userId", 1},
+                        {"tokenScope", 1},
+                        {"paymentTokenExpiry", 1},
+                        {"paymentTokenStatus", 1},
+                        {"cardInfo", 0},
+                        {"ifCVV", 0},
+                        {"brand", 0},
+                        {"paymentMethodType", 1},
+                        {"targetOrg", 0},
+                        {"accountDisplay", 0},
+                        {"referralCode", 0}};
 
 static const ct_param_desc pm_notify[] = {
     CT_NOTIFY("body", "body", CT_TYPE_BYTES, 1, 1, "the raw posted body"),
@@ -117,8 +123,8 @@ static ct_err pm_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
             CT_OK ||
         (rc = ct_opt_text(o, "merchant_no", 32, 1, NULL, &s->merchant_no,
                           err)) != CT_OK ||
-        (rc = ct_opt_text(o, "key_version", 8, 0, "1", &s->key_version,
-                          err)) != CT_OK ||
+        (rc = ct_opt_text(o, "key_version", 8, 0, "1", &s->key_version, err)) !=
+            CT_OK ||
         (rc = ct_opt_rsa_keys(o, &s->keys, err)) != CT_OK)
         return rc;
     return CT_OK;
@@ -143,8 +149,8 @@ static ct_err pm_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
                 return rc;
         }
     }
-    if (v[1] != NULL && (rc = ct_check_oneof(v[1], "token_scope", scopes,
-                                             err)) != CT_OK)
+    if (v[1] != NULL &&
+        (rc = ct_check_oneof(v[1], "token_scope", scopes, err)) != CT_OK)
         return rc;
     if (v[3] != NULL && v[3]->len == 4 && memcmp(v[3]->value, "CARD", 4) == 0 &&
         v[4] != NULL && v[4]->len > 0)
@@ -160,7 +166,8 @@ static ct_err pm_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
     ct_buf_puts(&req->body, ",\"requestTime\":\"");
     ct_format_time(&req->body, &now, 1);
     ct_buf_putc(&req->body, '"');
-    ct_json_put_member(&req->body, 1, "appId", PM(c)->app_id, strlen(PM(c)->app_id));
+    ct_json_put_member(&req->body, 1, "appId", PM(c)->app_id,
+                       strlen(PM(c)->app_id));
     ct_json_put_member(&req->body, 1, "merchantNo", PM(c)->merchant_no,
                        strlen(PM(c)->merchant_no));
     ct_buf_puts(&req->body, ",\"data\":{");
@@ -175,11 +182,11 @@ static ct_err pm_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
         return rc;
 
     ct_buf_init(&sig);
-    rc = ct_rsa_sign_b64(PM(c)->keys.sign_ctx, req->body.data, req->body.len, &sig,
-                         err);
+    rc = ct_rsa_sign_b64(PM(c)->keys.sign_ctx, req->body.data, req->body.len,
+                         &sig, err);
     if (rc == CT_OK &&
-        (rc = ct_request_add_header(req, "Content-Type", "application/json",
-                                    16, err)) == CT_OK)
+        (rc = ct_request_add_header(req, "Content-Type", "application/json", 16,
+                                    err)) == CT_OK)
         rc = ct_request_add_header(req, "sign", sig.data, sig.len, err);
     ct_buf_free(&sig);
     return rc;
@@ -249,7 +256,8 @@ static ct_err pm_parse(ct_client *c, const ct_op_desc *op,
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    json_array_foreach(list, i, item) {
+    json_array_foreach(list, i, item)
+    {
         ct_record *rec;
         if (!json_is_object(item)) {
             rc = ct_fail(err, CT_ERR_PROTOCOL, "data.tokenList",
@@ -261,10 +269,9 @@ static ct_err pm_parse(ct_client *c, const ct_op_desc *op,
             goto cleanup;
         }
         for (k = 0; k < CT_ARRAY_LEN(pm_token_members); k++)
-            if ((rc = ct_record_json(rec, &op->fields[k], item,
-                                     pm_token_members[k].member,
-                                     pm_token_members[k].required, err)) !=
-                CT_OK)
+            if ((rc = ct_record_json(
+                     rec, &op->fields[k], item, pm_token_members[k].member,
+                     pm_token_members[k].required, err)) != CT_OK)
                 goto cleanup;
         /* every token must be the user's asked for (field 1: userId) */
         if ((rc = ct_echo_check(req ? req->echo : NULL, rec->f[1].str,

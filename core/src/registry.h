@@ -1,4 +1,5 @@
-/* registry.h - the gateway table: what each gateway declares (registry.c). Private to the core. */
+/* registry.h - the gateway table: what each gateway declares (registry.c).
+ * Private to the core. */
 #ifndef CT_REGISTRY_H
 #define CT_REGISTRY_H
 
@@ -13,32 +14,38 @@ typedef struct ct_env {
 
 /* Description table entries (cardtoken.h's ct_param_desc and
  * ct_result_field_desc), written once in each gateway's file. */
-#define CT_ARG(n, t, req, d)                                                  \
-    {.name = (n), .php_name = (n), .type = (t), .required = (req),            \
-     .secret = (t) == CT_TYPE_SECRET, .doc = (d)}
-#define CT_NOTIFY(n, php, t, req, sec, d)                                     \
-    {.name = (n), .php_name = (php), .type = (t), .required = (req),          \
-     .secret = (sec), .doc = (d)}
-#define CT_FIELD(n, t, nul, sens, d)                                          \
-    {.name = (n), .type = (t), .nullable = (nul), .sensitive = (sens),        \
-     .doc = (d)}
+#define CT_ARG(n, t, req, d)                                                   \
+    {                                                                          \
+        .name = (n), .php_name = (n), .type = (t), .required = (req),          \
+        .secret = (t) == CT_TYPE_SECRET, .doc = (d)                            \
+    }
+#define CT_NOTIFY(n, php, t, req, sec, d)                                      \
+    {                                                                          \
+        .name = (n), .php_name = (php), .type = (t), .required = (req),        \
+        .secret = (sec), .doc = (d)                                            \
+    }
+#define CT_FIELD(n, t, nul, sens, d)                                           \
+    {                                                                          \
+        .name = (n), .type = (t), .nullable = (nul), .sensitive = (sens),      \
+        .doc = (d)                                                             \
+    }
 /* The options every client takes (read by ct_configure_common), listed
  * after each gateway's own. */
-#define CT_COMMON_OPTIONS                                                     \
-    CT_ARG("environment", CT_TYPE_STRING, 0,                                  \
-           "named host set; environment or base_url is required"),            \
-        CT_ARG("base_url", CT_TYPE_STRING, 0,                                 \
-               "scheme://host[:port] instead of an environment"),             \
-        CT_ARG("timeout", CT_TYPE_FLOAT, 0,                                   \
-               "seconds for the whole exchange (default 30)"),                \
-        CT_ARG("connect_timeout", CT_TYPE_FLOAT, 0,                           \
-               "seconds to connect (default 10)"),                            \
-        CT_ARG("ca_file", CT_TYPE_STRING, 0, "PEM file of trusted CAs"),      \
-        CT_ARG("proxy", CT_TYPE_SECRET, 0,                                    \
-               "proxy URL (may hold credentials)"),                           \
-        CT_ARG("max_retries", CT_TYPE_INT, 0,                                 \
-               "resends of calls that provably sent nothing (default 2)"),    \
-        CT_ARG("fixed_time", CT_TYPE_STRING, 0,                               \
+#define CT_COMMON_OPTIONS                                                      \
+    CT_ARG("environment", CT_TYPE_STRING, 0,                                   \
+           "named host set; environment or base_url is required"),             \
+        CT_ARG("base_url", CT_TYPE_STRING, 0,                                  \
+               "scheme://host[:port] instead of an environment"),              \
+        CT_ARG("timeout", CT_TYPE_FLOAT, 0,                                    \
+               "seconds for the whole exchange (default 30)"),                 \
+        CT_ARG("connect_timeout", CT_TYPE_FLOAT, 0,                            \
+               "seconds to connect (default 10)"),                             \
+        CT_ARG("ca_file", CT_TYPE_STRING, 0, "PEM file of trusted CAs"),       \
+        CT_ARG("proxy", CT_TYPE_SECRET, 0,                                     \
+               "proxy URL (may hold credentials)"),                            \
+        CT_ARG("max_retries", CT_TYPE_INT, 0,                                  \
+               "resends of calls that provably sent nothing (default 2)"),     \
+        CT_ARG("fixed_time", CT_TYPE_STRING, 0,                                \
                "RFC 3339 time used as the clock (tests)")
 
 /* How one operation runs: ops->impl[i] runs ops->desc.ops[i]. */

@@ -43,8 +43,8 @@ void ct_request_free(ct_request *req)
     ct_free_secret(req, sizeof(*req));
 }
 
-ct_err ct_request_add_header(ct_request *r, const char *name,
-                             const char *value, size_t vlen, ct_error *err)
+ct_err ct_request_add_header(ct_request *r, const char *name, const char *value,
+                             size_t vlen, ct_error *err)
 {
     if (r->nheaders == CT_MAX_HEADERS)
         return ct_fail(err, CT_ERR_INTERNAL, NULL, "too many headers");
@@ -60,8 +60,8 @@ ct_err ct_request_add_header(ct_request *r, const char *name,
     return CT_OK;
 }
 
-ct_err ct_request_set_secrets(ct_request *r, const ct_kv *pan,
-                              const ct_kv *cvv, ct_error *err)
+ct_err ct_request_set_secrets(ct_request *r, const ct_kv *pan, const ct_kv *cvv,
+                              ct_error *err)
 {
     if (pan != NULL && (r->pan = ct_strndup(pan->value, pan->len)) == NULL)
         return ct_fail_nomem(err);
@@ -142,7 +142,8 @@ const ct_op_desc *ct_request_op(const ct_request *req)
 /* Is s[i..i+n) bounded by a quote (plain or JSON-escaped) on both sides? */
 static int ct_quoted(const char *s, size_t len, size_t i, size_t n)
 {
-    return i > 0 && s[i - 1] == '"' && i + n < len && (s[i + n] == '"' || s[i + n] == '\\');
+    return i > 0 && s[i - 1] == '"' && i + n < len &&
+           (s[i + n] == '"' || s[i + n] == '\\');
 }
 
 char *ct_request_body_redacted(const ct_request *req, size_t *len)
@@ -178,7 +179,8 @@ char *ct_request_body_redacted(const ct_request *req, size_t *len)
             for (k = i; k < end; k++)
                 ct_buf_putc(&out, (k < i + 6 || k + 4 >= end) ? s[k] : '*');
             i = end;
-        } else if (clen && i + clen <= n && memcmp(s + i, req->cvv, clen) == 0 &&
+        } else if (clen && i + clen <= n &&
+                   memcmp(s + i, req->cvv, clen) == 0 &&
                    ct_quoted(s, n, i, clen)) {
             ct_buf_puts(&out, "***");
             i += clen;

@@ -1,4 +1,5 @@
-/* transport.h - sending requests with libcurl (transport.c). Private to the core. */
+/* transport.h - sending requests with libcurl (transport.c). Private to the
+ * core. */
 #ifndef CT_TRANSPORT_H
 #define CT_TRANSPORT_H
 

@@ -45,8 +45,9 @@ static const ct_result_field_desc wf_query_fields[] = {
 static const struct {
     const char *member;
     int required;
-} wf_query_members[] = {{"assetId", 0}, {"accountId", 0},    {"cardNo", 1},
-                        {"cvv", 1},     {"expiredMonth", 1}, {"expiredYear", 1}};
+} wf_query_members[] = {{"assetId", 0},      {"accountId", 0},
+                        {"cardNo", 1},       {"cvv", 1},
+                        {"expiredMonth", 1}, {"expiredYear", 1}};
 
 static const ct_param_desc wf_notify[] = {
     CT_NOTIFY("path", "path", CT_TYPE_STRING, 1, 0,
@@ -96,16 +97,16 @@ static ct_err wf_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
         return ct_fail_nomem(err);
     if ((rc = ct_opt_text(o, "client_id", 64, 1, NULL, &s->client_id, err)) !=
             CT_OK ||
-        (rc = ct_opt_text(o, "key_version", 8, 0, "2", &s->key_version,
-                          err)) != CT_OK ||
+        (rc = ct_opt_text(o, "key_version", 8, 0, "2", &s->key_version, err)) !=
+            CT_OK ||
         (rc = ct_opt_rsa_keys(o, &s->keys, err)) != CT_OK)
         return rc;
     return CT_OK;
 }
 
 static void ct_antom_content(ct_buf *out, const char *path, const char *client,
-                      size_t clen, const char *time, size_t tlen,
-                      const char *body, size_t blen)
+                             size_t clen, const char *time, size_t tlen,
+                             const char *body, size_t blen)
 {
     ct_buf_reserve(out, strlen(path) + clen + tlen + blen + 8);
     ct_buf_puts(out, "POST ");
@@ -143,8 +144,8 @@ static ct_err wf_sign(ct_client *c, const char *path, const char *time_header,
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    if ((rc = ct_rsa_sign_b64(WF(c)->keys.sign_ctx, content.data, content.len, &b64,
-                              err)) != CT_OK)
+    if ((rc = ct_rsa_sign_b64(WF(c)->keys.sign_ctx, content.data, content.len,
+                              &b64, err)) != CT_OK)
         goto cleanup;
     ct_buf_puts(&value, "algorithm=RSA256,keyVersion=");
     ct_buf_puts(&value, WF(c)->key_version);
@@ -259,7 +260,8 @@ static ct_err wf_verify(const ct_client *c, const char *path,
              ct_rsa_verify(WF(c)->keys.verify_ctx, content.data, content.len,
                            raw, (size_t)rawlen);
     }
-    if (!ok && (!ct_buf_ok(&decoded) || (decoded.len && !ct_buf_ok(&content)))) {
+    if (!ok &&
+        (!ct_buf_ok(&decoded) || (decoded.len && !ct_buf_ok(&content)))) {
         ct_buf_free(&decoded);
         ct_buf_free(&content);
         return ct_fail_nomem(err);
@@ -301,8 +303,8 @@ static ct_err wf_parse(ct_client *c, const ct_op_desc *op,
     }
     if ((rc = ct_json_text(result, "resultStatus", 1, 0, &status, &present,
                            err)) != CT_OK ||
-        (rc = ct_json_text(result, "resultCode", 0, 0, &code, &present,
-                           err)) != CT_OK ||
+        (rc = ct_json_text(result, "resultCode", 0, 0, &code, &present, err)) !=
+            CT_OK ||
         (rc = ct_json_text(result, "resultMessage", 0, 0, &msg, &present,
                            err)) != CT_OK)
         goto cleanup;

@@ -27,10 +27,27 @@ static const ct_param_desc yb_options[] = {
 
 /* yb_token_args[YB_x] is the argument read into v[YB_x]. */
 enum {
-    YB_ORDER_ID, YB_CARD_NUMBER, YB_CVV, YB_MONTH, YB_YEAR, YB_HOLDER,
-    YB_EMAIL, YB_CURRENCY, YB_DESCRIPTION, YB_NOTIFY_URL, YB_OPERATION,
-    YB_AMOUNT, YB_TOKEN_TYPE, YB_3DS, YB_TIMEOUT, YB_REQUEST_ID,
-    YB_REDIRECT_URL, YB_FORM_TYPE, YB_DEMO, YB_SCA, YB_NARGS
+    YB_ORDER_ID,
+    YB_CARD_NUMBER,
+    YB_CVV,
+    YB_MONTH,
+    YB_YEAR,
+    YB_HOLDER,
+    YB_EMAIL,
+    YB_CURRENCY,
+    YB_DESCRIPTION,
+    YB_NOTIFY_URL,
+    YB_OPERATION,
+    YB_AMOUNT,
+    YB_TOKEN_TYPE,
+    YB_3DS,
+    YB_TIMEOUT,
+    YB_REQUEST_ID,
+    YB_REDIRECT_URL,
+    YB_FORM_TYPE,
+    YB_DEMO,
+    YB_SCA,
+    YB_NARGS
 };
 
 static const ct_param_desc yb_token_args[] = {
@@ -51,10 +68,10 @@ static const ct_param_desc yb_token_args[] = {
     [YB_3DS] = CT_ARG("three_ds_initiate", CT_TYPE_STRING, 0, "01 or 02"),
     [YB_TIMEOUT] = CT_ARG("order_timeout", CT_TYPE_INT, 0,
                           "minutes, 0 to 1440 (default 30)"),
-    [YB_REQUEST_ID] = CT_ARG("request_id", CT_TYPE_STRING, 0,
-                             "generated when not given"),
-    [YB_REDIRECT_URL] = CT_ARG("redirect_url", CT_TYPE_STRING, 0,
-                               "where the payer returns"),
+    [YB_REQUEST_ID] =
+        CT_ARG("request_id", CT_TYPE_STRING, 0, "generated when not given"),
+    [YB_REDIRECT_URL] =
+        CT_ARG("redirect_url", CT_TYPE_STRING, 0, "where the payer returns"),
     [YB_FORM_TYPE] = CT_ARG("form_type", CT_TYPE_STRING, 0, "01 or 02"),
     [YB_DEMO] = CT_ARG("demo", CT_TYPE_STRING, 0, "free text"),
     [YB_SCA] = CT_ARG("sca_exemption", CT_TYPE_STRING, 0, "e.g. LowValue")};
@@ -227,7 +244,8 @@ static ct_err yb_validate(const ct_kv **v, long long *timeout, ct_error *err)
         (rc = yb_check_email(v[YB_EMAIL], err)) != CT_OK)
         return rc;
     if (v[YB_CURRENCY] == NULL || v[YB_CURRENCY]->len == 0)
-        return ct_fail(err, CT_ERR_VALIDATION, "currency", "currency is required");
+        return ct_fail(err, CT_ERR_VALIDATION, "currency",
+                       "currency is required");
     for (i = 0; i < v[YB_CURRENCY]->len; i++)
         if (v[YB_CURRENCY]->value[i] < 'A' || v[YB_CURRENCY]->value[i] > 'Z')
             break;
@@ -236,16 +254,15 @@ static ct_err yb_validate(const ct_kv **v, long long *timeout, ct_error *err)
                        "currency must be 3 upper-case letters (ISO 4217)");
     if ((rc = ct_check_text(v[YB_DESCRIPTION], "description", 256, 0, err)) !=
             CT_OK ||
-        (rc = ct_check_url(v[YB_NOTIFY_URL], "notify_url", 512, err)) != CT_OK ||
-        (v[YB_OPERATION] &&
-         (rc = ct_check_oneof(v[YB_OPERATION], "operation", ops, err)) !=
-             CT_OK) ||
+        (rc = ct_check_url(v[YB_NOTIFY_URL], "notify_url", 512, err)) !=
+            CT_OK ||
+        (v[YB_OPERATION] && (rc = ct_check_oneof(v[YB_OPERATION], "operation",
+                                                 ops, err)) != CT_OK) ||
         (v[YB_TOKEN_TYPE] &&
          (rc = ct_check_oneof(v[YB_TOKEN_TYPE], "token_type", types, err)) !=
              CT_OK) ||
-        (v[YB_FORM_TYPE] &&
-         (rc = ct_check_oneof(v[YB_FORM_TYPE], "form_type", forms, err)) !=
-             CT_OK) ||
+        (v[YB_FORM_TYPE] && (rc = ct_check_oneof(v[YB_FORM_TYPE], "form_type",
+                                                 forms, err)) != CT_OK) ||
         (v[YB_REDIRECT_URL] &&
          (rc = ct_check_url(v[YB_REDIRECT_URL], "redirect_url", 512, err)) !=
              CT_OK) ||
@@ -267,8 +284,9 @@ static ct_err yb_validate(const ct_kv **v, long long *timeout, ct_error *err)
     }
     if (v[YB_OPERATION] == NULL || v[YB_OPERATION]->value[1] == '0') {
         if (!zero)
-            return ct_fail(err, CT_ERR_VALIDATION, "amount",
-                           "amount must be 0 when operation is 10 (token only)");
+            return ct_fail(
+                err, CT_ERR_VALIDATION, "amount",
+                "amount must be 0 when operation is 10 (token only)");
     } else if (zero) {
         return ct_fail(err, CT_ERR_VALIDATION, "amount",
                        "amount must be above 0 when operation is 11 or 12");
@@ -276,9 +294,9 @@ static ct_err yb_validate(const ct_kv **v, long long *timeout, ct_error *err)
     if ((rc = yb_check_low_value(v, err)) != CT_OK)
         return rc;
     *timeout = 30;
-    if (v[YB_TIMEOUT] && (!ct_parse_uint(v[YB_TIMEOUT]->value,
-                                         v[YB_TIMEOUT]->len, timeout) ||
-                          *timeout > 1440))
+    if (v[YB_TIMEOUT] &&
+        (!ct_parse_uint(v[YB_TIMEOUT]->value, v[YB_TIMEOUT]->len, timeout) ||
+         *timeout > 1440))
         return ct_fail(err, CT_ERR_VALIDATION, "order_timeout",
                        "order_timeout must be an integer from 0 to 1440");
     if (v[YB_REQUEST_ID]) {
@@ -296,7 +314,8 @@ static ct_err yb_validate(const ct_kv **v, long long *timeout, ct_error *err)
     return CT_OK;
 }
 
-#define YB_SET(p, n, k, s, l) ((p)[(n)++] = (ct_pair){(k), strlen(k), (s), (l), 0})
+#define YB_SET(p, n, k, s, l)                                                  \
+    ((p)[(n)++] = (ct_pair){(k), strlen(k), (s), (l), 0})
 
 static ct_err yb_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
                        ct_request *req, ct_error *err)
@@ -363,7 +382,8 @@ static ct_err yb_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
     YB_SET(p, n, "operation", v[YB_OPERATION] ? v[YB_OPERATION]->value : "10",
            v[YB_OPERATION] ? v[YB_OPERATION]->len : 2);
     YB_SET(p, n, "order_id", v[YB_ORDER_ID]->value, v[YB_ORDER_ID]->len);
-    YB_SET(p, n, "token_type", v[YB_TOKEN_TYPE] ? v[YB_TOKEN_TYPE]->value : "CIT",
+    YB_SET(p, n, "token_type",
+           v[YB_TOKEN_TYPE] ? v[YB_TOKEN_TYPE]->value : "CIT",
            v[YB_TOKEN_TYPE] ? v[YB_TOKEN_TYPE]->len : 3);
     YB_SET(p, n, "3ds_initiate", v[YB_3DS] ? v[YB_3DS]->value : "01",
            v[YB_3DS] ? v[YB_3DS]->len : 2);
@@ -406,12 +426,14 @@ static ct_err yb_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    if (!ct_hmac_sha256_hex_ctx(YB(c)->hmac_ctx, tosign.data, tosign.len, hex)) {
+    if (!ct_hmac_sha256_hex_ctx(YB(c)->hmac_ctx, tosign.data, tosign.len,
+                                hex)) {
         rc = ct_fail(err, CT_ERR_INTERNAL, NULL, "HMAC failed");
         goto cleanup;
     }
     ct_buf_append(&req->body, hex, 64);
-    ct_buf_puts(&req->body, "\",\"method\":\"v3.CreateCardPayments\",\"time\":");
+    ct_buf_puts(&req->body,
+                "\",\"method\":\"v3.CreateCardPayments\",\"time\":");
     ct_buf_append(&req->body, tstr.data, tstr.len);
     ct_buf_puts(&req->body, ",\"data\":{");
     for (i = 0; i < n; i++) {
@@ -422,8 +444,8 @@ static ct_err yb_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
         ct_json_put_str(&req->body, p[i].val, p[i].vlen, 0);
     }
     ct_buf_puts(&req->body, "}}");
-    if ((rc = ct_request_add_header(req, "Content-Type", "application/json",
-                                    16, err)) != CT_OK)
+    if ((rc = ct_request_add_header(req, "Content-Type", "application/json", 16,
+                                    err)) != CT_OK)
         goto cleanup;
     if ((rc = ct_request_set_secrets(req, v[YB_CARD_NUMBER], v[YB_CVV], err)) ==
         CT_OK)
@@ -548,8 +570,8 @@ static ct_err yb_notification_json(const char *body, size_t n, ct_buf *out,
 static int yb_sign_matches(ct_client *c, const ct_buf *s, const json_t *sign)
 {
     char hex[65];
-    return ct_hmac_sha256_hex_ctx(YB(c)->hmac_ctx, s->data ? s->data : "", s->len,
-                                  hex) &&
+    return ct_hmac_sha256_hex_ctx(YB(c)->hmac_ctx, s->data ? s->data : "",
+                                  s->len, hex) &&
            ct_hex_matches(hex, 64, json_string_value(sign),
                           json_string_length(sign));
 }
