@@ -1,7 +1,7 @@
 /* test_describe.c - the public description (cardtoken.h only): lookups
- * agree with each other and with the names API.md fixes, every described
- * option and argument is accepted by the core, an operation of another
- * gateway is refused naming "operation", and ct_call's code does not
+ * agree with each other and with the public names (the stubs, README.md), every
+ * described option and argument is accepted by the core, an operation of
+ * another gateway is refused naming "operation", and ct_call's code does not
  * depend on whether details were asked for. */
 #include "cardtoken.h"
 
@@ -26,8 +26,9 @@ static int passed, failed;
         }                                                                      \
     } while (0)
 
-/* The public names (API.md): gateway, class, operation, PHP method,
- * result type, list or not, notification inputs, signed ack. */
+/* The public names (__init__.pyi, cardtoken.stub.php): gateway, class,
+ * operation, PHP method, result type, list or not, notification inputs, signed
+ * ack. */
 static const struct {
     ct_gateway id;
     const char *name, *class_name, *op, *php_op, *result;
