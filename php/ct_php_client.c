@@ -1,7 +1,7 @@
 /*
  * ct_php_client.c - the four gateway classes (CardToken\Pagsmile, PayerMax,
  * YabandPay, WorldFirst). Every method is the same thin translation:
- * PHP array -> ct_config / ct_args (typed by ct_option_type/ct_arg_type),
+ * PHP array -> ct_config / ct_args (typed by the core's ct_param_desc),
  * one core call, core result -> PHP objects, ct_error -> exception.
  */
 #ifdef HAVE_CONFIG_H

@@ -4,8 +4,8 @@
  * A thin shim over core/include/cardtoken.h: it turns Python keyword
  * arguments into ct_config / ct_args text values, core handles into Python
  * objects and ct_error codes into exceptions. It holds no gateway logic:
- * method names come from ct_gateway_op_name(), value types from
- * ct_option_type() / ct_arg_type(), result types and fields from
+ * method names and value types come from ct_gateway_describe() (the
+ * gateway's operation and its ct_param_desc types), result types and fields from
  * ct_result_type() / ct_result_record(). The only per-gateway table here
  * (GATEWAYS) names the Python classes and the parameters of the
  * notification methods.
@@ -1659,7 +1659,7 @@ static PyGetSetDef client_getset[] = {
 };
 
 /* ------------------------------------------------------------------ */
-/* Per-gateway method tables, built from ct_gateway_op_name()          */
+/* Per-gateway method tables, built from ct_gateway_describe()         */
 /* ------------------------------------------------------------------ */
 
 #define N_CLIENT_METHODS 10
@@ -1704,7 +1704,7 @@ static int build_tables(void)
         snprintf(t->docs[0], DOC_CAP,
                  "%s($self, /, **kwargs)\n--\n\n"
                  "Validate, sign and send one %s call, verify and parse the answer.\n"
-                 "Arguments are keyword-only (see API.md); returns a %s (or a list of "
+                 "Arguments are keyword-only (see README.md); returns a %s (or a list of "
                  "them) or raises a cardtoken.Error.",
                  op, gi->class_name, rname);
         snprintf(t->docs[1], DOC_CAP,
@@ -1767,7 +1767,7 @@ static int build_tables(void)
             {Py_tp_methods, t->methods},
             {Py_tp_getset, client_getset},
             {Py_tp_doc, "A gateway client holding one merchant's credentials and connections.\n\n"
-                        "Options are keyword arguments (see API.md); a missing or malformed "
+                        "Options are keyword arguments (see README.md, Options); a missing or malformed "
                         "option raises ConfigurationError. Safe to share between threads; "
                         "a context manager."},
             {0, NULL},
