@@ -43,10 +43,10 @@ core: $(BUILD)/c/libcardtoken.a
 $(BUILD)/c/test_vectors: tests/c/test_vectors.c $(BUILD)/c/libcardtoken.a
 	$(CC) $(CFLAGS_COMMON) -O1 -g $(PKG_CFLAGS) $< $(BUILD)/c/libcardtoken.a $(PKG_LIBS) -o $@
 
-$(BUILD)/c/test_core: tests/c/test_core.c $(CORE_SRC) $(CORE_HDR)
+$(BUILD)/c/test_core: tests/c/test_core.c tests/c/expect.h $(CORE_SRC) $(CORE_HDR)
 	$(CC) $(CFLAGS_COMMON) -O1 -g -DCT_ALLOC_TEST -Icore/src $(PKG_CFLAGS) tests/c/test_core.c $(CORE_SRC) $(PKG_LIBS) -o $@
 
-$(BUILD)/c/test_describe: tests/c/test_describe.c $(BUILD)/c/libcardtoken.a
+$(BUILD)/c/test_describe: tests/c/test_describe.c tests/c/expect.h $(BUILD)/c/libcardtoken.a
 	$(CC) $(CFLAGS_COMMON) -O1 -g $(PKG_CFLAGS) $< $(BUILD)/c/libcardtoken.a $(PKG_LIBS) -o $@
 
 # The description of every gateway and operation, as JSON (the stub and

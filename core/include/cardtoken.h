@@ -67,35 +67,30 @@ typedef enum ct_category {
  * message). Bindings expand this macro to build their constants, so the
  * table lives in one place.
  */
-#define CT_ERROR_TABLE(X)                                                      \
-    X(CT_OK, 0, CT_CAT_NONE, 0, 0, "success")                                  \
-    X(CT_ERR_NOMEM, 1, CT_CAT_INTERNAL, 0, 0, "out of memory")                 \
-    X(CT_ERR_INTERNAL, 2, CT_CAT_INTERNAL, 0, 0, "internal error")             \
-    X(CT_ERR_CONFIG, 10, CT_CAT_CONFIGURATION, 0, 0, "invalid client option")  \
-    X(CT_ERR_KEY, 11, CT_CAT_CONFIGURATION, 0, 0, "invalid key")               \
-    X(CT_ERR_CLOSED, 12, CT_CAT_CONFIGURATION, 0, 0, "client is closed")       \
-    X(CT_ERR_VALIDATION, 20, CT_CAT_VALIDATION, 0, 0, "invalid argument")      \
-    X(CT_ERR_DNS, 30, CT_CAT_TRANSPORT, 1, 0, "could not resolve host")        \
-    X(CT_ERR_CONNECT, 31, CT_CAT_TRANSPORT, 1, 0, "could not connect")         \
-    X(CT_ERR_TLS, 32, CT_CAT_TRANSPORT, 0, 0,                                  \
-      "TLS handshake or verification failed")                                  \
-    X(CT_ERR_TIMEOUT, 33, CT_CAT_TRANSPORT, 0, 1, "timed out")                 \
-    X(CT_ERR_NETWORK, 34, CT_CAT_TRANSPORT, 0, 1,                              \
-      "connection failed during the exchange")                                 \
-    X(CT_ERR_REDIRECT, 35, CT_CAT_TRANSPORT, 0, 1, "redirect refused")         \
-    X(CT_ERR_TOO_LARGE, 36, CT_CAT_TRANSPORT, 0, 1, "response too large")      \
-    X(CT_ERR_RATE_LIMITED, 37, CT_CAT_TRANSPORT, 1, 0,                         \
-      "rate limited (HTTP 429)")                                               \
-    X(CT_ERR_SERVER, 38, CT_CAT_TRANSPORT, 0, 1,                               \
-      "gateway server error (HTTP 5xx)")                                       \
-    X(CT_ERR_PROTOCOL, 40, CT_CAT_PROTOCOL, 0, 0, "malformed response")        \
+/* clang-format off */
+#define CT_ERROR_TABLE(X)                                                     \
+    X(CT_OK, 0, CT_CAT_NONE, 0, 0, "success")                                 \
+    X(CT_ERR_NOMEM, 1, CT_CAT_INTERNAL, 0, 0, "out of memory")                \
+    X(CT_ERR_INTERNAL, 2, CT_CAT_INTERNAL, 0, 0, "internal error")            \
+    X(CT_ERR_CONFIG, 10, CT_CAT_CONFIGURATION, 0, 0, "invalid client option") \
+    X(CT_ERR_KEY, 11, CT_CAT_CONFIGURATION, 0, 0, "invalid key")              \
+    X(CT_ERR_CLOSED, 12, CT_CAT_CONFIGURATION, 0, 0, "client is closed")      \
+    X(CT_ERR_VALIDATION, 20, CT_CAT_VALIDATION, 0, 0, "invalid argument")     \
+    X(CT_ERR_DNS, 30, CT_CAT_TRANSPORT, 1, 0, "could not resolve host")       \
+    X(CT_ERR_CONNECT, 31, CT_CAT_TRANSPORT, 1, 0, "could not connect")        \
+    X(CT_ERR_TLS, 32, CT_CAT_TRANSPORT, 0, 0, "TLS handshake or verification failed") \
+    X(CT_ERR_TIMEOUT, 33, CT_CAT_TRANSPORT, 0, 1, "timed out")                \
+    X(CT_ERR_NETWORK, 34, CT_CAT_TRANSPORT, 0, 1, "connection failed during the exchange") \
+    X(CT_ERR_REDIRECT, 35, CT_CAT_TRANSPORT, 0, 1, "redirect refused")        \
+    X(CT_ERR_TOO_LARGE, 36, CT_CAT_TRANSPORT, 0, 1, "response too large")     \
+    X(CT_ERR_RATE_LIMITED, 37, CT_CAT_TRANSPORT, 1, 0, "rate limited (HTTP 429)") \
+    X(CT_ERR_SERVER, 38, CT_CAT_TRANSPORT, 0, 1, "gateway server error (HTTP 5xx)") \
+    X(CT_ERR_PROTOCOL, 40, CT_CAT_PROTOCOL, 0, 0, "malformed response")       \
     X(CT_ERR_HTTP_STATUS, 41, CT_CAT_PROTOCOL, 0, 0, "unexpected HTTP status") \
-    X(CT_ERR_SIGNATURE, 50, CT_CAT_SIGNATURE, 0, 0,                            \
-      "signature missing or invalid")                                          \
-    X(CT_ERR_GATEWAY, 60, CT_CAT_GATEWAY, 0, 0,                                \
-      "gateway declined the request")                                          \
-    X(CT_ERR_RESULT_UNKNOWN, 70, CT_CAT_RESULT_UNKNOWN, 1, 1,                  \
-      "result unknown; query again later")
+    X(CT_ERR_SIGNATURE, 50, CT_CAT_SIGNATURE, 0, 0, "signature missing or invalid") \
+    X(CT_ERR_GATEWAY, 60, CT_CAT_GATEWAY, 0, 0, "gateway declined the request") \
+    X(CT_ERR_RESULT_UNKNOWN, 70, CT_CAT_RESULT_UNKNOWN, 1, 1, "result unknown; query again later")
+/* clang-format on */
 
 typedef enum ct_err {
 #define CT_X_ENUM(name, value, cat, retry, unknown, msg) name = value,
