@@ -84,6 +84,7 @@ ct_err ct_build(ct_client *c, const ct_op_desc *op, const ct_args *args,
     if (req == NULL)
         return ct_fail_nomem(err);
     req->op = op;
+    req->path = impl->path;
     return ct_finish_request(req, impl->build(c, op, args, req, err), out, err);
 }
 
@@ -110,6 +111,7 @@ ct_err ct_parse(ct_client *c, const ct_op_desc *op, const ct_request *req,
     resp.nheaders = nheaders;
     resp.body = body ? body : "";
     resp.len = len;
+    resp.path = impl->path;
     if ((rc = ct_check_status(&resp, err)) != CT_OK)
         return rc;
     rc = impl->parse(c, op, req, &resp, out, err);

@@ -10,6 +10,7 @@ typedef struct ct_response {
     size_t nheaders;
     const char *body;
     size_t len;
+    const char *path; /* the operation's path (ct_op_impl.path) */
 } ct_response;
 
 /* The value of header `name` (case-insensitive) or NULL. */

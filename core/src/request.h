@@ -22,6 +22,7 @@ struct ct_request {
     char *echo;   /* the key the answer must echo (asset, order, user id) */
     char *holder; /* Pagsmile: the cardholder name the answer must echo */
     const ct_op_desc *op; /* the operation built; NULL for an ack */
+    const char *path;     /* its path (ct_op_impl.path, static), or NULL */
 };
 
 /* new: an empty request for method and url (copied); NULL: no memory. */

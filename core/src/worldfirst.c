@@ -196,7 +196,7 @@ static ct_err wf_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
         return ct_fail_nomem(err);
     if ((rc = ct_request_set_echo(req, asset, NULL, err)) != CT_OK)
         return rc;
-    return wf_sign(c, WF_PATH, "Request-Time", req, err);
+    return wf_sign(c, req->path, "Request-Time", req, err);
 }
 
 /* Finds "signature=<value>" in a Signature header. */
@@ -290,7 +290,7 @@ static ct_err wf_parse(ct_client *c, const ct_op_desc *op,
     ct_buf_init(&code);
     ct_buf_init(&msg);
     ct_buf_init(&asset);
-    if ((rc = wf_verify(c, WF_PATH, resp->headers, resp->nheaders,
+    if ((rc = wf_verify(c, resp->path, resp->headers, resp->nheaders,
                         "Response-Time", resp->body, resp->len, "response",
                         err)) != CT_OK ||
         (rc = ct_json_parse(resp->body, resp->len, &root, err)) != CT_OK)
