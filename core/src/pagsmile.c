@@ -377,19 +377,16 @@ static ct_err pg_ack(ct_client *c, const char *path, ct_request *req,
 {
     CT_UNUSED(c);
     CT_UNUSED(path);
-    ct_buf_puts(&req->body, "success");
-    return ct_request_add_header(req, "Content-Type",
-                                 "text/plain; charset=UTF-8", 25, err);
+    return ct_request_set_body(req, "text/plain; charset=UTF-8", "success",
+                               err);
 }
 
 static const ct_op_desc pg_op_descs[] = {
     {.name = "get_card_token",
      .php_name = "getCardToken",
      .result_name = "CardTokenResult",
-     .args = pg_token_args,
-     .nargs = CT_ARRAY_LEN(pg_token_args),
-     .fields = pg_token_fields,
-     .nfields = CT_ARRAY_LEN(pg_token_fields),
+     CT_ARGS(pg_token_args),
+     CT_FIELDS(pg_token_fields),
      .doc = "Tokenizes a card (POST /api/getcardtoken)."}};
 
 static const ct_op_impl pg_impl[] = {
@@ -399,12 +396,9 @@ const ct_gateway_ops ct_pagsmile_ops = {
     .desc = {.id = CT_GW_PAGSMILE,
              .name = "pagsmile",
              .class_name = "Pagsmile",
-             .options = pg_options,
-             .noptions = CT_ARRAY_LEN(pg_options),
-             .ops = pg_op_descs,
-             .nops = CT_ARRAY_LEN(pg_op_descs),
-             .notify_params = pg_notify,
-             .nnotify = CT_ARRAY_LEN(pg_notify),
+             CT_OPTIONS(pg_options),
+             CT_OPS(pg_op_descs),
+             CT_NOTIFY_PARAMS(pg_notify),
              .ack_signed = 0,
              .doc = "Pagsmile card vault (MD5-signed JSON)."},
     .envs = pg_envs,

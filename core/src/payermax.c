@@ -323,9 +323,9 @@ static ct_err pm_ack(ct_client *c, const char *path, ct_request *req,
 {
     CT_UNUSED(c);
     CT_UNUSED(path);
-    ct_buf_puts(&req->body, "{\"code\":\"SUCCESS\",\"msg\":\"Success\"}");
-    return ct_request_add_header(req, "Content-Type", "application/json", 16,
-                                 err);
+    return ct_request_set_body(req, "application/json",
+                               "{\"code\":\"SUCCESS\",\"msg\":\"Success\"}",
+                               err);
 }
 
 static const ct_op_desc pm_op_descs[] = {
@@ -333,10 +333,8 @@ static const ct_op_desc pm_op_descs[] = {
      .php_name = "inquirePaymentToken",
      .result_name = "PaymentToken",
      .returns_list = 1,
-     .args = pm_inquire_args,
-     .nargs = CT_ARRAY_LEN(pm_inquire_args),
-     .fields = pm_token_fields,
-     .nfields = CT_ARRAY_LEN(pm_token_fields),
+     CT_ARGS(pm_inquire_args),
+     CT_FIELDS(pm_token_fields),
      .doc = "Lists a user's payment tokens (inquirePaymentToken)."}};
 
 static const ct_op_impl pm_impl[] = {
@@ -348,12 +346,9 @@ const ct_gateway_ops ct_payermax_ops = {
     .desc = {.id = CT_GW_PAYERMAX,
              .name = "payermax",
              .class_name = "PayerMax",
-             .options = pm_options,
-             .noptions = CT_ARRAY_LEN(pm_options),
-             .ops = pm_op_descs,
-             .nops = CT_ARRAY_LEN(pm_op_descs),
-             .notify_params = pm_notify,
-             .nnotify = CT_ARRAY_LEN(pm_notify),
+             CT_OPTIONS(pm_options),
+             CT_OPS(pm_op_descs),
+             CT_NOTIFY_PARAMS(pm_notify),
              .ack_signed = 0,
              .doc = "PayerMax payment tokens (SHA256withRSA-signed JSON)."},
     .envs = pm_envs,

@@ -48,6 +48,13 @@ typedef struct ct_env {
         CT_ARG("fixed_time", CT_TYPE_STRING, 0,                                \
                "RFC 3339 time used as the clock (tests)")
 
+/* The array members of a description, pointer and count together. */
+#define CT_ARGS(a) .args = (a), .nargs = CT_ARRAY_LEN(a)
+#define CT_FIELDS(f) .fields = (f), .nfields = CT_ARRAY_LEN(f)
+#define CT_OPTIONS(o) .options = (o), .noptions = CT_ARRAY_LEN(o)
+#define CT_OPS(o) .ops = (o), .nops = CT_ARRAY_LEN(o)
+#define CT_NOTIFY_PARAMS(n) .notify_params = (n), .nnotify = CT_ARRAY_LEN(n)
+
 /* How one operation runs: ops->impl[i] runs ops->desc.ops[i]. */
 typedef struct ct_op_impl {
     const char *path; /* appended to the client's base_url */

@@ -60,6 +60,14 @@ ct_err ct_request_add_header(ct_request *r, const char *name, const char *value,
     return CT_OK;
 }
 
+ct_err ct_request_set_body(ct_request *r, const char *content_type,
+                           const char *body, ct_error *err)
+{
+    ct_buf_puts(&r->body, body);
+    return ct_request_add_header(r, "Content-Type", content_type,
+                                 strlen(content_type), err);
+}
+
 ct_err ct_request_set_secrets(ct_request *r, const ct_kv *pan, const ct_kv *cvv,
                               ct_error *err)
 {

@@ -29,6 +29,9 @@ struct ct_request {
 ct_request *ct_request_alloc(const char *method, const char *url);
 ct_err ct_request_add_header(ct_request *r, const char *name, const char *value,
                              size_t vlen, ct_error *err);
+/* A fixed answer: appends body (NUL-terminated) and its Content-Type. */
+ct_err ct_request_set_body(ct_request *r, const char *content_type,
+                           const char *body, ct_error *err);
 /* Records card data for ct_request_body_redacted (copied). */
 ct_err ct_request_set_secrets(ct_request *r, const ct_kv *pan, const ct_kv *cvv,
                               ct_error *err);

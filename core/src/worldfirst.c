@@ -401,10 +401,8 @@ static const ct_op_desc wf_op_descs[] = {
     {.name = "query_card_sensitive_info",
      .php_name = "queryCardSensitiveInfo",
      .result_name = "CardSensitiveInfo",
-     .args = wf_query_args,
-     .nargs = CT_ARRAY_LEN(wf_query_args),
-     .fields = wf_query_fields,
-     .nfields = CT_ARRAY_LEN(wf_query_fields),
+     CT_ARGS(wf_query_args),
+     CT_FIELDS(wf_query_fields),
      .doc = "Reads a card's number and CVV (queryCardSensitiveInfo)."}};
 
 static const ct_op_impl wf_impl[] = {
@@ -414,12 +412,9 @@ const ct_gateway_ops ct_worldfirst_ops = {
     .desc = {.id = CT_GW_WORLDFIRST,
              .name = "worldfirst",
              .class_name = "WorldFirst",
-             .options = wf_options,
-             .noptions = CT_ARRAY_LEN(wf_options),
-             .ops = wf_op_descs,
-             .nops = CT_ARRAY_LEN(wf_op_descs),
-             .notify_params = wf_notify,
-             .nnotify = CT_ARRAY_LEN(wf_notify),
+             CT_OPTIONS(wf_options),
+             CT_OPS(wf_op_descs),
+             CT_NOTIFY_PARAMS(wf_notify),
              .ack_signed = 1,
              .doc = "WorldFirst card vault (Antom-signed JSON)."},
     .envs = wf_envs,

@@ -636,19 +636,15 @@ static ct_err yb_ack(ct_client *c, const char *path, ct_request *req,
 {
     CT_UNUSED(c);
     CT_UNUSED(path);
-    ct_buf_puts(&req->body, "ok");
-    return ct_request_add_header(req, "Content-Type",
-                                 "text/plain; charset=UTF-8", 25, err);
+    return ct_request_set_body(req, "text/plain; charset=UTF-8", "ok", err);
 }
 
 static const ct_op_desc yb_op_descs[] = {
     {.name = "create_card_token",
      .php_name = "createCardToken",
      .result_name = "CardPayment",
-     .args = yb_token_args,
-     .nargs = CT_ARRAY_LEN(yb_token_args),
-     .fields = yb_payment_fields,
-     .nfields = CT_ARRAY_LEN(yb_payment_fields),
+     CT_ARGS(yb_token_args),
+     CT_FIELDS(yb_payment_fields),
      .doc = "Tokenizes a card with a payment (v3.CreateCardPayments)."}};
 
 static const ct_op_impl yb_impl[] = {
@@ -658,12 +654,9 @@ const ct_gateway_ops ct_yabandpay_ops = {
     .desc = {.id = CT_GW_YABANDPAY,
              .name = "yabandpay",
              .class_name = "YabandPay",
-             .options = yb_options,
-             .noptions = CT_ARRAY_LEN(yb_options),
-             .ops = yb_op_descs,
-             .nops = CT_ARRAY_LEN(yb_op_descs),
-             .notify_params = yb_notify,
-             .nnotify = CT_ARRAY_LEN(yb_notify),
+             CT_OPTIONS(yb_options),
+             CT_OPS(yb_op_descs),
+             CT_NOTIFY_PARAMS(yb_notify),
              .ack_signed = 0,
              .doc = "YabandPay card payments (HMAC-SHA256-signed JSON)."},
     .envs = yb_envs,
