@@ -2,7 +2,7 @@ SHELL := /bin/bash
 # cardtoken - the front door.
 #   make test    install what is missing, build everything, run every suite
 #   make demo    the four gateways from Python and PHP against the sandbox
-# Other targets: core, test-c, test-asan, test-python, test-php, pecl,
+# Other targets: core, describe, test-c, test-asan, test-python, test-php, pecl,
 # test-bare, test-matrix, bench, fuzz, check-memory, format, clean.
 
 CC      ?= cc
@@ -133,7 +133,7 @@ check-memory: deps
 	@PYTHON=$(VPY) scripts/check-memory.sh
 
 format:
-	clang-format -i core/include/*.h core/src/*.c core/src/*.h
+	clang-format -i core/include/*.h core/src/*.c core/src/*.h tools/*.c tests/c/test_describe.c tests/c/expect.h
 
 clean:
 	rm -rf $(BUILD) python/cardtoken/*.so *.egg-info python/*.egg-info \
