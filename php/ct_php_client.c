@@ -1,7 +1,7 @@
 /*
  * ct_php_client.c - the four gateway classes (CardToken\Pagsmile, PayerMax,
  * YabandPay, WorldFirst). Every method is the same thin translation:
- * PHP array -> ct_config / ct_args (typed by ct_option_type/ct_arg_type),
+ * PHP array -> ct_config / ct_args (typed by the core's ct_param_desc),
  * one core call, core result -> PHP objects, ct_error -> exception.
  */
 #ifdef HAVE_CONFIG_H
@@ -85,6 +85,16 @@ static ct_php_client *ct_php_this_client(zend_execute_data *execute_data)
 /* ------------------------------------------------------------------ */
 
 typedef ct_type (*ct_php_type_fn)(ct_gateway gw, const char *name);
+static ct_type ct_option_type(ct_gateway gw, const char *n)
+{
+    const ct_param_desc *p = ct_param_find(ct_gateway_describe(gw)->options, ct_gateway_describe(gw)->noptions, n);
+    return p ? p->type : CT_TYPE_UNKNOWN;
+}
+static ct_type ct_arg_type(ct_gateway gw, const char *n)
+{
+    const ct_param_desc *p = ct_param_find(ct_gateway_describe(gw)->ops[0].args, ct_gateway_describe(gw)->ops[0].nargs, n);
+    return p ? p->type : CT_TYPE_UNKNOWN;
+}
 typedef ct_err (*ct_php_set_fn)(void *target, const char *name, const char *value, size_t len, ct_error *err);
 
 static ct_err ct_php_config_set(void *target, const char *name, const char *value, size_t len, ct_error *err)
@@ -398,7 +408,7 @@ static void ct_php_op_call(INTERNAL_FUNCTION_PARAMETERS)
     if ((c = ct_php_this_client(execute_data)) == NULL || (args = ct_php_args_from(c->gateway, ht, 1)) == NULL) {
         RETURN_THROWS();
     }
-    rc = ct_call(c->client, args, &res, &err);
+    rc = ct_call(c->client, ct_gateway_describe(c->gateway)->ops, args, &res, &err);
     ct_args_free(args);
     if (rc != CT_OK) {
         ct_php_throw(&err);
@@ -425,7 +435,7 @@ static void ct_php_op_build(INTERNAL_FUNCTION_PARAMETERS)
     if ((c = ct_php_this_client(execute_data)) == NULL || (args = ct_php_args_from(c->gateway, ht, 1)) == NULL) {
         RETURN_THROWS();
     }
-    rc = ct_build(c->client, args, &req, &err);
+    rc = ct_build(c->client, ct_gateway_describe(c->gateway)->ops, args, &req, &err);
     ct_args_free(args);
     if (rc != CT_OK) {
         ct_php_throw(&err);
@@ -466,7 +476,7 @@ static void ct_php_op_parse(INTERNAL_FUNCTION_PARAMETERS)
     if (zreq != NULL) {
         req = ct_php_request_from_obj(Z_OBJ_P(zreq))->req;
     }
-    rc = ct_parse(c->client, req, (int)status, headers.items, headers.count, ZSTR_VAL(body), ZSTR_LEN(body), &res,
+    rc = ct_parse(c->client, ct_gateway_describe(c->gateway)->ops, req, (int)status, headers.items, headers.count, ZSTR_VAL(body), ZSTR_LEN(body), &res,
                   &err);
     ct_php_headers_free(&headers);
     if (rc != CT_OK) {

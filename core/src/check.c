@@ -1,6 +1,10 @@
 /* check.c - argument checks: UTF-8 text, card numbers (Luhn), CVV,
  * expiry, enumerations, URLs. Messages name the field, never the value. */
-#include "internal.h"
+#include "check.h"
+#include "client.h"
+#include "clock.h"
+#include "errors.h"
+#include "kv.h"
 
 #include <string.h>
 
@@ -131,8 +135,8 @@ ct_err ct_check_card_number(const ct_kv *v, const char *field, ct_error *err)
         return ct_fail(err, CT_ERR_VALIDATION, field,
                        "%s must be 12 to 19 digits", field);
     if (!ct_luhn_ok(v->value, v->len))
-        return ct_fail(err, CT_ERR_VALIDATION, field,
-                       "%s fails the Luhn check", field);
+        return ct_fail(err, CT_ERR_VALIDATION, field, "%s fails the Luhn check",
+                       field);
     return CT_OK;
 }
 
@@ -232,8 +236,8 @@ ct_err ct_check_oneof(const ct_kv *v, const char *field,
         if (strlen(allowed[i]) == v->len &&
             memcmp(allowed[i], v->value, v->len) == 0)
             return CT_OK;
-    return ct_fail(err, CT_ERR_VALIDATION, field, "%s is not one of the allowed values",
-                   field);
+    return ct_fail(err, CT_ERR_VALIDATION, field,
+                   "%s is not one of the allowed values", field);
 }
 
 ct_err ct_check_url(const ct_kv *v, const char *field, size_t max,
@@ -250,14 +254,38 @@ ct_err ct_check_url(const ct_kv *v, const char *field, size_t max,
     return CT_OK;
 }
 
-ct_err ct_check_arg_names(ct_gateway gw, const ct_args *args, ct_error *err)
+ct_err ct_check_arg_names(const ct_op_desc *op, const ct_args *args,
+                          ct_error *err)
 {
     size_t i;
     for (i = 0; i < args->kv.n; i++) {
         const char *name = args->kv.items[i].name;
-        if (ct_arg_type(gw, name) == CT_TYPE_UNKNOWN)
+        if (ct_param_find(op->args, op->nargs, name) == NULL)
             return ct_fail_unknown_name(err, CT_ERR_VALIDATION, "argument",
                                         name);
     }
     return CT_OK;
+}
+
+int ct_json_depth_ok(const char *s, size_t n, int max)
+{
+    int depth = 0, in_str = 0;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        char ch = s[i];
+        if (in_str) {
+            if (ch == '\\')
+                i++;
+            else if (ch == '"')
+                in_str = 0;
+        } else if (ch == '"') {
+            in_str = 1;
+        } else if (ch == '{' || ch == '[') {
+            if (++depth > max)
+                return 0;
+        } else if (ch == '}' || ch == ']') {
+            depth--;
+        }
+    }
+    return 1;
 }

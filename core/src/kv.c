@@ -1,6 +1,8 @@
 /* kv.c - ordered name/value lists holding client options and operation
  * arguments (values may be card data or secrets: wiped on free). */
-#include "internal.h"
+#include "errors.h"
+#include "kv.h"
+#include "mem.h"
 
 #include <string.h>
 
@@ -13,8 +15,8 @@ const ct_kv *ct_kv_get(const ct_kvlist *l, const char *name)
     return NULL;
 }
 
-ct_err ct_kv_set(ct_kvlist *l, const char *name, const char *value,
-                 size_t len, ct_error *err)
+static ct_err ct_kv_set(ct_kvlist *l, const char *name, const char *value,
+                        size_t len, ct_error *err)
 {
     char *v;
     size_t i;
@@ -56,7 +58,8 @@ ct_err ct_kv_set(ct_kvlist *l, const char *name, const char *value,
     return CT_OK;
 }
 
-void ct_kv_free(ct_kvlist *l)
+/* Wipes and frees every item. */
+static void ct_kv_free(ct_kvlist *l)
 {
     size_t i;
     for (i = 0; i < l->n; i++) {
@@ -67,7 +70,10 @@ void ct_kv_free(ct_kvlist *l)
     memset(l, 0, sizeof(*l));
 }
 
-ct_args *ct_args_new(void) { return ct_calloc(1, sizeof(ct_args)); }
+ct_args *ct_args_new(void)
+{
+    return ct_calloc(1, sizeof(ct_args));
+}
 
 void ct_args_free(ct_args *args)
 {
@@ -89,7 +95,7 @@ ct_err ct_args_set(ct_args *args, const char *name, const char *value,
 ct_config *ct_config_new(ct_gateway gw)
 {
     ct_config *cfg;
-    if (ct_gateway_lookup(gw) == NULL)
+    if (ct_gateway_describe(gw) == NULL)
         return NULL;
     cfg = ct_calloc(1, sizeof(*cfg));
     if (cfg != NULL)
@@ -108,11 +114,13 @@ void ct_config_free(ct_config *cfg)
 ct_err ct_config_set(ct_config *cfg, const char *name, const char *value,
                      size_t len, ct_error *err)
 {
+    const ct_gateway_desc *gw;
     ct_error_clear(err);
     if (cfg == NULL || name == NULL)
         return ct_fail(err, CT_ERR_INTERNAL, NULL, "NULL configuration");
     ct_error_set_gateway(err, cfg->gw);
-    if (ct_option_type(cfg->gw, name) == CT_TYPE_UNKNOWN)
+    gw = ct_gateway_describe(cfg->gw);
+    if (ct_param_find(gw->options, gw->noptions, name) == NULL)
         return ct_fail_unknown_name(err, CT_ERR_CONFIG, "option", name);
     return ct_kv_set(&cfg->kv, name, value, len, err);
 }

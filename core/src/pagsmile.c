@@ -1,20 +1,50 @@
 /* pagsmile.c - Pagsmile /api/getcardtoken: sorted k=v string without empty
  * values, "&key=<app key>", MD5 in lowercase hex, in the body's "sign". */
-#include "internal.h"
+#include "buf.h"
+#include "canon.h"
+#include "check.h"
+#include "client.h"
+#include "crypto.h"
+#include "errors.h"
+#include "http.h"
+#include "json.h"
+#include "kv.h"
+#include "mem.h"
+#include "options.h"
+#include "registry.h"
+#include "request.h"
+#include "result.h"
 
 #include <string.h>
 
-static const ct_spec pg_options[] = {{"merchant_no", CT_TYPE_STRING},
-                                     {"app_id", CT_TYPE_STRING},
-                                     {"app_key", CT_TYPE_SECRET},
-                                     {NULL, CT_TYPE_UNKNOWN}};
+static const ct_param_desc pg_options[] = {
+    CT_ARG("merchant_no", CT_TYPE_STRING, 1, "Pagsmile merchant number"),
+    CT_ARG("app_id", CT_TYPE_STRING, 1, "Pagsmile application id"),
+    CT_ARG("app_key", CT_TYPE_SECRET, 1, "the MD5 signing key"),
+    CT_COMMON_OPTIONS};
 
-static const ct_spec pg_args[] = {{"card_number", CT_TYPE_SECRET},
-                                  {"security_code", CT_TYPE_SECRET},
-                                  {"expiration_month", CT_TYPE_STRING},
-                                  {"expiration_year", CT_TYPE_STRING},
-                                  {"cardholder_name", CT_TYPE_STRING},
-                                  {NULL, CT_TYPE_UNKNOWN}};
+/* In request body order: card_number, security_code, expiration_month,
+ * expiration_year, cardholder_name. */
+static const ct_param_desc pg_token_args[] = {
+    CT_ARG("card_number", CT_TYPE_SECRET, 1, "the card number (PAN)"),
+    CT_ARG("security_code", CT_TYPE_SECRET, 1, "the CVV"),
+    CT_ARG("expiration_month", CT_TYPE_STRING, 1, "\"01\" to \"12\""),
+    CT_ARG("expiration_year", CT_TYPE_STRING, 1, "four digits"),
+    CT_ARG("cardholder_name", CT_TYPE_STRING, 1, "as printed on the card")};
+
+/* In record order; pg_check_echo reads fields 1, 2 and 5. */
+static const ct_result_field_desc pg_token_fields[] = {
+    CT_FIELD("token", CT_VAL_STRING, 0, 0, "the card token"),
+    CT_FIELD("first_six_digits", CT_VAL_STRING, 0, 0, "the card's BIN"),
+    CT_FIELD("last_four_digits", CT_VAL_STRING, 0, 0, "the card's last four"),
+    CT_FIELD("expiration_month", CT_VAL_INT, 0, 0, "1 to 12"),
+    CT_FIELD("expiration_year", CT_VAL_INT, 0, 0, "four digits"),
+    CT_FIELD("cardholder_name", CT_VAL_STRING, 0, 0, "as sent"),
+    CT_FIELD("payment_method_id", CT_VAL_STRING, 1, 0, "the card brand")};
+
+static const ct_param_desc pg_notify[] = {
+    CT_NOTIFY("fields", "fields", CT_TYPE_MAPPING, 1, 1,
+              "the posted form fields, sign included")};
 
 static const ct_env pg_envs[] = {
     {"sandbox", "https://paychanneldev.pagsmile.com"},
@@ -25,23 +55,49 @@ static const ct_env pg_envs[] = {
 static const struct {
     const char *code;
     const char *name;
-} pg_codes[] = {
-    {"300", "WARNING"},           {"400", "SYSTEM_ERROR"},
-    {"401", "SYSTEM_PARAM_ERROR"}, {"402", "SIGN_VERIFY_FAILURE"},
-    {"403", "SIGN_ISNULL"},       {"404", "SIGN_TYPE_ERROR"},
-    {"405", "SIGN_TYPE_ISNULL"},  {"501", "MERCHANT_ID_INVALID"},
-    {"502", "MERCHANT_ID_INVALID"}, {"508", "MERCHANT_STATUS_ISLOCK"},
-    {"550", "SINGLE_DAY_PAY_LIMIT"}, {"551", "IP_REQUEST_TOO_FAST_LIMIT"},
-    {"759", "EMAIL_ISNULL"}};
+} pg_codes[] = {{"300", "WARNING"},
+                {"400", "SYSTEM_ERROR"},
+                {"401", "SYSTEM_PARAM_ERROR"},
+                {"402", "SIGN_VERIFY_FAILURE"},
+                {"403", "SIGN_ISNULL"},
+                {"404", "SIGN_TYPE_ERROR"},
+                {"405", "SIGN_TYPE_ISNULL"},
+                {"501", "MERCHANT_ID_INVALID"},
+                {"502", "MERCHANT_ID_INVALID"},
+                {"508", "MERCHANT_STATUS_ISLOCK"},
+                {"550", "SINGLE_DAY_PAY_LIMIT"},
+                {"551", "IP_REQUEST_TOO_FAST_LIMIT"},
+                {"759", "EMAIL_ISNULL"}};
+
+/* The client's Pagsmile credentials (ct_client.state). */
+typedef struct pg_state {
+    char *merchant_no;
+    char *app_id;
+    ct_client_secret app_key;
+} pg_state;
+
+#define PG(c) ((pg_state *)(c)->state)
+
+static void pg_free_state(void *state)
+{
+    pg_state *s = state;
+    ct_free_str(s->merchant_no);
+    ct_free_str(s->app_id);
+    ct_free_secret(s->app_key.data, s->app_key.len);
+    ct_free_secret(s, sizeof(*s));
+}
 
 static ct_err pg_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
 {
+    pg_state *s = ct_calloc(1, sizeof(*s));
     ct_err rc;
-    if ((rc = ct_opt_text(o, "merchant_no", 20, 1, NULL, &c->merchant_no,
+    if ((c->state = s) == NULL)
+        return ct_fail_nomem(err);
+    if ((rc = ct_opt_text(o, "merchant_no", 20, 1, NULL, &s->merchant_no,
                           err)) != CT_OK ||
-        (rc = ct_opt_text(o, "app_id", 20, 1, NULL, &c->app_id, err)) !=
+        (rc = ct_opt_text(o, "app_id", 20, 1, NULL, &s->app_id, err)) !=
             CT_OK ||
-        (rc = ct_opt_secret(o, "app_key", &c->secret, err)) != CT_OK)
+        (rc = ct_opt_secret(o, "app_key", &s->app_key, err)) != CT_OK)
         return rc;
     return CT_OK;
 }
@@ -59,7 +115,7 @@ static ct_err pg_sign_pairs(const ct_client *c, ct_pair *pairs, size_t n,
     ct_pairs_sort(pairs, n);
     ct_pairs_join(tosign, pairs, n, 1);
     ct_buf_puts(tosign, "&key=");
-    ct_buf_append(tosign, c->secret.data, c->secret.len);
+    ct_buf_append(tosign, PG(c)->app_key.data, PG(c)->app_key.len);
     if (!ct_buf_ok(tosign))
         return ct_fail_nomem(err);
     if (!ct_md5_hex(tosign->data, tosign->len, hex))
@@ -67,12 +123,10 @@ static ct_err pg_sign_pairs(const ct_client *c, ct_pair *pairs, size_t n,
     return CT_OK;
 }
 
-static ct_err pg_build(ct_client *c, const ct_args *a, ct_request *req,
-                       ct_error *err)
+static ct_err pg_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
+                       ct_request *req, ct_error *err)
 {
-    static const char *const names[] = {"card_number", "security_code",
-                                        "expiration_month", "expiration_year",
-                                        "cardholder_name"};
+    const char *names[5];
     const ct_kv *v[5];
     ct_pair pairs[7];
     ct_buf tosign;
@@ -80,8 +134,10 @@ static ct_err pg_build(ct_client *c, const ct_args *a, ct_request *req,
     size_t i;
     ct_err rc;
 
-    for (i = 0; i < 5; i++)
+    for (i = 0; i < 5; i++) {
+        names[i] = op->args[i].name;
         v[i] = ct_kv_get(&a->kv, names[i]);
+    }
     if ((rc = ct_check_card_number(v[0], names[0], err)) != CT_OK ||
         (rc = ct_check_cvv(v[1], names[1], err)) != CT_OK ||
         (rc = ct_check_month(v[2], names[2], err)) != CT_OK ||
@@ -90,12 +146,12 @@ static ct_err pg_build(ct_client *c, const ct_args *a, ct_request *req,
         (rc = ct_check_text(v[4], names[4], 100, 0, err)) != CT_OK)
         return rc;
 
-    pairs[0] = (ct_pair){"merchant_no", 11, c->merchant_no,
-                         strlen(c->merchant_no), 0};
-    pairs[1] = (ct_pair){"app_id", 6, c->app_id, strlen(c->app_id), 0};
+    pairs[0] = (ct_pair){"merchant_no", 11, PG(c)->merchant_no,
+                         strlen(PG(c)->merchant_no), 0};
+    pairs[1] = (ct_pair){"app_id", 6, PG(c)->app_id, strlen(PG(c)->app_id), 0};
     for (i = 0; i < 5; i++)
-        pairs[2 + i] = (ct_pair){names[i], strlen(names[i]), v[i]->value,
-                                 v[i]->len, 0};
+        pairs[2 + i] =
+            (ct_pair){names[i], strlen(names[i]), v[i]->value, v[i]->len, 0};
     for (i = 0; i < 7; i++)
         pairs[i].empty = pg_empty(pairs[i].val, pairs[i].vlen);
 
@@ -107,15 +163,16 @@ static ct_err pg_build(ct_client *c, const ct_args *a, ct_request *req,
 
     ct_buf_reserve(&req->body, 256);
     ct_buf_putc(&req->body, '{');
-    ct_json_put_member(&req->body, 0, "merchant_no", c->merchant_no,
-                       strlen(c->merchant_no));
-    ct_json_put_member(&req->body, 1, "app_id", c->app_id, strlen(c->app_id));
+    ct_json_put_member(&req->body, 0, "merchant_no", PG(c)->merchant_no,
+                       strlen(PG(c)->merchant_no));
+    ct_json_put_member(&req->body, 1, "app_id", PG(c)->app_id,
+                       strlen(PG(c)->app_id));
     for (i = 0; i < 5; i++)
         ct_json_put_member(&req->body, 1, names[i], v[i]->value, v[i]->len);
     ct_json_put_member(&req->body, 1, "sign", hex, 32);
     ct_buf_putc(&req->body, '}');
-    if ((rc = ct_request_add_header(req, "Content-Type", "application/json",
-                                    16, err)) != CT_OK)
+    if ((rc = ct_request_add_header(req, "Content-Type", "application/json", 16,
+                                    err)) != CT_OK)
         return rc;
     if ((rc = ct_request_set_secrets(req, v[0], v[1], err)) != CT_OK)
         return rc;
@@ -155,14 +212,15 @@ static ct_err pg_check_echo(const ct_request *req, const ct_record *rec,
     return rc;
 }
 
-static ct_err pg_parse(ct_client *c, const ct_request *req,
-                       const ct_response *resp, ct_result **out,
-                       ct_error *err)
+static ct_err pg_parse(ct_client *c, const ct_op_desc *op,
+                       const ct_request *req, const ct_response *resp,
+                       ct_result **out, ct_error *err)
 {
     json_t *root = NULL, *info, *card;
     ct_buf code;
     ct_result *res = NULL;
     ct_record *rec;
+    const ct_result_field_desc *f;
     long long month, year;
     int present;
     ct_err rc;
@@ -171,8 +229,7 @@ static ct_err pg_parse(ct_client *c, const ct_request *req,
     ct_buf_init(&code);
     if ((rc = ct_json_parse(resp->body, resp->len, &root, err)) != CT_OK)
         goto cleanup;
-    if ((rc = ct_json_text(root, "code", 1, 1, &code, &present, err)) !=
-        CT_OK)
+    if ((rc = ct_json_text(root, "code", 1, 1, &code, &present, err)) != CT_OK)
         goto cleanup;
     info = json_object_get(root, "info");
     if (strcmp(code.data, "200") != 0) {
@@ -199,31 +256,26 @@ static ct_err pg_parse(ct_client *c, const ct_request *req,
                      "Pagsmile success response lacks info.card_info");
         goto cleanup;
     }
-    res = ct_result_alloc("CardTokenResult", 0);
+    res = ct_result_alloc(op);
     if (res == NULL || (rec = ct_result_add(res)) == NULL) {
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    if ((rc = ct_record_json(rec, "token", info, "token", 1, 0, err)) !=
+    f = op->fields;
+    if ((rc = ct_record_json(rec, &f[0], info, "token", 1, err)) != CT_OK ||
+        (rc = ct_record_json(rec, &f[1], card, f[1].name, 1, err)) != CT_OK ||
+        (rc = ct_record_json(rec, &f[2], card, f[2].name, 1, err)) != CT_OK ||
+        (rc = ct_json_int(card, f[3].name, 1, &month, &present, err)) !=
             CT_OK ||
-        (rc = ct_record_json(rec, "first_six_digits", card,
-                             "first_six_digits", 1, 0, err)) != CT_OK ||
-        (rc = ct_record_json(rec, "last_four_digits", card,
-                             "last_four_digits", 1, 0, err)) != CT_OK ||
-        (rc = ct_json_int(card, "expiration_month", 1, &month, &present,
-                          err)) != CT_OK ||
-        (rc = ct_json_int(card, "expiration_year", 1, &year, &present,
-                          err)) != CT_OK)
+        (rc = ct_json_int(card, f[4].name, 1, &year, &present, err)) != CT_OK)
         goto cleanup;
-    if (!ct_record_int(rec, "expiration_month", month) ||
-        !ct_record_int(rec, "expiration_year", year)) {
+    if (!ct_record_int(rec, f[3].name, month) ||
+        !ct_record_int(rec, f[4].name, year)) {
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    if ((rc = ct_record_json(rec, "cardholder_name", card, "cardholder_name", 1,
-                             0, err)) != CT_OK ||
-        (rc = ct_record_json(rec, "payment_method_id", card,
-                             "payment_method_id", 0, 0, err)) != CT_OK ||
+    if ((rc = ct_record_json(rec, &f[5], card, f[5].name, 1, err)) != CT_OK ||
+        (rc = ct_record_json(rec, &f[6], card, f[6].name, 0, err)) != CT_OK ||
         (rc = pg_check_echo(req, rec, err)) != CT_OK)
         goto cleanup;
     *out = res;
@@ -282,8 +334,8 @@ static ct_err pg_verify_notification(ct_client *c, const ct_notification *n,
     if (n->fields_json == NULL)
         return ct_fail(err, CT_ERR_VALIDATION, "fields",
                        "notification fields are required");
-    if ((rc = ct_json_parse(n->fields_json, n->fields_json_len, &root,
-                            err)) != CT_OK) {
+    if ((rc = ct_json_parse(n->fields_json, n->fields_json_len, &root, err)) !=
+        CT_OK) {
         if (rc == CT_ERR_PROTOCOL)
             rc = ct_fail(err, CT_ERR_VALIDATION, "fields",
                          "notification fields must be a mapping");
@@ -298,7 +350,7 @@ static ct_err pg_verify_notification(ct_client *c, const ct_notification *n,
     if ((rc = ct_canon_objects(&tosign, root, NULL, skip, 1, 1, err)) != CT_OK)
         goto cleanup;
     ct_buf_puts(&tosign, "&key=");
-    ct_buf_append(&tosign, c->secret.data, c->secret.len);
+    ct_buf_append(&tosign, PG(c)->app_key.data, PG(c)->app_key.len);
     if (!ct_buf_ok(&tosign)) {
         rc = ct_fail_nomem(err);
         goto cleanup;
@@ -325,23 +377,34 @@ static ct_err pg_ack(ct_client *c, const char *path, ct_request *req,
 {
     CT_UNUSED(c);
     CT_UNUSED(path);
-    ct_buf_puts(&req->body, "success");
-    return ct_request_add_header(req, "Content-Type",
-                                 "text/plain; charset=UTF-8", 25, err);
+    return ct_request_set_body(req, "text/plain; charset=UTF-8", "success",
+                               err);
 }
 
+static const ct_op_desc pg_op_descs[] = {
+    {.name = "get_card_token",
+     .php_name = "getCardToken",
+     .result_name = "CardTokenResult",
+     CT_ARGS(pg_token_args),
+     CT_FIELDS(pg_token_fields),
+     .doc = "Tokenizes a card (POST /api/getcardtoken)."}};
+
+static const ct_op_impl pg_impl[] = {
+    {.path = "/api/getcardtoken", .build = pg_build, .parse = pg_parse}};
+
 const ct_gateway_ops ct_pagsmile_ops = {
-    CT_GW_PAGSMILE,
-    pg_envs,
-    "pagsmile",
-    "get_card_token",
-    "CardTokenResult",
-    "/api/getcardtoken",
-    pg_options,
-    pg_args,
-    pg_configure,
-    pg_build,
-    pg_parse,
-    pg_verify_notification,
-    pg_ack,
+    .desc = {.id = CT_GW_PAGSMILE,
+             .name = "pagsmile",
+             .class_name = "Pagsmile",
+             CT_OPTIONS(pg_options),
+             CT_OPS(pg_op_descs),
+             CT_NOTIFY_PARAMS(pg_notify),
+             .ack_signed = 0,
+             .doc = "Pagsmile card vault (MD5-signed JSON)."},
+    .envs = pg_envs,
+    .impl = pg_impl,
+    .configure = pg_configure,
+    .free_state = pg_free_state,
+    .verify_notification = pg_verify_notification,
+    .ack = pg_ack,
 };

@@ -1,99 +1,156 @@
 /* payermax.c - PayerMax inquirePaymentToken: SHA256withRSA over the exact
  * body in the "sign" header; success responses must be signed too. */
-#include "internal.h"
+#include "buf.h"
+#include "check.h"
+#include "client.h"
+#include "clock.h"
+#include "crypto.h"
+#include "errors.h"
+#include "http.h"
+#include "json.h"
+#include "keys.h"
+#include "kv.h"
+#include "mem.h"
+#include "options.h"
+#include "registry.h"
+#include "request.h"
+#include "result.h"
 
 #include <string.h>
 
-static const ct_spec pm_options[] = {{"app_id", CT_TYPE_STRING},
-                                     {"merchant_no", CT_TYPE_STRING},
-                                     {"private_key", CT_TYPE_SECRET},
-                                     {"gateway_public_key", CT_TYPE_STRING},
-                                     {"key_version", CT_TYPE_STRING},
-                                     {NULL, CT_TYPE_UNKNOWN}};
+static const ct_param_desc pm_options[] = {
+    CT_ARG("app_id", CT_TYPE_STRING, 1, "PayerMax application id"),
+    CT_ARG("merchant_no", CT_TYPE_STRING, 1, "PayerMax merchant number"),
+    CT_ARG("private_key", CT_TYPE_SECRET, 1, "the merchant's RSA key (PEM)"),
+    CT_ARG("gateway_public_key", CT_TYPE_STRING, 1,
+           "PayerMax's RSA public key (PEM)"),
+    CT_ARG("key_version", CT_TYPE_STRING, 0, "keyVersion (default \"1\")"),
+    CT_COMMON_OPTIONS};
 
-/* Arguments and the data member each becomes, in body order. */
+/* In body order; pm_members[i] is the data member args[i] becomes. */
+static const ct_param_desc pm_inquire_args[] = {
+    CT_ARG("user_id", CT_TYPE_STRING, 1, "the merchant's user id"),
+    CT_ARG("token_scope", CT_TYPE_STRING, 0, "tokenAcq or tokenMit"),
+    CT_ARG("payment_token_id", CT_TYPE_STRING, 0, "one token only"),
+    CT_ARG("payment_method_type", CT_TYPE_STRING, 0, "e.g. CARD"),
+    CT_ARG("target_org", CT_TYPE_STRING, 0, "empty for CARD"),
+    CT_ARG("card_org", CT_TYPE_STRING, 0, "e.g. VISA"),
+    CT_ARG("referral_code", CT_TYPE_STRING, 0, "the referral code")};
+
 static const struct {
-    const char *arg;
     const char *member;
     size_t max;
-} pm_fields[] = {{"user_id", "userId", 64},
-                 {"token_scope", "tokenScope", 16},
-                 {"payment_token_id", "paymentTokenID", 64},
-                 {"payment_method_type", "paymentMethodType", 32},
-                 {"target_org", "targetOrg", 32},
-                 {"card_org", "cardOrg", 32},
-                 {"referral_code", "referralCode", 64}};
+} pm_members[] = {{"userId", 64},         {"tokenScope", 16},
+                  {"paymentTokenID", 64}, {"paymentMethodType", 32},
+                  {"targetOrg", 32},      {"cardOrg", 32},
+                  {"referralCode", 64}};
 
-static const ct_spec pm_args[] = {{"user_id", CT_TYPE_STRING},
-                                  {"token_scope", CT_TYPE_STRING},
-                                  {"payment_token_id", CT_TYPE_STRING},
-                                  {"payment_method_type", CT_TYPE_STRING},
-                                  {"target_org", CT_TYPE_STRING},
-                                  {"card_org", CT_TYPE_STRING},
-                                  {"referral_code", CT_TYPE_STRING},
-                                  {NULL, CT_TYPE_UNKNOWN}};
+/* In record order; pm_token_members[i] is the member fields[i] comes
+ * from. */
+static const ct_result_field_desc pm_token_fields[] = {
+    CT_FIELD("payment_token_id", CT_VAL_STRING, 1, 0, "the payment token"),
+    CT_FIELD("user_id", CT_VAL_STRING, 1, 0, "the user it belongs to"),
+    CT_FIELD("token_scope", CT_VAL_STRING, 1, 0, "tokenAcq or tokenMit"),
+    CT_FIELD("payment_token_expiry", CT_VAL_STRING, 1, 0, "its expiry"),
+    CT_FIELD("payment_token_status", CT_VAL_STRING, 1, 0, "its status"),
+    CT_FIELD("card_info", CT_VAL_STRING, 1, 0, "the card (JSON text)"),
+    CT_FIELD("if_cvv", CT_VAL_STRING, 1, 0, "whether a CVV is needed"),
+    CT_FIELD("brand", CT_VAL_STRING, 1, 0, "the card brand"),
+    CT_FIELD("payment_method_type", CT_VAL_STRING, 1, 0, "e.g. CARD"),
+    CT_FIELD("target_org", CT_VAL_STRING, 1, 0, "the target organisation"),
+    CT_FIELD("account_display", CT_VAL_STRING, 1, 0, "the masked account"),
+    CT_FIELD("referral_code", CT_VAL_STRING, 1, 0, "the referral code")};
+
+static const struct {
+    const char *member;
+    int required;
+} pm_token_members[] = {{"paymentTokenID", 1},
+                        {"userId", 1},
+                        {"tokenScope", 1},
+                        {"paymentTokenExpiry", 1},
+                        {"paymentTokenStatus", 1},
+                        {"cardInfo", 0},
+                        {"ifCVV", 0},
+                        {"brand", 0},
+                        {"paymentMethodType", 1},
+                        {"targetOrg", 0},
+                        {"accountDisplay", 0},
+                        {"referralCode", 0}};
+
+static const ct_param_desc pm_notify[] = {
+    CT_NOTIFY("body", "body", CT_TYPE_BYTES, 1, 1, "the raw posted body"),
+    {.name = "sign",
+     .php_name = "sign",
+     .type = CT_TYPE_STRING,
+     .required = 1,
+     .nullable = 1,
+     .doc = "the sign header (None when absent)"},
+    CT_NOTIFY("max_age", "maxAge", CT_TYPE_FLOAT, 0, 0,
+              "refuse a notifyTime more than this many seconds away")};
 
 static const ct_env pm_envs[] = {
     {"sandbox", "https://pay-gate-uat.payermax.com"},
     {"production", "https://pay-gate.payermax.com"},
     {NULL, NULL}};
 
-/* PaymentToken fields and their members. */
-static const struct {
-    const char *name;
-    const char *member;
-    int required;
-} pm_token_fields[] = {{"payment_token_id", "paymentTokenID", 1},
-                       {"user_id", "userId", 1},
-                       {"token_scope", "tokenScope", 1},
-                       {"payment_token_expiry", "paymentTokenExpiry", 1},
-                       {"payment_token_status", "paymentTokenStatus", 1},
-                       {"card_info", "cardInfo", 0},
-                       {"if_cvv", "ifCVV", 0},
-                       {"brand", "brand", 0},
-                       {"payment_method_type", "paymentMethodType", 1},
-                       {"target_org", "targetOrg", 0},
-                       {"account_display", "accountDisplay", 0},
-                       {"referral_code", "referralCode", 0}};
+/* The client's PayerMax credentials and keyed contexts (ct_client.state). */
+typedef struct pm_state {
+    char *app_id;
+    char *merchant_no;
+    char *key_version;
+    ct_rsa_keys keys;
+} pm_state;
+
+#define PM(c) ((pm_state *)(c)->state)
+
+static void pm_free_state(void *state)
+{
+    pm_state *s = state;
+    ct_free_str(s->app_id);
+    ct_free_str(s->merchant_no);
+    ct_free_str(s->key_version);
+    ct_rsa_keys_free(&s->keys);
+    ct_free_secret(s, sizeof(*s));
+}
 
 static ct_err pm_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
 {
+    pm_state *s = ct_calloc(1, sizeof(*s));
     ct_err rc;
-    if ((rc = ct_opt_text(o, "app_id", 64, 1, NULL, &c->app_id, err)) !=
+    if ((c->state = s) == NULL)
+        return ct_fail_nomem(err);
+    if ((rc = ct_opt_text(o, "app_id", 64, 1, NULL, &s->app_id, err)) !=
             CT_OK ||
-        (rc = ct_opt_text(o, "merchant_no", 32, 1, NULL, &c->merchant_no,
+        (rc = ct_opt_text(o, "merchant_no", 32, 1, NULL, &s->merchant_no,
                           err)) != CT_OK ||
-        (rc = ct_opt_text(o, "key_version", 8, 0, "1", &c->key_version,
-                          err)) != CT_OK ||
-        (rc = ct_opt_private_key(o, "private_key", &c->private_key, err)) !=
+        (rc = ct_opt_text(o, "key_version", 8, 0, "1", &s->key_version, err)) !=
             CT_OK ||
-        (rc = ct_opt_public_key(o, "gateway_public_key",
-                                &c->gateway_public_key, err)) != CT_OK)
+        (rc = ct_opt_rsa_keys(o, &s->keys, err)) != CT_OK)
         return rc;
     return CT_OK;
 }
 
-static ct_err pm_build(ct_client *c, const ct_args *a, ct_request *req,
-                       ct_error *err)
+static ct_err pm_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
+                       ct_request *req, ct_error *err)
 {
     static const char *const scopes[] = {"tokenAcq", "tokenMit", NULL};
-    const ct_kv *v[CT_ARRAY_LEN(pm_fields)];
+    const ct_kv *v[CT_ARRAY_LEN(pm_members)];
     ct_buf sig;
     ct_time now;
     size_t i;
     ct_err rc;
 
-    for (i = 0; i < CT_ARRAY_LEN(pm_fields); i++) {
-        v[i] = ct_kv_get(&a->kv, pm_fields[i].arg);
+    for (i = 0; i < CT_ARRAY_LEN(pm_members); i++) {
+        v[i] = ct_kv_get(&a->kv, op->args[i].name);
         if (i == 0 || v[i] != NULL) {
-            rc = ct_check_text(v[i], pm_fields[i].arg, pm_fields[i].max, i != 0,
-                               err);
+            rc = ct_check_text(v[i], op->args[i].name, pm_members[i].max,
+                               i != 0, err);
             if (rc != CT_OK)
                 return rc;
         }
     }
-    if (v[1] != NULL && (rc = ct_check_oneof(v[1], "token_scope", scopes,
-                                             err)) != CT_OK)
+    if (v[1] != NULL &&
+        (rc = ct_check_oneof(v[1], "token_scope", scopes, err)) != CT_OK)
         return rc;
     if (v[3] != NULL && v[3]->len == 4 && memcmp(v[3]->value, "CARD", 4) == 0 &&
         v[4] != NULL && v[4]->len > 0)
@@ -104,18 +161,19 @@ static ct_err pm_build(ct_client *c, const ct_args *a, ct_request *req,
     ct_client_now(c, &now);
     ct_buf_reserve(&req->body, 320);
     ct_buf_puts(&req->body, "{\"version\":\"1.2\"");
-    ct_json_put_member(&req->body, 1, "keyVersion", c->key_version,
-                       strlen(c->key_version));
+    ct_json_put_member(&req->body, 1, "keyVersion", PM(c)->key_version,
+                       strlen(PM(c)->key_version));
     ct_buf_puts(&req->body, ",\"requestTime\":\"");
     ct_format_time(&req->body, &now, 1);
     ct_buf_putc(&req->body, '"');
-    ct_json_put_member(&req->body, 1, "appId", c->app_id, strlen(c->app_id));
-    ct_json_put_member(&req->body, 1, "merchantNo", c->merchant_no,
-                       strlen(c->merchant_no));
+    ct_json_put_member(&req->body, 1, "appId", PM(c)->app_id,
+                       strlen(PM(c)->app_id));
+    ct_json_put_member(&req->body, 1, "merchantNo", PM(c)->merchant_no,
+                       strlen(PM(c)->merchant_no));
     ct_buf_puts(&req->body, ",\"data\":{");
-    for (i = 0; i < CT_ARRAY_LEN(pm_fields); i++)
+    for (i = 0; i < CT_ARRAY_LEN(pm_members); i++)
         if (v[i] != NULL)
-            ct_json_put_member(&req->body, i != 0, pm_fields[i].member,
+            ct_json_put_member(&req->body, i != 0, pm_members[i].member,
                                v[i]->value, v[i]->len);
     ct_buf_puts(&req->body, "}}");
     if (!ct_buf_ok(&req->body))
@@ -124,11 +182,11 @@ static ct_err pm_build(ct_client *c, const ct_args *a, ct_request *req,
         return rc;
 
     ct_buf_init(&sig);
-    rc = ct_rsa_sign_b64(c->sign_ctx, req->body.data, req->body.len, &sig,
-                         err);
+    rc = ct_rsa_sign_b64(PM(c)->keys.sign_ctx, req->body.data, req->body.len,
+                         &sig, err);
     if (rc == CT_OK &&
-        (rc = ct_request_add_header(req, "Content-Type", "application/json",
-                                    16, err)) == CT_OK)
+        (rc = ct_request_add_header(req, "Content-Type", "application/json", 16,
+                                    err)) == CT_OK)
         rc = ct_request_add_header(req, "sign", sig.data, sig.len, err);
     ct_buf_free(&sig);
     return rc;
@@ -145,15 +203,15 @@ static ct_err pm_verify(const ct_client *c, const char *b64, size_t n,
         n--;
     siglen = ct_b64_decode(b64, n, sig, sizeof(sig));
     if (siglen <= 0 ||
-        !ct_rsa_verify(c->verify_ctx, body, len, sig, (size_t)siglen))
+        !ct_rsa_verify(PM(c)->keys.verify_ctx, body, len, sig, (size_t)siglen))
         return ct_fail(err, CT_ERR_SIGNATURE, "sign",
                        "PayerMax %s signature does not verify", what);
     return CT_OK;
 }
 
-static ct_err pm_parse(ct_client *c, const ct_request *req,
-                       const ct_response *resp, ct_result **out,
-                       ct_error *err)
+static ct_err pm_parse(ct_client *c, const ct_op_desc *op,
+                       const ct_request *req, const ct_response *resp,
+                       ct_result **out, ct_error *err)
 {
     const ct_header *sign =
         ct_find_header(resp->headers, resp->nheaders, "sign");
@@ -193,12 +251,13 @@ static ct_err pm_parse(ct_client *c, const ct_request *req,
                      "PayerMax response lacks data.tokenList");
         goto cleanup;
     }
-    res = ct_result_alloc("PaymentToken", 1);
+    res = ct_result_alloc(op);
     if (res == NULL) {
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    json_array_foreach(list, i, item) {
+    json_array_foreach(list, i, item)
+    {
         ct_record *rec;
         if (!json_is_object(item)) {
             rc = ct_fail(err, CT_ERR_PROTOCOL, "data.tokenList",
@@ -209,11 +268,10 @@ static ct_err pm_parse(ct_client *c, const ct_request *req,
             rc = ct_fail_nomem(err);
             goto cleanup;
         }
-        for (k = 0; k < CT_ARRAY_LEN(pm_token_fields); k++)
-            if ((rc = ct_record_json(rec, pm_token_fields[k].name, item,
-                                     pm_token_fields[k].member,
-                                     pm_token_fields[k].required, 0, err)) !=
-                CT_OK)
+        for (k = 0; k < CT_ARRAY_LEN(pm_token_members); k++)
+            if ((rc = ct_record_json(
+                     rec, &op->fields[k], item, pm_token_members[k].member,
+                     pm_token_members[k].required, err)) != CT_OK)
                 goto cleanup;
         /* every token must be the user's asked for (field 1: userId) */
         if ((rc = ct_echo_check(req ? req->echo : NULL, rec->f[1].str,
@@ -265,23 +323,38 @@ static ct_err pm_ack(ct_client *c, const char *path, ct_request *req,
 {
     CT_UNUSED(c);
     CT_UNUSED(path);
-    ct_buf_puts(&req->body, "{\"code\":\"SUCCESS\",\"msg\":\"Success\"}");
-    return ct_request_add_header(req, "Content-Type", "application/json", 16,
-                                 err);
+    return ct_request_set_body(req, "application/json",
+                               "{\"code\":\"SUCCESS\",\"msg\":\"Success\"}",
+                               err);
 }
 
+static const ct_op_desc pm_op_descs[] = {
+    {.name = "inquire_payment_token",
+     .php_name = "inquirePaymentToken",
+     .result_name = "PaymentToken",
+     .returns_list = 1,
+     CT_ARGS(pm_inquire_args),
+     CT_FIELDS(pm_token_fields),
+     .doc = "Lists a user's payment tokens (inquirePaymentToken)."}};
+
+static const ct_op_impl pm_impl[] = {
+    {.path = "/aggregate-pay/api/gateway/inquirePaymentToken",
+     .build = pm_build,
+     .parse = pm_parse}};
+
 const ct_gateway_ops ct_payermax_ops = {
-    CT_GW_PAYERMAX,
-    pm_envs,
-    "payermax",
-    "inquire_payment_token",
-    "PaymentToken",
-    "/aggregate-pay/api/gateway/inquirePaymentToken",
-    pm_options,
-    pm_args,
-    pm_configure,
-    pm_build,
-    pm_parse,
-    pm_verify_notification,
-    pm_ack,
+    .desc = {.id = CT_GW_PAYERMAX,
+             .name = "payermax",
+             .class_name = "PayerMax",
+             CT_OPTIONS(pm_options),
+             CT_OPS(pm_op_descs),
+             CT_NOTIFY_PARAMS(pm_notify),
+             .ack_signed = 0,
+             .doc = "PayerMax payment tokens (SHA256withRSA-signed JSON)."},
+    .envs = pm_envs,
+    .impl = pm_impl,
+    .configure = pm_configure,
+    .free_state = pm_free_state,
+    .verify_notification = pm_verify_notification,
+    .ack = pm_ack,
 };

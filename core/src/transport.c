@@ -3,7 +3,15 @@
  * capped responses, a pool of easy handles so that consecutive calls reuse
  * one connection and concurrent calls never share a handle, and retries
  * only for failures that provably sent nothing. */
-#include "internal.h"
+#include "buf.h"
+#include "client.h"
+#include "crypto.h"
+#include "errors.h"
+#include "mem.h"
+#include "pool.h"
+#include "request.h"
+#include "setopt.h"
+#include "transport.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -20,20 +28,6 @@ struct ct_transport {
     ct_pool *pool; /* this process's; replaced after a fork (pool.c) */
     char user_agent[96];
 };
-
-ct_err ct_fail_setopt(ct_error *err, CURLcode cc, const char *what,
-                      const char *field)
-{
-    if (cc == CURLE_OUT_OF_MEMORY)
-        return ct_fail_nomem(err);
-    if (field != NULL)
-        return ct_fail(err, CT_ERR_CONFIG, field,
-                       "option %s is not accepted by libcurl (%s)", field,
-                       curl_easy_strerror(cc));
-    return ct_fail(err, CT_ERR_INTERNAL, NULL,
-                   "libcurl refused a setting of %s (%s); nothing was sent",
-                   what, curl_easy_strerror(cc));
-}
 
 static ct_err ct_handle_new(const ct_client *c, ct_transport *t, ct_pool *p,
                             CURL **out, ct_error *err);
@@ -296,7 +290,7 @@ static void ct_sleep(double secs)
  * reused connection that died after the request, then a refused or
  * unresolvable reconnect, reports only the reconnect's error). */
 static int ct_classify(CURLcode cc, CURL *h, const ct_sink *sink, int sends,
-                       int replay, ct_error *err)
+                       int replay, ct_err *code_out, ct_error *err)
 {
     curl_off_t pre = 0, conn = 0;
     int sent, too_large = sink->too_large;
@@ -359,14 +353,14 @@ static int ct_classify(CURLcode cc, CURL *h, const ct_sink *sink, int sends,
                                                     : CT_ERR_NETWORK;
         break;
     case CURLE_OUT_OF_MEMORY:
-        ct_fail_nomem(err);
+        *code_out = ct_fail_nomem(err);
         if (err != NULL)
             err->outcome_unknown = sent;
         return 0;
     default: code = CT_ERR_NETWORK; break;
     }
-    ct_fail(err, code, NULL, "%s: %s", ct_err_str(code),
-            curl_easy_strerror(cc));
+    *code_out = ct_fail(err, code, NULL, "%s: %s", ct_err_str(code),
+                        curl_easy_strerror(cc));
     if (err != NULL) {
         err->outcome_unknown = sent;
         err->retryable = !sent && code != CT_ERR_TLS;
@@ -479,13 +473,10 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
             }
             break;
         }
-        if (!ct_classify(cc, h, &sink, guard.sends, guard.refused, err) ||
-            attempt >= c->max_retries) {
-            rc = err ? err->code : CT_ERR_NETWORK;
-            if (err == NULL)
-                rc = CT_ERR_NETWORK;
+        if (!ct_classify(cc, h, &sink, guard.sends, guard.refused, &rc, err) ||
+            attempt >= c->max_retries)
             break;
-        }
+        rc = CT_OK;
         /* Nothing reached the gateway: back off (with jitter) and retry. */
         {
             unsigned char r = 0;

@@ -2,19 +2,61 @@
  * "POST <path>\n<client>.<time>.<body>", SHA256withRSA, base64, URL-encoded,
  * in a Signature header. Every response is signed and verified; the
  * response carries the card number and CVV (marked sensitive). */
-#include "internal.h"
+#include "buf.h"
+#include "check.h"
+#include "client.h"
+#include "clock.h"
+#include "crypto.h"
+#include "errors.h"
+#include "http.h"
+#include "json.h"
+#include "keys.h"
+#include "kv.h"
+#include "mem.h"
+#include "options.h"
+#include "registry.h"
+#include "request.h"
+#include "result.h"
 
 #include <string.h>
 
-static const ct_spec wf_options[] = {{"client_id", CT_TYPE_STRING},
-                                     {"private_key", CT_TYPE_SECRET},
-                                     {"gateway_public_key", CT_TYPE_STRING},
-                                     {"key_version", CT_TYPE_STRING},
-                                     {NULL, CT_TYPE_UNKNOWN}};
+static const ct_param_desc wf_options[] = {
+    CT_ARG("client_id", CT_TYPE_STRING, 1, "WorldFirst Client-Id"),
+    CT_ARG("private_key", CT_TYPE_SECRET, 1, "the merchant's RSA key (PEM)"),
+    CT_ARG("gateway_public_key", CT_TYPE_STRING, 1,
+           "WorldFirst's RSA public key (PEM)"),
+    CT_ARG("key_version", CT_TYPE_STRING, 0, "keyVersion (default \"2\")"),
+    CT_COMMON_OPTIONS};
 
-static const ct_spec wf_args[] = {{"asset_id", CT_TYPE_STRING},
-                                  {"retry_attempt", CT_TYPE_INT},
-                                  {NULL, CT_TYPE_UNKNOWN}};
+static const ct_param_desc wf_query_args[] = {
+    CT_ARG("asset_id", CT_TYPE_STRING, 1, "the card asset id"),
+    CT_ARG("retry_attempt", CT_TYPE_INT, 0,
+           "how many U answers came before (sets retry_after)")};
+
+/* In record order; wf_query_members[i] is the member fields[i] comes from. */
+static const ct_result_field_desc wf_query_fields[] = {
+    CT_FIELD("asset_id", CT_VAL_STRING, 1, 0, "the card asset id"),
+    CT_FIELD("account_id", CT_VAL_STRING, 1, 0, "the account"),
+    CT_FIELD("card_no", CT_VAL_STRING, 1, 1, "the card number"),
+    CT_FIELD("cvv", CT_VAL_STRING, 1, 1, "the CVV"),
+    CT_FIELD("expired_month", CT_VAL_STRING, 1, 0, "the expiry month"),
+    CT_FIELD("expired_year", CT_VAL_STRING, 1, 0, "the expiry year")};
+
+static const struct {
+    const char *member;
+    int required;
+} wf_query_members[] = {{"assetId", 0},      {"accountId", 0},
+                        {"cardNo", 1},       {"cvv", 1},
+                        {"expiredMonth", 1}, {"expiredYear", 1}};
+
+static const ct_param_desc wf_notify[] = {
+    CT_NOTIFY("path", "path", CT_TYPE_STRING, 1, 0,
+              "the notify URL's path (signed)"),
+    CT_NOTIFY("headers", "headers", CT_TYPE_MAPPING, 1, 0,
+              "the received headers"),
+    CT_NOTIFY("body", "body", CT_TYPE_BYTES, 1, 1, "the raw posted body"),
+    CT_NOTIFY("max_age", "maxAge", CT_TYPE_FLOAT, 0, 0,
+              "refuse a Request-Time more than this many seconds away")};
 
 static const ct_env wf_envs[] = {{"sea", "https://open-sea.worldfirst.com"},
                                  {"eu", "https://open-eu.worldfirst.com"},
@@ -29,24 +71,42 @@ static double wf_retry_after(int attempt)
     return attempt >= 0 && attempt < 7 ? 300.0 * (double)(1 << attempt) : -1.0;
 }
 
+/* The client's WorldFirst credentials and keyed contexts (ct_client.state). */
+typedef struct wf_state {
+    char *client_id;
+    char *key_version;
+    ct_rsa_keys keys;
+} wf_state;
+
+#define WF(c) ((wf_state *)(c)->state)
+
+static void wf_free_state(void *state)
+{
+    wf_state *s = state;
+    ct_free_str(s->client_id);
+    ct_free_str(s->key_version);
+    ct_rsa_keys_free(&s->keys);
+    ct_free_secret(s, sizeof(*s));
+}
+
 static ct_err wf_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
 {
+    wf_state *s = ct_calloc(1, sizeof(*s));
     ct_err rc;
-    if ((rc = ct_opt_text(o, "client_id", 64, 1, NULL, &c->client_id, err)) !=
+    if ((c->state = s) == NULL)
+        return ct_fail_nomem(err);
+    if ((rc = ct_opt_text(o, "client_id", 64, 1, NULL, &s->client_id, err)) !=
             CT_OK ||
-        (rc = ct_opt_text(o, "key_version", 8, 0, "2", &c->key_version,
-                          err)) != CT_OK ||
-        (rc = ct_opt_private_key(o, "private_key", &c->private_key, err)) !=
+        (rc = ct_opt_text(o, "key_version", 8, 0, "2", &s->key_version, err)) !=
             CT_OK ||
-        (rc = ct_opt_public_key(o, "gateway_public_key",
-                                &c->gateway_public_key, err)) != CT_OK)
+        (rc = ct_opt_rsa_keys(o, &s->keys, err)) != CT_OK)
         return rc;
     return CT_OK;
 }
 
-void ct_antom_content(ct_buf *out, const char *path, const char *client,
-                      size_t clen, const char *time, size_t tlen,
-                      const char *body, size_t blen)
+static void ct_antom_content(ct_buf *out, const char *path, const char *client,
+                             size_t clen, const char *time, size_t tlen,
+                             const char *body, size_t blen)
 {
     ct_buf_reserve(out, strlen(path) + clen + tlen + blen + 8);
     ct_buf_puts(out, "POST ");
@@ -78,17 +138,17 @@ static ct_err wf_sign(ct_client *c, const char *path, const char *time_header,
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    ct_antom_content(&content, path, c->client_id, strlen(c->client_id),
+    ct_antom_content(&content, path, WF(c)->client_id, strlen(WF(c)->client_id),
                      time.data, time.len, req->body.data, req->body.len);
     if (!ct_buf_ok(&content)) {
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    if ((rc = ct_rsa_sign_b64(c->sign_ctx, content.data, content.len, &b64,
-                              err)) != CT_OK)
+    if ((rc = ct_rsa_sign_b64(WF(c)->keys.sign_ctx, content.data, content.len,
+                              &b64, err)) != CT_OK)
         goto cleanup;
     ct_buf_puts(&value, "algorithm=RSA256,keyVersion=");
-    ct_buf_puts(&value, c->key_version);
+    ct_buf_puts(&value, WF(c)->key_version);
     ct_buf_puts(&value, ",signature=");
     ct_url_encode(&value, b64.data, b64.len);
     if (!ct_buf_ok(&value)) {
@@ -98,8 +158,8 @@ static ct_err wf_sign(ct_client *c, const char *path, const char *time_header,
     if ((rc = ct_request_add_header(req, "Content-Type",
                                     "application/json; charset=UTF-8", 31,
                                     err)) != CT_OK ||
-        (rc = ct_request_add_header(req, "Client-Id", c->client_id,
-                                    strlen(c->client_id), err)) != CT_OK ||
+        (rc = ct_request_add_header(req, "Client-Id", WF(c)->client_id,
+                                    strlen(WF(c)->client_id), err)) != CT_OK ||
         (rc = ct_request_add_header(req, time_header, time.data, time.len,
                                     err)) != CT_OK ||
         (rc = ct_request_add_header(req, "Signature", value.data, value.len,
@@ -113,15 +173,16 @@ cleanup:
     return rc;
 }
 
-static ct_err wf_build(ct_client *c, const ct_args *a, ct_request *req,
-                       ct_error *err)
+static ct_err wf_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
+                       ct_request *req, ct_error *err)
 {
-    const ct_kv *asset = ct_kv_get(&a->kv, "asset_id");
-    const ct_kv *attempt = ct_kv_get(&a->kv, "retry_attempt");
+    const char *asset_name = op->args[0].name;
+    const ct_kv *asset = ct_kv_get(&a->kv, asset_name);
+    const ct_kv *attempt = ct_kv_get(&a->kv, op->args[1].name);
     long long n = 0;
     ct_err rc;
 
-    if ((rc = ct_check_text(asset, "asset_id", 64, 0, err)) != CT_OK)
+    if ((rc = ct_check_text(asset, asset_name, 64, 0, err)) != CT_OK)
         return rc;
     if (attempt != NULL &&
         (!ct_parse_uint(attempt->value, attempt->len, &n) || n > 1000))
@@ -135,7 +196,7 @@ static ct_err wf_build(ct_client *c, const ct_args *a, ct_request *req,
         return ct_fail_nomem(err);
     if ((rc = ct_request_set_echo(req, asset, NULL, err)) != CT_OK)
         return rc;
-    return wf_sign(c, WF_PATH, "Request-Time", req, err);
+    return wf_sign(c, req->path, "Request-Time", req, err);
 }
 
 /* Finds "signature=<value>" in a Signature header. */
@@ -185,8 +246,8 @@ static ct_err wf_verify(const ct_client *c, const char *path,
                        "WorldFirst %s is not signed (Signature, %s and "
                        "Client-Id headers are required)",
                        what, time_name);
-    if (!ct_consttime_eq(client->value, client->value_len, c->client_id,
-                         strlen(c->client_id)))
+    if (!ct_consttime_eq(client->value, client->value_len, WF(c)->client_id,
+                         strlen(WF(c)->client_id)))
         return ct_fail(err, CT_ERR_SIGNATURE, "Client-Id",
                        "WorldFirst %s is for another Client-Id", what);
     ct_buf_init(&decoded);
@@ -196,10 +257,11 @@ static ct_err wf_verify(const ct_client *c, const char *path,
         ct_antom_content(&content, path, client->value, client->value_len,
                          time->value, time->value_len, body, blen);
         ok = rawlen > 0 && ct_buf_ok(&content) &&
-             ct_rsa_verify(c->verify_ctx, content.data, content.len,
+             ct_rsa_verify(WF(c)->keys.verify_ctx, content.data, content.len,
                            raw, (size_t)rawlen);
     }
-    if (!ok && (!ct_buf_ok(&decoded) || (decoded.len && !ct_buf_ok(&content)))) {
+    if (!ok &&
+        (!ct_buf_ok(&decoded) || (decoded.len && !ct_buf_ok(&content)))) {
         ct_buf_free(&decoded);
         ct_buf_free(&content);
         return ct_fail_nomem(err);
@@ -212,22 +274,23 @@ static ct_err wf_verify(const ct_client *c, const char *path,
     return CT_OK;
 }
 
-static ct_err wf_parse(ct_client *c, const ct_request *req,
-                       const ct_response *resp, ct_result **out,
-                       ct_error *err)
+static ct_err wf_parse(ct_client *c, const ct_op_desc *op,
+                       const ct_request *req, const ct_response *resp,
+                       ct_result **out, ct_error *err)
 {
     json_t *root = NULL, *result;
     ct_buf status, code, msg, asset;
     ct_result *res = NULL;
     ct_record *rec;
     int present;
+    size_t i;
     ct_err rc;
 
     ct_buf_init(&status);
     ct_buf_init(&code);
     ct_buf_init(&msg);
     ct_buf_init(&asset);
-    if ((rc = wf_verify(c, WF_PATH, resp->headers, resp->nheaders,
+    if ((rc = wf_verify(c, resp->path, resp->headers, resp->nheaders,
                         "Response-Time", resp->body, resp->len, "response",
                         err)) != CT_OK ||
         (rc = ct_json_parse(resp->body, resp->len, &root, err)) != CT_OK)
@@ -240,8 +303,8 @@ static ct_err wf_parse(ct_client *c, const ct_request *req,
     }
     if ((rc = ct_json_text(result, "resultStatus", 1, 0, &status, &present,
                            err)) != CT_OK ||
-        (rc = ct_json_text(result, "resultCode", 0, 0, &code, &present,
-                           err)) != CT_OK ||
+        (rc = ct_json_text(result, "resultCode", 0, 0, &code, &present, err)) !=
+            CT_OK ||
         (rc = ct_json_text(result, "resultMessage", 0, 0, &msg, &present,
                            err)) != CT_OK)
         goto cleanup;
@@ -269,23 +332,16 @@ static ct_err wf_parse(ct_client *c, const ct_request *req,
         (rc = ct_echo_check(req ? req->echo : NULL, asset.data, asset.len,
                             present, "WorldFirst", "assetId", err)) != CT_OK)
         goto cleanup;
-    res = ct_result_alloc("CardSensitiveInfo", 0);
+    res = ct_result_alloc(op);
     if (res == NULL || (rec = ct_result_add(res)) == NULL) {
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    if ((rc = ct_record_json(rec, "asset_id", root, "assetId", 0, 0, err)) !=
-            CT_OK ||
-        (rc = ct_record_json(rec, "account_id", root, "accountId", 0, 0,
-                             err)) != CT_OK ||
-        (rc = ct_record_json(rec, "card_no", root, "cardNo", 1, 1, err)) !=
-            CT_OK ||
-        (rc = ct_record_json(rec, "cvv", root, "cvv", 1, 1, err)) != CT_OK ||
-        (rc = ct_record_json(rec, "expired_month", root, "expiredMonth", 1, 0,
-                             err)) != CT_OK ||
-        (rc = ct_record_json(rec, "expired_year", root, "expiredYear", 1, 0,
-                             err)) != CT_OK)
-        goto cleanup;
+    for (i = 0; i < CT_ARRAY_LEN(wf_query_members); i++)
+        if ((rc = ct_record_json(rec, &op->fields[i], root,
+                                 wf_query_members[i].member,
+                                 wf_query_members[i].required, err)) != CT_OK)
+            goto cleanup;
     *out = res;
     res = NULL;
 cleanup:
@@ -341,18 +397,30 @@ static ct_err wf_ack(ct_client *c, const char *path, ct_request *req,
     return wf_sign(c, path, "Response-Time", req, err);
 }
 
+static const ct_op_desc wf_op_descs[] = {
+    {.name = "query_card_sensitive_info",
+     .php_name = "queryCardSensitiveInfo",
+     .result_name = "CardSensitiveInfo",
+     CT_ARGS(wf_query_args),
+     CT_FIELDS(wf_query_fields),
+     .doc = "Reads a card's number and CVV (queryCardSensitiveInfo)."}};
+
+static const ct_op_impl wf_impl[] = {
+    {.path = WF_PATH, .build = wf_build, .parse = wf_parse}};
+
 const ct_gateway_ops ct_worldfirst_ops = {
-    CT_GW_WORLDFIRST,
-    wf_envs,
-    "worldfirst",
-    "query_card_sensitive_info",
-    "CardSensitiveInfo",
-    WF_PATH,
-    wf_options,
-    wf_args,
-    wf_configure,
-    wf_build,
-    wf_parse,
-    wf_verify_notification,
-    wf_ack,
+    .desc = {.id = CT_GW_WORLDFIRST,
+             .name = "worldfirst",
+             .class_name = "WorldFirst",
+             CT_OPTIONS(wf_options),
+             CT_OPS(wf_op_descs),
+             CT_NOTIFY_PARAMS(wf_notify),
+             .ack_signed = 1,
+             .doc = "WorldFirst card vault (Antom-signed JSON)."},
+    .envs = wf_envs,
+    .impl = wf_impl,
+    .configure = wf_configure,
+    .free_state = wf_free_state,
+    .verify_notification = wf_verify_notification,
+    .ack = wf_ack,
 };

@@ -10,7 +10,8 @@ a C core (the extension module cardtoken._cardtoken):
                                        cardholder_name="...")
 
 Every operation also exists as build_<op>() (a signed cardtoken.Request to
-send with any HTTP client) and parse_<op>(status, headers, body). See API.md.
+send with any HTTP client) and parse_<op>(status, headers, body). See
+README.md, "Quick start" and "Options".
 """
 
 from ._errors import (

@@ -4,8 +4,8 @@
  * A thin shim over core/include/cardtoken.h: it turns Python keyword
  * arguments into ct_config / ct_args text values, core handles into Python
  * objects and ct_error codes into exceptions. It holds no gateway logic:
- * method names come from ct_gateway_op_name(), value types from
- * ct_option_type() / ct_arg_type(), result types and fields from
+ * method names and value types come from ct_gateway_describe() (the
+ * gateway's operation and its ct_param_desc types), result types and fields from
  * ct_result_type() / ct_result_record(). The only per-gateway table here
  * (GATEWAYS) names the Python classes and the parameters of the
  * notification methods.
@@ -459,6 +459,16 @@ static int value_text(modstate *st, ct_gateway gw, const char *fn, const char *n
 }
 
 typedef ct_type (*type_fn)(ct_gateway, const char *);
+static ct_type ct_option_type(ct_gateway gw, const char *n)
+{
+    const ct_param_desc *p = ct_param_find(ct_gateway_describe(gw)->options, ct_gateway_describe(gw)->noptions, n);
+    return p ? p->type : CT_TYPE_UNKNOWN;
+}
+static ct_type ct_arg_type(ct_gateway gw, const char *n)
+{
+    const ct_param_desc *p = ct_param_find(ct_gateway_describe(gw)->ops[0].args, ct_gateway_describe(gw)->ops[0].nargs, n);
+    return p ? p->type : CT_TYPE_UNKNOWN;
+}
 typedef ct_err (*set_fn)(void *, const char *, const char *, size_t, ct_error *);
 
 static ct_err config_set(void *cfg, const char *name, const char *v, size_t n, ct_error *e)
@@ -1117,7 +1127,7 @@ typedef struct ClientObject {
 
 static const char *op_name(const ClientObject *self)
 {
-    return ct_gateway_op_name(self->gw);
+    return ct_gateway_describe(self->gw)->ops[0].name;
 }
 
 /* Frees the core client once it is closed and no call runs on it. */
@@ -1316,7 +1326,7 @@ static PyObject *client_op_call(ClientObject *self, PyObject *args, PyObject *kw
     ct_error_clear(&e);
     ct_err rc;
     Py_BEGIN_ALLOW_THREADS
-    rc = ct_call(c, a, &res, &e);
+    rc = ct_call(c, ct_gateway_describe(gw)->ops, a, &res, &e);
     ct_args_free(a);
     Py_END_ALLOW_THREADS
     PyObject *out = NULL;
@@ -1343,7 +1353,7 @@ static PyObject *client_op_build(ClientObject *self, PyObject *args, PyObject *k
     ct_error_clear(&e);
     ct_err rc;
     Py_BEGIN_ALLOW_THREADS
-    rc = ct_build(c, a, &req, &e);
+    rc = ct_build(c, ct_gateway_describe(gw)->ops, a, &req, &e);
     ct_args_free(a);
     Py_END_ALLOW_THREADS
     PyObject *out = NULL;
@@ -1414,7 +1424,7 @@ static PyObject *client_op_parse(ClientObject *self, PyObject *args, PyObject *k
         ct_error_clear(&e);
         ct_err rc;
         Py_BEGIN_ALLOW_THREADS
-        rc = ct_parse(c, req, (int)status, hs.h, hs.n, body.p, (size_t)body.n, &res, &e);
+        rc = ct_parse(c, ct_gateway_describe(gw)->ops, req, (int)status, hs.h, hs.n, body.p, (size_t)body.n, &res, &e);
         Py_END_ALLOW_THREADS
         if (rc != CT_OK || !res)
             raise_ct(st, rc, &e, gw);
@@ -1650,7 +1660,7 @@ static PyGetSetDef client_getset[] = {
 };
 
 /* ------------------------------------------------------------------ */
-/* Per-gateway method tables, built from ct_gateway_op_name()          */
+/* Per-gateway method tables, built from ct_gateway_describe()         */
 /* ------------------------------------------------------------------ */
 
 #define N_CLIENT_METHODS 10
@@ -1682,8 +1692,8 @@ static int build_tables(void)
     for (int i = 0; i < N_GATEWAYS; i++) {
         const gw_info *gi = &GATEWAYS[i];
         client_tables *t = &g_client[gi->gw];
-        const char *op = ct_gateway_op_name(gi->gw);
-        const char *rname = ct_gateway_result_name(gi->gw);
+        const char *op = ct_gateway_describe(gi->gw)->ops[0].name;
+        const char *rname = ct_gateway_describe(gi->gw)->ops[0].result_name;
         if (!op || !rname || strlen(op) + 8 >= NAME_CAP) {
             PyErr_SetString(PyExc_SystemError, "cardtoken: bad operation name from the core");
             return -1;
@@ -1695,7 +1705,7 @@ static int build_tables(void)
         snprintf(t->docs[0], DOC_CAP,
                  "%s($self, /, **kwargs)\n--\n\n"
                  "Validate, sign and send one %s call, verify and parse the answer.\n"
-                 "Arguments are keyword-only (see API.md); returns a %s (or a list of "
+                 "Arguments are keyword-only (see README.md); returns a %s (or a list of "
                  "them) or raises a cardtoken.Error.",
                  op, gi->class_name, rname);
         snprintf(t->docs[1], DOC_CAP,
@@ -1758,7 +1768,7 @@ static int build_tables(void)
             {Py_tp_methods, t->methods},
             {Py_tp_getset, client_getset},
             {Py_tp_doc, "A gateway client holding one merchant's credentials and connections.\n\n"
-                        "Options are keyword arguments (see API.md); a missing or malformed "
+                        "Options are keyword arguments (see README.md, Options); a missing or malformed "
                         "option raises ConfigurationError. Safe to share between threads; "
                         "a context manager."},
             {0, NULL},
@@ -1772,7 +1782,7 @@ static int build_tables(void)
     }
     int nr = 0;
     for (int i = 0; i < N_GATEWAYS; i++) {
-        const char *rname = ct_gateway_result_name(GATEWAYS[i].gw);
+        const char *rname = ct_gateway_describe(GATEWAYS[i].gw)->ops[0].result_name;
         char full[NAME_CAP];
         snprintf(full, sizeof full, "%s.%s", PACKAGE, rname);
         int dup = 0;
