@@ -388,4 +388,20 @@ FZ_FN void fz_check_result(ct_err rc, const ct_result *res,
     FZ_ASSERT(ct_result_record(res, count, &n) == NULL && n == 0);
 }
 
+/* libFuzzer's entry points, declared once for every harness. */
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* A harness's LLVMFuzzerInitialize: the library once, then `setup` (one
+ * expression: the harness's client, its fixed requests, or (void)0). */
+#define FZ_INITIALIZE(setup)                                                   \
+    int LLVMFuzzerInitialize(int *argc, char ***argv)                          \
+    {                                                                          \
+        (void)argc;                                                            \
+        (void)argv;                                                            \
+        fz_global_init();                                                      \
+        setup;                                                                 \
+        return 0;                                                              \
+    }
+
 #endif /* FUZZ_COMMON_H */

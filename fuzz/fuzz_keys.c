@@ -9,16 +9,7 @@
  */
 #include "fuzz_common.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    fz_global_init();
-    return 0;
-}
+FZ_INITIALIZE((void)0)
 
 static void fz_set_bytes(ct_config *cfg, const char *name, const char *v,
                          size_t n)

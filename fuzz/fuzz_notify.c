@@ -32,17 +32,7 @@
 
 static ct_client *client;
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    fz_global_init();
-    client = fz_client((ct_gateway)FUZZ_GW);
-    return 0;
-}
+FZ_INITIALIZE(client = fz_client((ct_gateway)FUZZ_GW))
 
 /* new (owned by `in`): prefix + src with the first placeholder replaced by
  * `siglen` '0's; *at = where they are, or (size_t)-1. */

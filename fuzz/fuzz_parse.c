@@ -26,14 +26,8 @@ static ct_client *client;
 static ct_request *reqs[FZ_MAX_REQS];
 static size_t nreqs;
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
+static void fz_parse_setup(void)
 {
-    (void)argc;
-    (void)argv;
-    fz_global_init();
     client = fz_client((ct_gateway)FUZZ_GW);
     switch ((ct_gateway)FUZZ_GW) {
     case CT_GW_PAGSMILE: {
@@ -74,8 +68,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         break;
     }
     }
-    return 0;
 }
+
+FZ_INITIALIZE(fz_parse_setup())
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

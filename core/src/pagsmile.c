@@ -392,19 +392,6 @@ static const ct_op_desc pg_op_descs[] = {
 static const ct_op_impl pg_impl[] = {
     {.path = "/api/getcardtoken", .build = pg_build, .parse = pg_parse}};
 
-const ct_gateway_ops ct_pagsmile_ops = {
-    .desc = {.id = CT_GW_PAGSMILE,
-             .name = "pagsmile",
-             .class_name = "Pagsmile",
-             CT_OPTIONS(pg_options),
-             CT_OPS(pg_op_descs),
-             CT_NOTIFY_PARAMS(pg_notify),
-             .ack_signed = 0,
-             .doc = "Pagsmile card vault (MD5-signed JSON)."},
-    .envs = pg_envs,
-    .impl = pg_impl,
-    .configure = pg_configure,
-    .free_state = pg_free_state,
-    .verify_notification = pg_verify_notification,
-    .ack = pg_ack,
-};
+const ct_gateway_ops ct_pagsmile_ops =
+    CT_GATEWAY_OPS(pg, CT_GW_PAGSMILE, "pagsmile", "Pagsmile", 0,
+                   "Pagsmile card vault (MD5-signed JSON).");

@@ -342,19 +342,6 @@ static const ct_op_impl pm_impl[] = {
      .build = pm_build,
      .parse = pm_parse}};
 
-const ct_gateway_ops ct_payermax_ops = {
-    .desc = {.id = CT_GW_PAYERMAX,
-             .name = "payermax",
-             .class_name = "PayerMax",
-             CT_OPTIONS(pm_options),
-             CT_OPS(pm_op_descs),
-             CT_NOTIFY_PARAMS(pm_notify),
-             .ack_signed = 0,
-             .doc = "PayerMax payment tokens (SHA256withRSA-signed JSON)."},
-    .envs = pm_envs,
-    .impl = pm_impl,
-    .configure = pm_configure,
-    .free_state = pm_free_state,
-    .verify_notification = pm_verify_notification,
-    .ack = pm_ack,
-};
+const ct_gateway_ops ct_payermax_ops =
+    CT_GATEWAY_OPS(pm, CT_GW_PAYERMAX, "payermax", "PayerMax", 0,
+                   "PayerMax payment tokens (SHA256withRSA-signed JSON).");

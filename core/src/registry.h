@@ -56,6 +56,25 @@ typedef struct ct_env {
 #define CT_OPS(o) .ops = (o), .nops = CT_ARRAY_LEN(o)
 #define CT_NOTIFY_PARAMS(n) .notify_params = (n), .nnotify = CT_ARRAY_LEN(n)
 
+/* A gateway's table entry from the parts its file declares under prefix p:
+ * p_options, p_op_descs, p_notify, p_envs, p_impl (the operations' build and
+ * parse, index for index with p_op_descs), p_configure, p_free_state,
+ * p_verify_notification and p_ack. */
+#define CT_GATEWAY_OPS(p, ID, NAME, CLASS, ACK_SIGNED, DOC)                    \
+    {                                                                          \
+        .desc = {.id = (ID),                                                   \
+                 .name = (NAME),                                               \
+                 .class_name = (CLASS),                                        \
+                 CT_OPTIONS(p##_options),                                      \
+                 CT_OPS(p##_op_descs),                                         \
+                 CT_NOTIFY_PARAMS(p##_notify),                                 \
+                 .ack_signed = (ACK_SIGNED),                                   \
+                 .doc = (DOC)},                                                \
+        .envs = p##_envs, .impl = p##_impl, .configure = p##_configure,        \
+        .free_state = p##_free_state,                                          \
+        .verify_notification = p##_verify_notification, .ack = p##_ack,        \
+    }
+
 /* How one operation runs: ops->impl[i] runs ops->desc.ops[i]. */
 typedef struct ct_op_impl {
     const char *path; /* appended to the client's base_url */

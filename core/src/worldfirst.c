@@ -408,19 +408,6 @@ static const ct_op_desc wf_op_descs[] = {
 static const ct_op_impl wf_impl[] = {
     {.path = WF_PATH, .build = wf_build, .parse = wf_parse}};
 
-const ct_gateway_ops ct_worldfirst_ops = {
-    .desc = {.id = CT_GW_WORLDFIRST,
-             .name = "worldfirst",
-             .class_name = "WorldFirst",
-             CT_OPTIONS(wf_options),
-             CT_OPS(wf_op_descs),
-             CT_NOTIFY_PARAMS(wf_notify),
-             .ack_signed = 1,
-             .doc = "WorldFirst card vault (Antom-signed JSON)."},
-    .envs = wf_envs,
-    .impl = wf_impl,
-    .configure = wf_configure,
-    .free_state = wf_free_state,
-    .verify_notification = wf_verify_notification,
-    .ack = wf_ack,
-};
+const ct_gateway_ops ct_worldfirst_ops =
+    CT_GATEWAY_OPS(wf, CT_GW_WORLDFIRST, "worldfirst", "WorldFirst", 1,
+                   "WorldFirst card vault (Antom-signed JSON).");

@@ -650,19 +650,6 @@ static const ct_op_desc yb_op_descs[] = {
 static const ct_op_impl yb_impl[] = {
     {.path = "/Payments", .build = yb_build, .parse = yb_parse}};
 
-const ct_gateway_ops ct_yabandpay_ops = {
-    .desc = {.id = CT_GW_YABANDPAY,
-             .name = "yabandpay",
-             .class_name = "YabandPay",
-             CT_OPTIONS(yb_options),
-             CT_OPS(yb_op_descs),
-             CT_NOTIFY_PARAMS(yb_notify),
-             .ack_signed = 0,
-             .doc = "YabandPay card payments (HMAC-SHA256-signed JSON)."},
-    .envs = yb_envs,
-    .impl = yb_impl,
-    .configure = yb_configure,
-    .free_state = yb_free_state,
-    .verify_notification = yb_verify_notification,
-    .ack = yb_ack,
-};
+const ct_gateway_ops ct_yabandpay_ops =
+    CT_GATEWAY_OPS(yb, CT_GW_YABANDPAY, "yabandpay", "YabandPay", 0,
+                   "YabandPay card payments (HMAC-SHA256-signed JSON).");
