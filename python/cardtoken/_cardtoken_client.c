@@ -44,7 +44,8 @@ static void client_maybe_free(ClientObject *self)
     if (self->closed && self->inflight == 0 && self->client) {
         ct_client *c = self->client;
         self->client = NULL;
-        Py_BEGIN_ALLOW_THREADS ct_client_free(c);
+        Py_BEGIN_ALLOW_THREADS
+            ct_client_free(c);
         Py_END_ALLOW_THREADS
     }
 }
@@ -101,10 +102,11 @@ static PyObject *client_new(PyTypeObject *type, PyObject *args,
     ct_error e;
     ct_error_clear(&e);
     ct_err rc;
-    Py_BEGIN_ALLOW_THREADS rc = ct_client_new(cfg, &c, &e);
-    ct_config_free(cfg);
-    Py_END_ALLOW_THREADS if (rc != CT_OK || !c)
-    {
+    Py_BEGIN_ALLOW_THREADS
+        rc = ct_client_new(cfg, &c, &e);
+        ct_config_free(cfg);
+    Py_END_ALLOW_THREADS
+    if (rc != CT_OK || !c) {
         ct_client_free(c);
         raise_ct(st, rc, &e, gw);
         return NULL;
@@ -238,9 +240,11 @@ static PyObject *client_op_call(ClientObject *self, PyObject *args,
     ct_error e;
     ct_error_clear(&e);
     ct_err rc;
-    Py_BEGIN_ALLOW_THREADS rc = ct_call(c, a, &res, &e);
-    ct_args_free(a);
-    Py_END_ALLOW_THREADS PyObject *out = NULL;
+    Py_BEGIN_ALLOW_THREADS
+        rc = ct_call(c, a, &res, &e);
+        ct_args_free(a);
+    Py_END_ALLOW_THREADS
+    PyObject *out = NULL;
     if (rc != CT_OK || !res)
         raise_ct(st, rc, &e, gw);
     else
@@ -264,9 +268,11 @@ static PyObject *client_op_build(ClientObject *self, PyObject *args,
     ct_error e;
     ct_error_clear(&e);
     ct_err rc;
-    Py_BEGIN_ALLOW_THREADS rc = ct_build(c, a, &req, &e);
-    ct_args_free(a);
-    Py_END_ALLOW_THREADS PyObject *out = NULL;
+    Py_BEGIN_ALLOW_THREADS
+        rc = ct_build(c, a, &req, &e);
+        ct_args_free(a);
+    Py_END_ALLOW_THREADS
+    PyObject *out = NULL;
     if (rc != CT_OK || !req) {
         ct_request_free(req);
         raise_ct(st, rc, &e, gw);
@@ -339,10 +345,14 @@ static PyObject *client_op_parse(ClientObject *self, PyObject *args,
         ct_error e;
         ct_error_clear(&e);
         ct_err rc;
-        Py_BEGIN_ALLOW_THREADS rc = ct_parse(c, req, (int)status, hs.h, hs.n,
-                                             body.p, (size_t)body.n, &res, &e);
-        Py_END_ALLOW_THREADS if (rc != CT_OK || !res) raise_ct(st, rc, &e, gw);
-        else out = result_to_py(st, res);
+        Py_BEGIN_ALLOW_THREADS
+            rc = ct_parse(c, req, (int)status, hs.h, hs.n, body.p,
+                          (size_t)body.n, &res, &e);
+        Py_END_ALLOW_THREADS
+        if (rc != CT_OK || !res)
+            raise_ct(st, rc, &e, gw);
+        else
+            out = result_to_py(st, res);
         ct_result_free(res);
         client_leave(self);
     }

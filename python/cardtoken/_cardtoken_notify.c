@@ -143,13 +143,12 @@ PyObject *client_verify(ClientObject *self, PyObject *args, PyObject *kwargs)
         ct_error e;
         ct_error_clear(&e);
         ct_err rc;
-        Py_BEGIN_ALLOW_THREADS rc = ct_verify_notification(c, &note, &res, &e);
-        Py_END_ALLOW_THREADS if (rc != CT_OK || !res)
-        {
+        Py_BEGIN_ALLOW_THREADS
+            rc = ct_verify_notification(c, &note, &res, &e);
+        Py_END_ALLOW_THREADS
+        if (rc != CT_OK || !res) {
             raise_ct(st, rc, &e, gw);
-        }
-        else
-        {
+        } else {
             size_t len = 0;
             const char *js = ct_result_json(res, &len);
             PyObject *s =
@@ -217,13 +216,12 @@ PyObject *client_ack(ClientObject *self, PyObject *args, PyObject *kwargs)
         ct_error e;
         ct_error_clear(&e);
         ct_err rc;
-        Py_BEGIN_ALLOW_THREADS rc = ct_notification_ack(c, path.p, &req, &e);
-        Py_END_ALLOW_THREADS if (rc != CT_OK || !req)
-        {
+        Py_BEGIN_ALLOW_THREADS
+            rc = ct_notification_ack(c, path.p, &req, &e);
+        Py_END_ALLOW_THREADS
+        if (rc != CT_OK || !req) {
             raise_ct(st, rc, &e, gw);
-        }
-        else
-        {
+        } else {
             size_t len = 0;
             const char *b = ct_request_body(req, &len);
             PyObject *body = PyUnicode_DecodeUTF8(
