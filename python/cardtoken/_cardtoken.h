@@ -25,9 +25,9 @@
 
 #define MODULE_NAME "cardtoken._cardtoken"
 #define PACKAGE "cardtoken"
-#define NGW 5 /* ct_gateway values 1..4 index arrays directly */
-#define MAX_RESULT_TYPES 8
 #define MAX_FIELDS 64
+#define NAME_CAP 96 /* a type or method name */
+#define DOC_CAP 1024
 #define N_CATEGORIES (CT_CAT_RESULT_UNKNOWN + 1)
 
 #define CAST_METH(f) ((PyCFunction)(void (*)(void))(f))
@@ -37,7 +37,7 @@
 /* ------------------------------------------------------------------ */
 
 typedef struct modstate {
-    PyObject *client_type[NGW]; /* indexed by ct_gateway */
+    PyObject *client_types; /* tuple, in ct_gateway_at() order */
     PyObject *request_type;
     PyObject *result_types; /* dict: ct_result_type() name -> type */
     PyObject *exc_by_cat[N_CATEGORIES];
@@ -79,7 +79,6 @@ typedef struct hdrs {
     char *buf; /* one copy of every name and value */
 } hdrs;
 
-typedef ct_type (*type_fn)(ct_gateway, const char *);
 typedef ct_err (*set_fn)(void *, const char *, const char *, size_t,
                          ct_error *);
 
@@ -96,7 +95,8 @@ ct_err config_set(void *cfg, const char *name, const char *v, size_t n,
 ct_err args_set(void *args, const char *name, const char *v, size_t n,
                 ct_error *e);
 int apply_kwargs(modstate *st, ct_gateway gw, const char *fn, PyObject *kwargs,
-                 type_fn type_of, set_fn set, void *target, ct_err bad_text);
+                 const ct_param_desc *params, size_t nparams, set_fn set,
+                 void *target, ct_err bad_text);
 void hdrs_free(hdrs *hs);
 int hdrs_from_py(modstate *st, ct_gateway gw, const char *fn, PyObject *obj,
                  hdrs *out);
@@ -124,25 +124,11 @@ PyObject *result_to_py(modstate *st, const ct_result *res);
 /* ---- _cardtoken_client.c ---- */
 typedef struct ClientObject {
     PyObject_HEAD ct_client *client; /* NULL once freed */
-    ct_gateway gw;
+    const ct_gateway_desc *gd;
+    ct_gateway gw; /* gd->id */
     int closed;
     Py_ssize_t inflight; /* core calls running on this client (GIL-protected) */
 } ClientObject;
-
-/* The per-gateway table: Python class names and notification methods. */
-typedef struct gw_info {
-    ct_gateway gw;
-    const char *class_name;
-    /* verify_notification's parameters, in order; each is a member of
-     * ct_notification ("fields" means fields_json built with json.dumps). */
-    const char *verify_params[4];
-    /* notification_ack(path) returning (headers, body) instead of body. */
-    int ack_takes_path;
-    /* verify_notification(..., *, max_age=None): the notifications carry a
-     * signed time (PayerMax notifyTime, WorldFirst Request-Time). */
-    int has_max_age;
-} gw_info;
-const gw_info *gw_info_of(ct_gateway gw);
 
 int client_types_add(PyObject *m, modstate *st);
 ct_client *client_enter(modstate *st, ClientObject *self);

@@ -143,6 +143,33 @@ static int int_text(modstate *st, ct_gateway gw, const char *name, PyObject *v,
     return value_error(st, gw, code, name, "is too large a number");
 }
 
+/* A dict (CT_TYPE_OBJECT) or a list/tuple (CT_TYPE_LIST) as its JSON text
+ * (json.dumps, compact, ensure_ascii=False). */
+static int json_text(modstate *st, ct_gateway gw, const char *fn,
+                     const char *name, ct_type ty, PyObject *v, ct_err bad_text,
+                     text *t)
+{
+    int ok = ty == CT_TYPE_OBJECT ? PyDict_Check(v)
+                                  : (PyList_Check(v) || PyTuple_Check(v));
+    if (!ok) {
+        PyErr_Format(
+            PyExc_TypeError, "%s: argument '%s' must be %s, not %.100s", fn,
+            name, ty == CT_TYPE_OBJECT ? "dict" : "list", Py_TYPE(v)->tp_name);
+        return -1;
+    }
+    PyObject *a = PyTuple_Pack(1, v);
+    PyObject *js =
+        a ? PyObject_Call(st->json_dumps, a, st->dumps_kwargs) : NULL;
+    Py_XDECREF(a);
+    if (!js)
+        return value_error(st, gw, bad_text, name,
+                           "cannot be written as JSON (nested too deeply, "
+                           "circular or not a number)");
+    int r = text_from_str(st, gw, js, bad_text, name, t);
+    Py_DECREF(js);
+    return r;
+}
+
 /* A value for an option/argument of type `ty` -> text; TypeError (naming
  * the argument and the wrong type, never the value) on a wrong type. */
 static int value_text(modstate *st, ct_gateway gw, const char *fn,
@@ -176,6 +203,18 @@ static int value_text(modstate *st, ct_gateway gw, const char *fn,
         }
         return PyLong_Check(v) ? int_text(st, gw, name, v, bad_text, t)
                                : text_from_float(v, t);
+    case CT_TYPE_BOOL:
+        if (!PyBool_Check(v)) {
+            PyErr_Format(PyExc_TypeError,
+                         "%s: argument '%s' must be bool, not %.100s", fn, name,
+                         Py_TYPE(v)->tp_name);
+            return -1;
+        }
+        t->p = v == Py_True ? "true" : "false";
+        t->n = (Py_ssize_t)strlen(t->p);
+        return 0;
+    case CT_TYPE_OBJECT:
+    case CT_TYPE_LIST: return json_text(st, gw, fn, name, ty, v, bad_text, t);
     case CT_TYPE_UNKNOWN:
     default:
         PyErr_Format(PyExc_TypeError,
@@ -198,7 +237,8 @@ ct_err args_set(void *args, const char *name, const char *v, size_t n,
 
 /* Feeds keyword arguments to a ct_config / ct_args. None means absent. */
 int apply_kwargs(modstate *st, ct_gateway gw, const char *fn, PyObject *kwargs,
-                 type_fn type_of, set_fn set, void *target, ct_err bad_text)
+                 const ct_param_desc *params, size_t nparams, set_fn set,
+                 void *target, ct_err bad_text)
 {
     if (!kwargs)
         return 0;
@@ -213,8 +253,10 @@ int apply_kwargs(modstate *st, ct_gateway gw, const char *fn, PyObject *kwargs,
         const char *name = PyUnicode_AsUTF8AndSize(k, &nlen);
         if (!name)
             return -1;
-        ct_type ty =
-            strlen(name) == (size_t)nlen ? type_of(gw, name) : CT_TYPE_UNKNOWN;
+        const ct_param_desc *pd = strlen(name) == (size_t)nlen
+                                      ? ct_param_find(params, nparams, name)
+                                      : NULL;
+        ct_type ty = pd ? pd->type : CT_TYPE_UNKNOWN;
         if (ty == CT_TYPE_UNKNOWN) {
             /* the core's error for an unknown name, also a TypeError */
             /* the name may be anything, a card number included: masked */

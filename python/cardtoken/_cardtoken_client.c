@@ -10,33 +10,8 @@
 #include "_cardtoken.h"
 
 /* ------------------------------------------------------------------ */
-/* The per-gateway table: Python class names and notification methods  */
-/* ------------------------------------------------------------------ */
-
-static const gw_info GATEWAYS[] = {
-    {CT_GW_PAGSMILE, "Pagsmile", {"fields", NULL, NULL, NULL}, 0, 0},
-    {CT_GW_PAYERMAX, "PayerMax", {"body", "sign", NULL, NULL}, 0, 1},
-    {CT_GW_YABANDPAY, "YabandPay", {"body", NULL, NULL, NULL}, 0, 0},
-    {CT_GW_WORLDFIRST, "WorldFirst", {"path", "headers", "body", NULL}, 1, 1},
-};
-#define N_GATEWAYS ((int)(sizeof(GATEWAYS) / sizeof(GATEWAYS[0])))
-
-const gw_info *gw_info_of(ct_gateway gw)
-{
-    for (int i = 0; i < N_GATEWAYS; i++)
-        if (GATEWAYS[i].gw == gw)
-            return &GATEWAYS[i];
-    return NULL;
-}
-
-/* ------------------------------------------------------------------ */
 /* Clients                                                             */
 /* ------------------------------------------------------------------ */
-
-static const char *op_name(const ClientObject *self)
-{
-    return ct_gateway_op_name(self->gw);
-}
 
 /* Frees the core client once it is closed and no call runs on it. */
 static void client_maybe_free(ClientObject *self)
@@ -76,16 +51,19 @@ static PyObject *client_new(PyTypeObject *type, PyObject *args,
     modstate *st = (modstate *)PyType_GetModuleState(type);
     if (!st)
         return NULL;
-    ct_gateway gw = 0;
-    for (int g = 1; g < NGW; g++)
-        if (st->client_type[g] == (PyObject *)type)
-            gw = (ct_gateway)g;
-    if (!gw) {
+    const ct_gateway_desc *gd = NULL;
+    Py_ssize_t ntypes =
+        st->client_types ? PyTuple_GET_SIZE(st->client_types) : 0;
+    for (Py_ssize_t i = 0; i < ntypes; i++)
+        if (PyTuple_GET_ITEM(st->client_types, i) == (PyObject *)type)
+            gd = ct_gateway_at((size_t)i);
+    if (!gd) {
         PyErr_SetString(PyExc_TypeError, "cardtoken: unknown client type");
         return NULL;
     }
+    ct_gateway gw = gd->id;
     char fn[96];
-    snprintf(fn, sizeof fn, "%s()", gw_info_of(gw)->class_name);
+    snprintf(fn, sizeof fn, "%s()", gd->class_name);
     if (PyTuple_GET_SIZE(args) != 0) {
         PyErr_Format(PyExc_TypeError, "%s takes keyword arguments only", fn);
         return NULL;
@@ -93,8 +71,8 @@ static PyObject *client_new(PyTypeObject *type, PyObject *args,
     ct_config *cfg = ct_config_new(gw);
     if (!cfg)
         return PyErr_NoMemory();
-    if (apply_kwargs(st, gw, fn, kwargs, ct_option_type, config_set, cfg,
-                     CT_ERR_CONFIG) < 0) {
+    if (apply_kwargs(st, gw, fn, kwargs, gd->options, gd->noptions, config_set,
+                     cfg, CT_ERR_CONFIG) < 0) {
         ct_config_free(cfg);
         return NULL;
     }
@@ -117,6 +95,7 @@ static PyObject *client_new(PyTypeObject *type, PyObject *args,
         return NULL;
     }
     self->client = c;
+    self->gd = gd;
     self->gw = gw;
     return (PyObject *)self;
 }
@@ -133,8 +112,7 @@ static void client_dealloc(ClientObject *self)
 
 static PyObject *client_repr(ClientObject *self)
 {
-    return PyUnicode_FromFormat("<%s.%s %s>", PACKAGE,
-                                gw_info_of(self->gw)->class_name,
+    return PyUnicode_FromFormat("<%s.%s %s>", PACKAGE, self->gd->class_name,
                                 self->closed ? "closed" : "open");
 }
 
@@ -177,9 +155,59 @@ static PyObject *client_get_gateway(ClientObject *self, void *c)
     return PyUnicode_FromString(ct_gateway_name(self->gw));
 }
 
+/* ------------------------------------------------------------------ */
+/* Operation methods: one C function per kind, the operation bound in   */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Every operation of the description gets three methods, <op>(),
+ * build_<op>() and parse_<op>(). Each is a builtin function whose self is
+ * a capsule of its op_entry (the operation and the kind), wrapped in an
+ * instancemethod so that it binds to the client like any method:
+ * client.op(**kw) calls fn(capsule, (client,), kw).
+ */
+typedef enum op_kind { OP_CALL, OP_BUILD, OP_PARSE, N_OP_KINDS } op_kind;
+
+typedef struct op_entry {
+    const ct_gateway_desc *gd;
+    const ct_op_desc *op;
+    char name[NAME_CAP]; /* the method's name, e.g. build_<op> */
+    char doc[DOC_CAP];
+    PyMethodDef def;
+} op_entry;
+
+#define OP_CAPSULE "cardtoken._operation"
+
+/* The entry and the client of a call; new: the arguments after the client.
+ * NULL (raised) when called with something that is not this gateway's
+ * client. */
+static PyObject *op_bind(PyObject *cap, PyObject *args, const op_entry **oep,
+                         ClientObject **selfp)
+{
+    const op_entry *oe = PyCapsule_GetPointer(cap, OP_CAPSULE);
+    if (!oe)
+        return NULL;
+    PyObject *self =
+        PyTuple_GET_SIZE(args) > 0 ? PyTuple_GET_ITEM(args, 0) : NULL;
+    modstate *st = self ? state_of(self) : NULL;
+    if (!self || !st || !st->client_types ||
+        PyObject_IsInstance(self, (PyObject *)&PyType_Type) ||
+        Py_TYPE(self)->tp_dealloc != (destructor)client_dealloc ||
+        ((ClientObject *)self)->gd != oe->gd) {
+        PyErr_Format(PyExc_TypeError,
+                     "%s() must be called on a " PACKAGE ".%s object", oe->name,
+                     oe->gd->class_name);
+        return NULL;
+    }
+    *oep = oe;
+    *selfp = (ClientObject *)self;
+    return PyTuple_GetSlice(args, 1, PyTuple_GET_SIZE(args));
+}
+
 /* new: a ct_args filled from keyword arguments, or NULL (raised). */
-static ct_args *make_args(modstate *st, ClientObject *self, const char *fn,
-                          PyObject *args, PyObject *kwargs)
+static ct_args *make_args(modstate *st, ClientObject *self,
+                          const ct_op_desc *op, const char *fn, PyObject *args,
+                          PyObject *kwargs)
 {
     if (PyTuple_GET_SIZE(args) != 0) {
         PyErr_Format(PyExc_TypeError, "%s takes keyword arguments only", fn);
@@ -190,7 +218,7 @@ static ct_args *make_args(modstate *st, ClientObject *self, const char *fn,
         PyErr_NoMemory();
         return NULL;
     }
-    if (apply_kwargs(st, self->gw, fn, kwargs, ct_arg_type, args_set, a,
+    if (apply_kwargs(st, self->gw, fn, kwargs, op->args, op->nargs, args_set, a,
                      CT_ERR_VALIDATION) < 0) {
         ct_args_free(a);
         return NULL;
@@ -201,20 +229,20 @@ static ct_args *make_args(modstate *st, ClientObject *self, const char *fn,
 /* The common start of client.<op>() and client.build_<op>(): the core
  * arguments (new, in *ap) and the core client, entered (the caller leaves
  * it with client_leave). NULL with an exception set on failure. */
-static ct_client *op_prologue(ClientObject *self, const char *prefix,
+static ct_client *op_prologue(ClientObject *self, const op_entry *oe,
                               PyObject *args, PyObject *kwargs, modstate **stp,
                               ct_args **ap)
 {
     modstate *st = state_of((PyObject *)self);
-    char fn[96];
-    snprintf(fn, sizeof fn, "%s%s()", prefix, op_name(self));
+    char fn[NAME_CAP + 4];
+    snprintf(fn, sizeof fn, "%s()", oe->name);
     *stp = st;
     *ap = NULL;
     if (self->closed) {
         raise_shim(st, CT_ERR_CLOSED, self->gw, NULL, NULL);
         return NULL;
     }
-    ct_args *a = make_args(st, self, fn, args, kwargs);
+    ct_args *a = make_args(st, self, oe->op, fn, args, kwargs);
     if (!a)
         return NULL;
     ct_client *c = client_enter(st, self);
@@ -227,12 +255,17 @@ static ct_client *op_prologue(ClientObject *self, const char *prefix,
 }
 
 /* client.<op>(**arguments): the whole call. */
-static PyObject *client_op_call(ClientObject *self, PyObject *args,
-                                PyObject *kwargs)
+static PyObject *client_op_call(PyObject *cap, PyObject *args, PyObject *kwargs)
 {
+    const op_entry *oe;
+    ClientObject *self;
+    PyObject *rest = op_bind(cap, args, &oe, &self);
+    if (!rest)
+        return NULL;
     modstate *st;
     ct_args *a;
-    ct_client *c = op_prologue(self, "", args, kwargs, &st, &a);
+    ct_client *c = op_prologue(self, oe, rest, kwargs, &st, &a);
+    Py_DECREF(rest);
     if (!c)
         return NULL;
     ct_gateway gw = self->gw;
@@ -241,7 +274,7 @@ static PyObject *client_op_call(ClientObject *self, PyObject *args,
     ct_error_clear(&e);
     ct_err rc;
     Py_BEGIN_ALLOW_THREADS
-        rc = ct_call(c, a, &res, &e);
+        rc = ct_call(c, oe->op, a, &res, &e);
         ct_args_free(a);
     Py_END_ALLOW_THREADS
     PyObject *out = NULL;
@@ -255,12 +288,18 @@ static PyObject *client_op_call(ClientObject *self, PyObject *args,
 }
 
 /* client.build_<op>(**arguments) -> Request. */
-static PyObject *client_op_build(ClientObject *self, PyObject *args,
+static PyObject *client_op_build(PyObject *cap, PyObject *args,
                                  PyObject *kwargs)
 {
+    const op_entry *oe;
+    ClientObject *self;
+    PyObject *rest = op_bind(cap, args, &oe, &self);
+    if (!rest)
+        return NULL;
     modstate *st;
     ct_args *a;
-    ct_client *c = op_prologue(self, "build_", args, kwargs, &st, &a);
+    ct_client *c = op_prologue(self, oe, rest, kwargs, &st, &a);
+    Py_DECREF(rest);
     if (!c)
         return NULL;
     ct_gateway gw = self->gw;
@@ -269,7 +308,7 @@ static PyObject *client_op_build(ClientObject *self, PyObject *args,
     ct_error_clear(&e);
     ct_err rc;
     Py_BEGIN_ALLOW_THREADS
-        rc = ct_build(c, a, &req, &e);
+        rc = ct_build(c, oe->op, a, &req, &e);
         ct_args_free(a);
     Py_END_ALLOW_THREADS
     PyObject *out = NULL;
@@ -284,13 +323,13 @@ static PyObject *client_op_build(ClientObject *self, PyObject *args,
 }
 
 /* client.parse_<op>(status, headers, body, *, request=None). */
-static PyObject *client_op_parse(ClientObject *self, PyObject *args,
-                                 PyObject *kwargs)
+static PyObject *op_parse(ClientObject *self, const op_entry *oe,
+                          PyObject *args, PyObject *kwargs)
 {
     static char *kwlist[] = {"status", "headers", "body", "request", NULL};
     modstate *st = state_of((PyObject *)self);
-    char fn[96];
-    snprintf(fn, sizeof fn, "parse_%s()", op_name(self));
+    char fn[NAME_CAP + 4];
+    snprintf(fn, sizeof fn, "%s()", oe->name);
     PyObject *status_o, *headers_o, *body_o, *request_o = Py_None;
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OOO|$O", kwlist, &status_o,
                                      &headers_o, &body_o, &request_o))
@@ -346,7 +385,7 @@ static PyObject *client_op_parse(ClientObject *self, PyObject *args,
         ct_error_clear(&e);
         ct_err rc;
         Py_BEGIN_ALLOW_THREADS
-            rc = ct_parse(c, req, (int)status, hs.h, hs.n, body.p,
+            rc = ct_parse(c, oe->op, req, (int)status, hs.h, hs.n, body.p,
                           (size_t)body.n, &res, &e);
         Py_END_ALLOW_THREADS
         if (rc != CT_OK || !res)
@@ -362,6 +401,19 @@ static PyObject *client_op_parse(ClientObject *self, PyObject *args,
     return out;
 }
 
+static PyObject *client_op_parse(PyObject *cap, PyObject *args,
+                                 PyObject *kwargs)
+{
+    const op_entry *oe;
+    ClientObject *self;
+    PyObject *rest = op_bind(cap, args, &oe, &self);
+    if (!rest)
+        return NULL;
+    PyObject *out = op_parse(self, oe, rest, kwargs);
+    Py_DECREF(rest);
+    return out;
+}
+
 static PyGetSetDef client_getset[] = {
     {"closed", (getter)client_get_closed, NULL, "True once close() was called.",
      NULL},
@@ -371,160 +423,224 @@ static PyGetSetDef client_getset[] = {
 };
 
 /* ------------------------------------------------------------------ */
-/* Per-gateway method tables, built from ct_gateway_op_name()          */
+/* The client types, built from the core's description                 */
 /* ------------------------------------------------------------------ */
 
-#define N_CLIENT_METHODS 10
-#define NAME_CAP 96
-#define DOC_CAP 640
+#define N_CLIENT_METHODS 8
 
 typedef struct client_tables {
-    char names[3][NAME_CAP];
-    char docs[5][DOC_CAP];
+    const ct_gateway_desc *gd;
     char type_name[NAME_CAP];
+    char verify_doc[DOC_CAP];
+    char ack_doc[DOC_CAP];
     PyMethodDef methods[N_CLIENT_METHODS + 1];
-    PyType_Slot slots[10];
+    PyType_Slot slots[8];
     PyType_Spec spec;
+    op_entry *ops; /* N_OP_KINDS per operation */
 } client_tables;
 
-static client_tables g_client[NGW];
-static int g_tables_ready;
+/* One per gateway, in ct_gateway_at() order; built once, for the life of
+ * the process (the types of every module instance point into it). */
+static client_tables *g_client;
+static size_t g_nclient;
 
-/* Fills the static method tables and specs (identical on every call, so a
- * second module instance sees the same content). 0 or -1 (raised). */
-static int build_tables(void)
+static const char *const OP_DOC[N_OP_KINDS] = {
+    [OP_CALL] = "%s($self, /, **kwargs)\n--\n\n"
+                "%s\nValidate, sign and send one %s call, verify and parse the "
+                "answer. Arguments are keyword-only; returns a %s%s or raises "
+                "a cardtoken.Error.",
+    [OP_BUILD] = "%s($self, /, **kwargs)\n--\n\n"
+                 "%s\nValidate, build and sign the request of %s.%s() without "
+                 "sending it; returns a cardtoken.Request.",
+    [OP_PARSE] = "%s($self, /, status, headers, body, *, request=None)\n--\n\n"
+                 "%s\nVerify and parse a response received for a request built "
+                 "by %s.build_%s(). headers: a mapping or a list of (name, "
+                 "value) pairs; body: bytes or str.",
+};
+static const char *const OP_PREFIX[N_OP_KINDS] = {"", "build_", "parse_"};
+static const PyCFunction OP_FN[N_OP_KINDS] = {CAST_METH(client_op_call),
+                                              CAST_METH(client_op_build),
+                                              CAST_METH(client_op_parse)};
+
+static int fill_op_entry(op_entry *oe, const ct_gateway_desc *gd,
+                         const ct_op_desc *op, op_kind k)
 {
-    if (g_tables_ready)
-        return 0;
-    for (int i = 0; i < N_GATEWAYS; i++) {
-        const gw_info *gi = &GATEWAYS[i];
-        client_tables *t = &g_client[gi->gw];
-        const char *op = ct_gateway_op_name(gi->gw);
-        const char *rname = ct_gateway_result_name(gi->gw);
-        if (!op || !rname || strlen(op) + 8 >= NAME_CAP) {
-            PyErr_SetString(PyExc_SystemError,
-                            "cardtoken: bad operation name from the core");
-            return -1;
-        }
-        snprintf(t->names[0], NAME_CAP, "%s", op);
-        snprintf(t->names[1], NAME_CAP, "build_%s", op);
-        snprintf(t->names[2], NAME_CAP, "parse_%s", op);
-        snprintf(t->type_name, NAME_CAP, "%s.%s", PACKAGE, gi->class_name);
-        snprintf(t->docs[0], DOC_CAP,
-                 "%s($self, /, **kwargs)\n--\n\n"
-                 "Validate, sign and send one %s call, verify and parse the "
-                 "answer.\n"
-                 "Arguments are keyword-only (see API.md); returns a %s (or a "
-                 "list of "
-                 "them) or raises a cardtoken.Error.",
-                 op, gi->class_name, rname);
-        snprintf(
-            t->docs[1], DOC_CAP,
-            "build_%s($self, /, **kwargs)\n--\n\n"
-            "Validate, build and sign the request of %s() without sending it; "
-            "returns a cardtoken.Request.",
-            op, op);
-        snprintf(
-            t->docs[2], DOC_CAP,
-            "parse_%s($self, /, status, headers, body, *, request=None)\n--\n\n"
-            "Verify and parse a response received for a request built by "
-            "build_%s(). "
-            "headers: a mapping or a list of (name, value) pairs; body: bytes "
-            "or str.",
-            op, op);
-        char params[128] = "";
-        for (int p = 0; p < 4 && gi->verify_params[p]; p++) {
-            size_t used = strlen(params);
-            snprintf(params + used, sizeof params - used, ", %s",
-                     gi->verify_params[p]);
-        }
-        if (gi->has_max_age) {
-            size_t used = strlen(params);
-            snprintf(params + used, sizeof params - used, ", *, max_age=None");
-        }
-        snprintf(
-            t->docs[3], DOC_CAP,
-            "verify_notification($self%s)\n--\n\n"
-            "Verify a notification the gateway posted (SignatureError when the "
-            "signature is missing or wrong) and return its verified content.%s",
-            params,
-            gi->has_max_age
-                ? " max_age: seconds; refuse (SignatureError) a "
-                  "notification whose signed time is further from now."
-                : "");
-        snprintf(
-            t->docs[4], DOC_CAP,
-            gi->ack_takes_path
-                ? "notification_ack($self, /, path)\n--\n\n"
-                  "The signed answer to a notification received on `path`: "
-                  "(headers, body)."
-                : "notification_ack($self, /)\n--\n\n"
-                  "The body the gateway expects in answer to a notification.");
-
-        PyMethodDef m[N_CLIENT_METHODS + 1] = {
-            {t->names[0], CAST_METH(client_op_call),
-             METH_VARARGS | METH_KEYWORDS, t->docs[0]},
-            {t->names[1], CAST_METH(client_op_build),
-             METH_VARARGS | METH_KEYWORDS, t->docs[1]},
-            {t->names[2], CAST_METH(client_op_parse),
-             METH_VARARGS | METH_KEYWORDS, t->docs[2]},
-            {"verify_notification", CAST_METH(client_verify),
-             METH_VARARGS | METH_KEYWORDS, t->docs[3]},
-            {"notification_ack", CAST_METH(client_ack),
-             METH_VARARGS | METH_KEYWORDS, t->docs[4]},
-            {"close", CAST_METH(client_close), METH_NOARGS,
-             "close($self, /)\n--\n\nRelease the client's connections and "
-             "keys. Calls "
-             "running in other threads finish first; later calls raise "
-             "ConfigurationError "
-             "(CT_ERR_CLOSED). Idempotent."},
-            {"__enter__", CAST_METH(client_enter_ctx), METH_NOARGS, NULL},
-            {"__exit__", CAST_METH(client_exit_ctx), METH_VARARGS, NULL},
-            {"__reduce__", CAST_METH(refuse_pickle), METH_NOARGS,
-             "Clients cannot be pickled."},
-            {"__reduce_ex__", CAST_METH(refuse_pickle), METH_O,
-             "Clients cannot be pickled."},
-            {NULL, NULL, 0, NULL},
-        };
-        memcpy(t->methods, m, sizeof m);
-        PyType_Slot s[10] = {
-            {Py_tp_new, client_new},
-            {Py_tp_dealloc, client_dealloc},
-            {Py_tp_repr, client_repr},
-            {Py_tp_methods, t->methods},
-            {Py_tp_getset, client_getset},
-            {Py_tp_doc,
-             "A gateway client holding one merchant's credentials and "
-             "connections.\n\n"
-             "Options are keyword arguments (see API.md); a missing or "
-             "malformed "
-             "option raises ConfigurationError. Safe to share between threads; "
-             "a context manager."},
-            {0, NULL},
-        };
-        memcpy(t->slots, s, sizeof s);
-        t->spec.name = t->type_name;
-        t->spec.basicsize = sizeof(ClientObject);
-        t->spec.itemsize = 0;
-        t->spec.flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE;
-        t->spec.slots = t->slots;
-    }
-    g_tables_ready = 1;
+    oe->gd = gd;
+    oe->op = op;
+    int n = snprintf(oe->name, NAME_CAP, "%s%s", OP_PREFIX[k], op->name);
+    if (n < 0 || n >= NAME_CAP)
+        return -1;
+    const char *doc = op->doc ? op->doc : "";
+    if (k == OP_CALL)
+        snprintf(oe->doc, DOC_CAP, OP_DOC[k], oe->name, doc, gd->class_name,
+                 op->result_name, op->returns_list ? " list" : "");
+    else
+        snprintf(oe->doc, DOC_CAP, OP_DOC[k], oe->name, doc, gd->class_name,
+                 op->name);
+    oe->def.ml_name = oe->name;
+    oe->def.ml_meth = OP_FN[k];
+    oe->def.ml_flags = METH_VARARGS | METH_KEYWORDS;
+    oe->def.ml_doc = oe->doc;
     return 0;
 }
 
-/* Creates the client types and adds them to the module. 0 or -1 (raised). */
+/* verify_notification's text signature, from the notification inputs:
+ * the required ones positional, the others keyword-only (default None). */
+static void verify_doc(char *out, size_t cap, const ct_gateway_desc *gd)
+{
+    char params[256] = "";
+    int star = 0;
+    for (size_t i = 0; i < gd->nnotify; i++) {
+        const ct_param_desc *p = &gd->notify_params[i];
+        size_t used = strlen(params);
+        if (!p->required && !star) {
+            snprintf(params + used, sizeof params - used, ", *");
+            used = strlen(params);
+            star = 1;
+        }
+        snprintf(params + used, sizeof params - used, ", %s%s", p->name,
+                 p->required ? "" : "=None");
+    }
+    size_t used = (size_t)snprintf(
+        out, cap,
+        "verify_notification($self%s)\n--\n\n"
+        "Verify a notification the gateway posted (SignatureError when the "
+        "signature is missing or wrong) and return its verified content.",
+        params);
+    for (size_t i = 0; i < gd->nnotify && used < cap; i++)
+        if (gd->notify_params[i].doc)
+            used += (size_t)snprintf(out + used, cap - used, "\n%s: %s",
+                                     gd->notify_params[i].name,
+                                     gd->notify_params[i].doc);
+}
+
+static int build_gateway_tables(client_tables *t, const ct_gateway_desc *gd)
+{
+    t->gd = gd;
+    snprintf(t->type_name, NAME_CAP, "%s.%s", PACKAGE, gd->class_name);
+    verify_doc(t->verify_doc, DOC_CAP, gd);
+    snprintf(t->ack_doc, DOC_CAP, "%s",
+             gd->ack_signed
+                 ? "notification_ack($self, /, path)\n--\n\n"
+                   "The signed answer to a notification received on `path`: "
+                   "(headers, body)."
+                 : "notification_ack($self, /)\n--\n\n"
+                   "The body the gateway expects in answer to a notification.");
+    t->ops = PyMem_RawCalloc(gd->nops * N_OP_KINDS + 1, sizeof(op_entry));
+    if (!t->ops)
+        return -1;
+    for (size_t i = 0; i < gd->nops; i++)
+        for (int k = 0; k < N_OP_KINDS; k++)
+            if (fill_op_entry(&t->ops[i * N_OP_KINDS + (size_t)k], gd,
+                              &gd->ops[i], (op_kind)k) < 0)
+                return -1;
+    PyMethodDef m[N_CLIENT_METHODS + 1] = {
+        {"verify_notification", CAST_METH(client_verify),
+         METH_VARARGS | METH_KEYWORDS, t->verify_doc},
+        {"notification_ack", CAST_METH(client_ack),
+         METH_VARARGS | METH_KEYWORDS, t->ack_doc},
+        {"close", CAST_METH(client_close), METH_NOARGS,
+         "close($self, /)\n--\n\nRelease the client's connections and keys. "
+         "Calls running in other threads finish first; later calls raise "
+         "ConfigurationError (CT_ERR_CLOSED). Idempotent."},
+        {"__enter__", CAST_METH(client_enter_ctx), METH_NOARGS, NULL},
+        {"__exit__", CAST_METH(client_exit_ctx), METH_VARARGS, NULL},
+        {"__reduce__", CAST_METH(refuse_pickle), METH_NOARGS,
+         "Clients cannot be pickled."},
+        {"__reduce_ex__", CAST_METH(refuse_pickle), METH_O,
+         "Clients cannot be pickled."},
+        {NULL, NULL, 0, NULL},
+    };
+    memcpy(t->methods, m, sizeof m);
+    PyType_Slot sl[8] = {
+        {Py_tp_new, client_new},
+        {Py_tp_dealloc, client_dealloc},
+        {Py_tp_repr, client_repr},
+        {Py_tp_methods, t->methods},
+        {Py_tp_getset, client_getset},
+        {Py_tp_doc,
+         "A gateway client holding one merchant's credentials and "
+         "connections.\n\nOptions are keyword arguments; a missing or "
+         "malformed option raises ConfigurationError. Safe to share between "
+         "threads; a context manager."},
+        {0, NULL},
+    };
+    memcpy(t->slots, sl, sizeof sl);
+    t->spec.name = t->type_name;
+    t->spec.basicsize = sizeof(ClientObject);
+    t->spec.itemsize = 0;
+    /* made immutable once the operation methods are in (client_types_add) */
+    t->spec.flags = Py_TPFLAGS_DEFAULT;
+    t->spec.slots = t->slots;
+    return 0;
+}
+
+/* Fills the method tables and specs once. 0 or -1 (raised). */
+static int build_tables(void)
+{
+    if (g_client)
+        return 0;
+    size_t n = ct_gateway_count();
+    client_tables *t = PyMem_RawCalloc(n + 1, sizeof(client_tables));
+    if (!t) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const ct_gateway_desc *gd = ct_gateway_at(i);
+        if (!gd || !gd->class_name || build_gateway_tables(&t[i], gd) < 0) {
+            /* the tables of earlier gateways stay allocated: a failed
+             * import is not retried in a loop */
+            PyErr_SetString(PyExc_SystemError,
+                            "cardtoken: bad gateway description from the core");
+            return -1;
+        }
+    }
+    g_client = t;
+    g_nclient = n;
+    return 0;
+}
+
+/* A client type with its operation methods, then made immutable. */
+static PyObject *client_type_new(PyObject *m, client_tables *t)
+{
+    PyObject *tp = PyType_FromModuleAndSpec(m, &t->spec, NULL);
+    if (!tp)
+        return NULL;
+    for (size_t i = 0; i < t->gd->nops * N_OP_KINDS; i++) {
+        PyObject *cap = PyCapsule_New(&t->ops[i], OP_CAPSULE, NULL);
+        PyObject *fn =
+            cap ? PyCFunction_NewEx(&t->ops[i].def, cap, NULL) : NULL;
+        PyObject *meth = fn ? PyInstanceMethod_New(fn) : NULL;
+        int r = meth ? PyObject_SetAttrString(tp, t->ops[i].name, meth) : -1;
+        Py_XDECREF(meth);
+        Py_XDECREF(fn);
+        Py_XDECREF(cap);
+        if (r < 0) {
+            Py_DECREF(tp);
+            return NULL;
+        }
+    }
+    ((PyTypeObject *)tp)->tp_flags |= Py_TPFLAGS_IMMUTABLETYPE;
+    PyType_Modified((PyTypeObject *)tp);
+    return tp;
+}
+
+/* Creates the client types (st->client_types, in ct_gateway_at() order)
+ * and adds them to the module. 0 or -1 (raised). */
 int client_types_add(PyObject *m, modstate *st)
 {
     if (build_tables() < 0)
         return -1;
-    for (int i = 0; i < N_GATEWAYS; i++) {
-        ct_gateway gw = GATEWAYS[i].gw;
-        st->client_type[gw] =
-            PyType_FromModuleAndSpec(m, &g_client[gw].spec, NULL);
-        if (!st->client_type[gw] ||
-            PyModule_AddObjectRef(m, GATEWAYS[i].class_name,
-                                  st->client_type[gw]) < 0)
+    st->client_types = PyTuple_New((Py_ssize_t)g_nclient);
+    if (!st->client_types)
+        return -1;
+    for (size_t i = 0; i < g_nclient; i++) {
+        PyObject *tp = client_type_new(m, &g_client[i]);
+        if (!tp)
+            return -1;
+        PyTuple_SET_ITEM(st->client_types, (Py_ssize_t)i, tp);
+        if (PyModule_AddObjectRef(m, g_client[i].gd->class_name, tp) < 0)
             return -1;
     }
     return 0;

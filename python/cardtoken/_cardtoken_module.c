@@ -90,8 +90,7 @@ static int module_traverse(PyObject *m, visitproc visit, void *arg)
     modstate *st = (modstate *)PyModule_GetState(m);
     if (!st)
         return 0;
-    for (int i = 0; i < NGW; i++)
-        Py_VISIT(st->client_type[i]);
+    Py_VISIT(st->client_types);
     Py_VISIT(st->request_type);
     Py_VISIT(st->result_types);
     for (int c = 0; c < N_CATEGORIES; c++) {
@@ -110,8 +109,7 @@ static int module_clear(PyObject *m)
     modstate *st = (modstate *)PyModule_GetState(m);
     if (!st)
         return 0;
-    for (int i = 0; i < NGW; i++)
-        Py_CLEAR(st->client_type[i]);
+    Py_CLEAR(st->client_types);
     Py_CLEAR(st->request_type);
     Py_CLEAR(st->result_types);
     for (int c = 0; c < N_CATEGORIES; c++) {

@@ -1,138 +1,199 @@
 /*
  * _cardtoken_notify.c - verify_notification() and notification_ack() of the
- * clients.
+ * clients, both from the gateway's description: the inputs of
+ * verify_notification are the gateway's notify_params, in order (required
+ * ones positional, the others keyword-only, default None), and each fills
+ * the ct_notification member of its name; notification_ack takes the path
+ * when the gateway signs its ack (ack_signed).
  */
 #include "_cardtoken.h"
 
-/* client.verify_notification(...): parameters from GATEWAYS. */
+#define MAX_NOTIFY 8
+
+/* The members of ct_notification an input can fill, by name. */
+typedef enum note_member {
+    NM_BODY,
+    NM_SIGN,
+    NM_PATH,
+    NM_HEADERS,
+    NM_FIELDS,
+    NM_MAX_AGE,
+    NM_UNKNOWN
+} note_member;
+
+static const char *const NOTE_MEMBER[NM_UNKNOWN] = {
+    [NM_BODY] = "body",       [NM_SIGN] = "sign",     [NM_PATH] = "path",
+    [NM_HEADERS] = "headers", [NM_FIELDS] = "fields", [NM_MAX_AGE] = "max_age",
+};
+
+static note_member member_of(const char *name)
+{
+    for (int m = 0; m < NM_UNKNOWN; m++)
+        if (strcmp(NOTE_MEMBER[m], name) == 0)
+            return (note_member)m;
+    return NM_UNKNOWN;
+}
+
+/* A mapping of form fields -> their JSON text (json.dumps of a dict). */
+static int fields_json(modstate *st, ClientObject *self, const char *fn,
+                       const char *name, PyObject *v, text *t)
+{
+    if (!PyDict_Check(v) && !PyObject_HasAttrString(v, "keys")) {
+        PyErr_Format(PyExc_TypeError, "%s: %s must be a mapping, not %.100s",
+                     fn, name, Py_TYPE(v)->tp_name);
+        return -1;
+    }
+    PyObject *d = PyObject_CallOneArg((PyObject *)&PyDict_Type, v);
+    if (!d)
+        return value_error(st, self->gw, CT_ERR_VALIDATION, name,
+                           "is not a mapping of fields");
+    PyObject *dargs = PyTuple_Pack(1, d);
+    Py_DECREF(d);
+    PyObject *js =
+        dargs ? PyObject_Call(st->json_dumps, dargs, st->dumps_kwargs) : NULL;
+    Py_XDECREF(dargs);
+    if (!js)
+        return value_error(st, self->gw, CT_ERR_VALIDATION, name,
+                           "cannot be written as JSON (nested too deeply, "
+                           "circular or not a number)");
+    int r = text_from_str(st, self->gw, js, CT_ERR_VALIDATION, name, t);
+    Py_DECREF(js);
+    return r;
+}
+
+/* A str without NUL (a path). */
+static int path_text(modstate *st, ClientObject *self, const char *fn,
+                     const char *name, PyObject *v, text *t)
+{
+    if (!PyUnicode_Check(v)) {
+        PyErr_Format(PyExc_TypeError, "%s: %s must be str, not %.100s", fn,
+                     name, Py_TYPE(v)->tp_name);
+        return -1;
+    }
+    if (text_from_str(st, self->gw, v, CT_ERR_VALIDATION, name, t) < 0)
+        return -1;
+    if (strlen(t->p) != (size_t)t->n) {
+        char msg[128];
+        snprintf(msg, sizeof msg,
+                 "invalid argument: %s contains a NUL character", name);
+        raise_shim(st, CT_ERR_VALIDATION, self->gw, name, msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* A number of seconds (int or float); not positive is passed on for the
+ * core to refuse, naming it. */
+static int seconds(modstate *st, ClientObject *self, const char *fn,
+                   const char *name, PyObject *v, double *out)
+{
+    if (PyBool_Check(v) || !(PyLong_Check(v) || PyFloat_Check(v))) {
+        PyErr_Format(PyExc_TypeError,
+                     "%s: %s must be int, float or None, not %.100s", fn, name,
+                     Py_TYPE(v)->tp_name);
+        return -1;
+    }
+    double d = PyFloat_AsDouble(v);
+    if (d == -1.0 && PyErr_Occurred())
+        return value_error(st, self->gw, CT_ERR_VALIDATION, name,
+                           "is too large a number");
+    *out = d == 0 ? -1 : d;
+    return 0;
+}
+
+/* Fills the member of input `p` from value v (not NULL, not a skipped
+ * None). txt holds the text it points into. */
+static int fill_member(modstate *st, ClientObject *self, const char *fn,
+                       const ct_param_desc *p, PyObject *v,
+                       ct_notification *note, text *txt, hdrs *hs)
+{
+    switch (member_of(p->name)) {
+    case NM_BODY:
+    case NM_SIGN:
+        if (text_from_bytes_or_str(st, self->gw, v, CT_ERR_VALIDATION, p->name,
+                                   fn, txt) < 0)
+            return -1;
+        if (member_of(p->name) == NM_BODY) {
+            note->body = txt->p;
+            note->body_len = (size_t)txt->n;
+        } else {
+            note->sign = txt->p;
+            note->sign_len = (size_t)txt->n;
+        }
+        return 0;
+    case NM_PATH:
+        if (path_text(st, self, fn, p->name, v, txt) < 0)
+            return -1;
+        note->path = txt->p;
+        return 0;
+    case NM_HEADERS:
+        if (hdrs_from_py(st, self->gw, fn, v, hs) < 0)
+            return -1;
+        note->headers = hs->h;
+        note->nheaders = hs->n;
+        return 0;
+    case NM_FIELDS:
+        if (fields_json(st, self, fn, p->name, v, txt) < 0)
+            return -1;
+        note->fields_json = txt->p;
+        note->fields_json_len = (size_t)txt->n;
+        return 0;
+    case NM_MAX_AGE: return seconds(st, self, fn, p->name, v, &note->max_age);
+    case NM_UNKNOWN:
+    default:
+        PyErr_Format(PyExc_SystemError,
+                     "cardtoken: notification input %s has no member", p->name);
+        return -1;
+    }
+}
+
+/* client.verify_notification(...): parameters from the description. */
 PyObject *client_verify(ClientObject *self, PyObject *args, PyObject *kwargs)
 {
     modstate *st = state_of((PyObject *)self);
-    const gw_info *gi = gw_info_of(self->gw);
+    const ct_gateway_desc *gd = self->gd;
     const char *fn = "verify_notification()";
-    char *kwlist[6] = {NULL, NULL, NULL, NULL, NULL, NULL};
-    char fmt[48];
-    int np = 0;
-    while (np < 4 && gi->verify_params[np]) {
-        kwlist[np] = (char *)gi->verify_params[np];
-        fmt[np] = 'O';
-        np++;
+    char *kwlist[MAX_NOTIFY + 1] = {NULL};
+    char fmt[2 * MAX_NOTIFY + 32];
+    size_t np = gd->nnotify < MAX_NOTIFY ? gd->nnotify : MAX_NOTIFY;
+    size_t f = 0;
+    int optional = 0;
+    for (size_t i = 0; i < np; i++) {
+        kwlist[i] = (char *)gd->notify_params[i].name;
+        if (!gd->notify_params[i].required && !optional) {
+            fmt[f++] = '|';
+            fmt[f++] = '$';
+            optional = 1;
+        }
+        fmt[f++] = 'O';
     }
-    PyObject *v[5] = {NULL, NULL, NULL, NULL, NULL};
-    PyObject *max_age_o = Py_None;
-    /* max_age, keyword-only, goes in the slot after the last parameter */
-    if (gi->has_max_age) {
-        kwlist[np] = "max_age";
-        snprintf(fmt + np, sizeof fmt - (size_t)np, "|$O:%s",
-                 "verify_notification");
-    } else {
-        snprintf(fmt + np, sizeof fmt - (size_t)np, ":%s",
-                 "verify_notification");
-    }
+    snprintf(fmt + f, sizeof fmt - f, ":verify_notification");
+    PyObject *v[MAX_NOTIFY] = {NULL};
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, fmt, kwlist, &v[0], &v[1],
-                                     &v[2], &v[3], &v[4]))
+                                     &v[2], &v[3], &v[4], &v[5], &v[6], &v[7]))
         return NULL;
-    if (gi->has_max_age && v[np] != NULL)
-        max_age_o = v[np];
-    double max_age = 0;
-    if (max_age_o != Py_None) {
-        if (PyBool_Check(max_age_o) ||
-            !(PyLong_Check(max_age_o) || PyFloat_Check(max_age_o))) {
-            PyErr_Format(PyExc_TypeError,
-                         "%s: max_age must be int, float or None, not %.100s",
-                         fn, Py_TYPE(max_age_o)->tp_name);
-            return NULL;
-        }
-        max_age = PyFloat_AsDouble(max_age_o);
-        if (max_age == -1.0 && PyErr_Occurred()) {
-            value_error(st, self->gw, CT_ERR_VALIDATION, "max_age",
-                        "is too large a number");
-            return NULL;
-        }
-        if (!(max_age > 0)) { /* the core refuses it, naming max_age */
-            max_age = max_age == 0 ? -1 : max_age;
-        }
-    }
-    if (self->closed) {
-        raise_shim(st, CT_ERR_CLOSED, self->gw, NULL, NULL);
-        return NULL;
-    }
 
     ct_notification note;
     memset(&note, 0, sizeof note);
-    note.max_age = max_age;
-    text body = {0}, sign = {0}, path = {0}, fields = {0};
+    text txt[MAX_NOTIFY];
+    memset(txt, 0, sizeof txt);
     hdrs hs = {0};
     PyObject *out = NULL;
-    for (int i = 0; i < np; i++) {
-        const char *p = gi->verify_params[i];
-        if (strcmp(p, "fields") == 0) {
-            if (!PyDict_Check(v[i]) && !PyObject_HasAttrString(v[i], "keys")) {
-                PyErr_Format(PyExc_TypeError,
-                             "%s: fields must be a mapping, not %.100s", fn,
-                             Py_TYPE(v[i])->tp_name);
-                goto cleanup;
-            }
-            PyObject *d = PyObject_CallOneArg((PyObject *)&PyDict_Type, v[i]);
-            if (!d) {
-                value_error(st, self->gw, CT_ERR_VALIDATION, "fields",
-                            "is not a mapping of fields");
-                goto cleanup;
-            }
-            PyObject *dargs = PyTuple_Pack(1, d);
-            Py_DECREF(d);
-            PyObject *js =
-                dargs ? PyObject_Call(st->json_dumps, dargs, st->dumps_kwargs)
-                      : NULL;
-            Py_XDECREF(dargs);
-            if (!js) {
-                value_error(st, self->gw, CT_ERR_VALIDATION, "fields",
-                            "cannot be written as JSON (nested too deeply, "
-                            "circular or not a number)");
-                goto cleanup;
-            }
-            int r = text_from_str(st, self->gw, js, CT_ERR_VALIDATION, "fields",
-                                  &fields);
-            Py_DECREF(js);
-            if (r < 0)
-                goto cleanup;
-            note.fields_json = fields.p;
-            note.fields_json_len = (size_t)fields.n;
-        } else if (strcmp(p, "body") == 0) {
-            if (text_from_bytes_or_str(st, self->gw, v[i], CT_ERR_VALIDATION,
-                                       "body", fn, &body) < 0)
-                goto cleanup;
-            note.body = body.p;
-            note.body_len = (size_t)body.n;
-        } else if (strcmp(p, "sign") == 0) {
-            if (v[i] == Py_None) /* no signature received: the core says so */
+    /* numbers first, then the closed check, then the texts (copies) */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < np; i++) {
+            const ct_param_desc *p = &gd->notify_params[i];
+            int number = member_of(p->name) == NM_MAX_AGE;
+            if (number != (pass == 0) || !v[i])
                 continue;
-            if (text_from_bytes_or_str(st, self->gw, v[i], CT_ERR_VALIDATION,
-                                       "sign", fn, &sign) < 0)
+            if (v[i] == Py_None && (p->nullable || !p->required))
+                continue; /* absent: the core says so when it matters */
+            if (fill_member(st, self, fn, p, v[i], &note, &txt[i], &hs) < 0)
                 goto cleanup;
-            note.sign = sign.p;
-            note.sign_len = (size_t)sign.n;
-        } else if (strcmp(p, "path") == 0) {
-            if (!PyUnicode_Check(v[i])) {
-                PyErr_Format(PyExc_TypeError,
-                             "%s: path must be str, not %.100s", fn,
-                             Py_TYPE(v[i])->tp_name);
-                goto cleanup;
-            }
-            if (text_from_str(st, self->gw, v[i], CT_ERR_VALIDATION, "path",
-                              &path) < 0)
-                goto cleanup;
-            if (strlen(path.p) != (size_t)path.n) {
-                raise_shim(st, CT_ERR_VALIDATION, self->gw, "path",
-                           "invalid argument: path contains a NUL character");
-                goto cleanup;
-            }
-            note.path = path.p;
-        } else if (strcmp(p, "headers") == 0) {
-            if (hdrs_from_py(st, self->gw, fn, v[i], &hs) < 0)
-                goto cleanup;
-            note.headers = hs.h;
-            note.nheaders = hs.n;
+        }
+        if (pass == 0 && self->closed) {
+            raise_shim(st, CT_ERR_CLOSED, self->gw, NULL, NULL);
+            goto cleanup;
         }
     }
 
@@ -168,24 +229,21 @@ PyObject *client_verify(ClientObject *self, PyObject *args, PyObject *kwargs)
     }
 cleanup:
     hdrs_free(&hs);
-    text_release(&fields);
-    text_release(&body);
-    text_release(&sign);
-    text_release(&path);
+    for (size_t i = 0; i < MAX_NOTIFY; i++)
+        text_release(&txt[i]);
     return out;
 }
 
-/* client.notification_ack() -> body, or WorldFirst's notification_ack(path)
- * -> (headers, body). */
+/* client.notification_ack() -> body, or, when the gateway signs its ack,
+ * notification_ack(path) -> (headers, body). */
 PyObject *client_ack(ClientObject *self, PyObject *args, PyObject *kwargs)
 {
     modstate *st = state_of((PyObject *)self);
-    const gw_info *gi = gw_info_of(self->gw);
     static char *kw_path[] = {"path", NULL};
     static char *kw_none[] = {NULL};
     PyObject *path_o = NULL;
     text path = {0};
-    if (gi->ack_takes_path) {
+    if (self->gd->ack_signed) {
         if (!PyArg_ParseTupleAndKeywords(args, kwargs, "U:notification_ack",
                                          kw_path, &path_o))
             return NULL;
@@ -226,7 +284,7 @@ PyObject *client_ack(ClientObject *self, PyObject *args, PyObject *kwargs)
             const char *b = ct_request_body(req, &len);
             PyObject *body = PyUnicode_DecodeUTF8(
                 b ? b : "", (Py_ssize_t)(b ? len : 0), "replace");
-            if (body && gi->ack_takes_path) {
+            if (body && self->gd->ack_signed) {
                 PyObject *ht = request_headers(req);
                 PyObject *hl = ht ? PySequence_List(ht) : NULL;
                 out = hl ? PyTuple_Pack(2, hl, body) : NULL;

@@ -301,46 +301,58 @@ static PyType_Slot result_slots[] = {
 };
 
 /* ------------------------------------------------------------------ */
-/* Result types, one per ct_gateway_result_name()                      */
+/* Result types, one per result_name of the described operations       */
 /* ------------------------------------------------------------------ */
 
-#define NAME_CAP 96
+typedef struct result_spec {
+    char name[NAME_CAP]; /* cardtoken.<result_name> */
+    PyType_Spec spec;
+} result_spec;
 
-static char g_result_names[MAX_RESULT_TYPES][NAME_CAP];
-static PyType_Spec g_result_specs[MAX_RESULT_TYPES];
-static int g_result_specs_ready;
+/* Built once, for the life of the process; ends with an empty name. */
+static result_spec *g_result_specs;
 
-/* Fills the static specs (identical on every call). 0 or -1 (raised). */
+/* Fills the specs (identical for every module instance). 0 or -1. */
 static int result_specs_build(void)
 {
-    if (g_result_specs_ready)
+    if (g_result_specs)
         return 0;
-    int nr = 0;
-    for (int g = 1; g < NGW; g++) {
-        const char *rname = ct_gateway_result_name((ct_gateway)g);
-        char full[NAME_CAP];
-        snprintf(full, sizeof full, "%s.%s", PACKAGE, rname);
-        int dup = 0;
-        for (int j = 0; j < nr; j++)
-            dup |= strcmp(g_result_names[j], full) == 0;
-        if (dup)
-            continue;
-        if (nr >= MAX_RESULT_TYPES) {
-            PyErr_SetString(PyExc_SystemError,
-                            "cardtoken: too many result types");
-            return -1;
-        }
-        memcpy(g_result_names[nr], full, sizeof full);
-        g_result_specs[nr].name = g_result_names[nr];
-        g_result_specs[nr].basicsize = sizeof(ResultObject);
-        g_result_specs[nr].itemsize = 0;
-        g_result_specs[nr].flags = Py_TPFLAGS_DEFAULT |
-                                   Py_TPFLAGS_IMMUTABLETYPE |
-                                   Py_TPFLAGS_DISALLOW_INSTANTIATION;
-        g_result_specs[nr].slots = result_slots;
-        nr++;
+    size_t cap = 0, nr = 0;
+    for (size_t g = 0; g < ct_gateway_count(); g++)
+        cap += ct_gateway_at(g)->nops;
+    result_spec *rs = PyMem_RawCalloc(cap + 1, sizeof(result_spec));
+    if (!rs) {
+        PyErr_NoMemory();
+        return -1;
     }
-    g_result_specs_ready = 1;
+    for (size_t g = 0; g < ct_gateway_count(); g++) {
+        const ct_gateway_desc *gd = ct_gateway_at(g);
+        for (size_t o = 0; o < gd->nops; o++) {
+            char full[NAME_CAP];
+            int n = snprintf(full, sizeof full, "%s.%s", PACKAGE,
+                             gd->ops[o].result_name);
+            if (n < 0 || n >= NAME_CAP) {
+                PyMem_RawFree(rs);
+                PyErr_SetString(PyExc_SystemError,
+                                "cardtoken: bad result name from the core");
+                return -1;
+            }
+            int dup = 0;
+            for (size_t j = 0; j < nr; j++)
+                dup |= strcmp(rs[j].name, full) == 0;
+            if (dup)
+                continue;
+            memcpy(rs[nr].name, full, sizeof full);
+            rs[nr].spec.name = rs[nr].name;
+            rs[nr].spec.basicsize = sizeof(ResultObject);
+            rs[nr].spec.itemsize = 0;
+            rs[nr].spec.flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE |
+                                Py_TPFLAGS_DISALLOW_INSTANTIATION;
+            rs[nr].spec.slots = result_slots;
+            nr++;
+        }
+    }
+    g_result_specs = rs;
     return 0;
 }
 
@@ -353,8 +365,9 @@ int result_types_add(PyObject *m, modstate *st)
     st->result_types = PyDict_New();
     if (!st->result_types)
         return -1;
-    for (int i = 0; i < MAX_RESULT_TYPES && g_result_specs[i].name; i++) {
-        PyObject *tp = PyType_FromModuleAndSpec(m, &g_result_specs[i], NULL);
+    for (size_t i = 0; g_result_specs[i].name[0]; i++) {
+        PyObject *tp =
+            PyType_FromModuleAndSpec(m, &g_result_specs[i].spec, NULL);
         if (!tp)
             return -1;
         const char *shortname = strrchr(g_result_specs[i].name, '.') + 1;
