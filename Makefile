@@ -20,7 +20,7 @@ PKG_LIBS   = $(shell pkg-config --libs libcurl openssl jansson) -lpthread
 CORE_SRC := $(wildcard core/src/*.c)
 CORE_HDR := core/include/cardtoken.h core/src/internal.h
 
-.PHONY: all deps core test test-c test-asan test-python test-php pecl demo bench test-bare test-matrix \
+.PHONY: all deps core describe test test-c test-asan test-python test-php pecl demo bench test-bare test-matrix \
         fuzz check-memory format clean
 
 all: core
@@ -44,10 +44,24 @@ $(BUILD)/c/test_vectors: tests/c/test_vectors.c $(BUILD)/c/libcardtoken.a
 $(BUILD)/c/test_core: tests/c/test_core.c $(CORE_SRC) $(CORE_HDR)
 	$(CC) $(CFLAGS_COMMON) -O1 -g -DCT_ALLOC_TEST -Icore/src $(PKG_CFLAGS) tests/c/test_core.c $(CORE_SRC) $(PKG_LIBS) -o $@
 
-test-c: deps $(BUILD)/c/test_vectors $(BUILD)/c/test_core
+$(BUILD)/c/test_describe: tests/c/test_describe.c $(BUILD)/c/libcardtoken.a
+	$(CC) $(CFLAGS_COMMON) -O1 -g $(PKG_CFLAGS) $< $(BUILD)/c/libcardtoken.a $(PKG_LIBS) -o $@
+
+# The description of every gateway and operation, as JSON (the stub and
+# docs generators read it).
+$(BUILD)/c/ct_describe: tools/ct_describe.c $(BUILD)/c/libcardtoken.a
+	$(CC) $(CFLAGS_COMMON) -O1 $< $(BUILD)/c/libcardtoken.a $(PKG_LIBS) -o $@
+
+describe: $(BUILD)/c/ct_describe
+	@$(BUILD)/c/ct_describe >/dev/null && echo "$(BUILD)/c/ct_describe"
+
+test-c: deps $(BUILD)/c/test_vectors $(BUILD)/c/test_core $(BUILD)/c/test_describe $(BUILD)/c/ct_describe
 	@mkdir -p $(BUILD)/results
 	@$(BUILD)/c/test_vectors tests/vectors | tee $(BUILD)/results/c-vectors.log | tail -n 5
 	@$(BUILD)/c/test_core tests/vectors | tee $(BUILD)/results/c-core.log | tail -n 5
+	@$(BUILD)/c/test_describe | tee $(BUILD)/results/c-describe.log | tail -n 5
+	@if $(BUILD)/c/ct_describe | $(VPY) -c 'import json,sys; d=json.load(sys.stdin); assert d["gateways"] and all(g["ops"] and g["options"] for g in d["gateways"])'; \
+	  then echo "ct_describe: 1 passed, 0 failed"; else echo "ct_describe: 0 passed, 1 failed"; exit 1; fi
 
 # The same suites under AddressSanitizer + UndefinedBehaviorSanitizer.
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

@@ -10,6 +10,13 @@
 #include "cardtoken.h"
 #include "cbench.h"
 
+/* The client's gateway's first operation (NULL for a NULL client). */
+static const ct_op_desc *op_of(const ct_client *c)
+{
+    const ct_gateway_desc *g = ct_gateway_describe(ct_client_gateway(c));
+    return g ? g->ops : NULL;
+}
+
 static ct_client *client;
 static ct_args *args;
 static ct_header canned_h[32];
@@ -79,7 +86,7 @@ static int bench_call(void)
 {
     ct_result *res = NULL;
     ct_error e;
-    if (ct_call(client, args, &res, &e) != CT_OK)
+    if (ct_call(client, op_of(client), args, &res, &e) != CT_OK)
         return fail("call", &e);
     ct_result_free(res);
     return 0;
@@ -90,9 +97,9 @@ static int bench_nonet(void)
     ct_request *req = NULL;
     ct_result *res = NULL;
     ct_error e;
-    if (ct_build(client, args, &req, &e) != CT_OK)
+    if (ct_build(client, op_of(client), args, &req, &e) != CT_OK)
         return fail("build", &e);
-    if (ct_parse(client, req, 200, canned_h, canned_n, canned_body, strlen(canned_body), &res,
+    if (ct_parse(client, op_of(client), req, 200, canned_h, canned_n, canned_body, strlen(canned_body), &res,
                  &e) != CT_OK) {
         ct_request_free(req);
         return fail("parse", &e);
@@ -109,7 +116,7 @@ static void bench_check(json_t *out)
     json_t *r = json_object(), *hs = json_array();
     size_t len, i;
     const char *body;
-    if (ct_build(client, args, &req, &e) != CT_OK) {
+    if (ct_build(client, op_of(client), args, &req, &e) != CT_OK) {
         fail("build", &e);
         exit(1);
     }

@@ -93,7 +93,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         rc = ct_args_set(args, names[i], values[i], lens[i], &err);
         fz_check_error(rc, &err);
         FZ_ASSERT(rc == CT_OK);
-        fz_sink += (unsigned)ct_arg_type((ct_gateway)FUZZ_GW, names[i]);
+        fz_sink += ct_param_find(ct_gateway_describe(FUZZ_GW)->ops->args,
+                                 ct_gateway_describe(FUZZ_GW)->ops->nargs,
+                                 names[i]) != NULL;
         /* the last value set wins */
         if (strcmp(names[i], "card_number") == 0) {
             pan = values[i];
@@ -104,7 +106,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
 
-    rc = ct_build(client, args, &req, &err);
+    rc = ct_build(client, op_of(client), args, &req, &err);
     fz_check_error(rc, &err);
     if (rc == CT_OK) {
         size_t blen, rlen, hn, k;

@@ -22,6 +22,13 @@
 /* Helpers are static: each harness uses only some of them. */
 #define FZ_FN static __attribute__((unused))
 
+/* The client's gateway's first operation (NULL for a NULL client). */
+FZ_FN const ct_op_desc *op_of(const ct_client *c)
+{
+    const ct_gateway_desc *g = ct_gateway_describe(ct_client_gateway(c));
+    return g ? g->ops : NULL;
+}
+
 #define FZ_MAX_STR (1u << 20)
 #define FZ_MAX_OWNED 96
 
@@ -226,7 +233,7 @@ FZ_FN ct_request *fz_request(ct_client *c, const char *const *kv)
     for (; kv[0] != NULL; kv += 2)
         if (ct_args_set(a, kv[0], kv[1], strlen(kv[1]), &err) != CT_OK)
             fz_die(kv[0], &err);
-    if (ct_build(c, a, &r, &err) != CT_OK)
+    if (ct_build(c, op_of(c), a, &r, &err) != CT_OK)
         fz_die("ct_build", &err);
     ct_args_free(a);
     return r;

@@ -101,7 +101,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     body = fz_rest(&in, &blen);
     req = rsel == 0 ? NULL : reqs[(rsel - 1) % nreqs];
 
-    rc = ct_parse(client, req, status, h, nh, body, blen, &res, &err);
+    rc = ct_parse(client, op_of(client), req, status, h, nh, body, blen, &res, &err);
     fz_check_result(rc, res, &err);
     fz_check_no_pan(&err);
     if (rc == CT_OK)

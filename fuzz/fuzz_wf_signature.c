@@ -56,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     with_req = fz_u8(&in) & 1;
     body = fz_rest(&in, &blen);
 
-    rc = ct_parse(client, with_req ? req : NULL, 200, h, 4, body, blen, &res,
+    rc = ct_parse(client, op_of(client), with_req ? req : NULL, 200, h, 4, body, blen, &res,
                   &err);
     fz_check_result(rc, res, &err);
     fz_check_no_pan(&err);

@@ -155,30 +155,121 @@ typedef enum ct_gateway {
     CT_GW_WORLDFIRST = 4
 } ct_gateway;
 
-/* "pagsmile", "payermax", "yabandpay", "worldfirst" (borrowed static). */
+/* "pagsmile", "payermax", "yabandpay", "worldfirst" (borrowed static);
+ * "" when gw is not a gateway. */
 CT_API const char *ct_gateway_name(ct_gateway gw);
-/* The operation's name in snake_case: "get_card_token",
- * "inquire_payment_token", "create_card_token", "query_card_sensitive_info"
- * (borrowed static). */
-CT_API const char *ct_gateway_op_name(ct_gateway gw);
-/* The result type's name: "CardTokenResult", "PaymentToken", "CardPayment",
- * "CardSensitiveInfo" (borrowed static). */
-CT_API const char *ct_gateway_result_name(ct_gateway gw);
 
-/* How a binding should accept a value for an option or argument. */
+/* How a binding should accept a value for an option, argument or
+ * notification input. */
 typedef enum ct_type {
     CT_TYPE_UNKNOWN = 0, /* no such option / argument                    */
     CT_TYPE_STRING = 1,  /* text                                          */
     CT_TYPE_INT = 2,     /* integer (pass its decimal text)               */
     CT_TYPE_FLOAT = 3,   /* number (pass its decimal text)                */
-    CT_TYPE_SECRET = 4   /* text that is a key, secret, card number or CVV:
+    CT_TYPE_SECRET = 4,  /* text that is a key, secret, card number or CVV:
                             bindings must keep it out of traces          */
+    CT_TYPE_BOOL = 5,    /* passed to ct_args_set as "true"/"false"       */
+    CT_TYPE_OBJECT = 6,  /* passed as the JSON text of an object;
+                            `children` lists its keys                    */
+    CT_TYPE_LIST = 7,    /* passed as the JSON text of an array;
+                            `children`, if any, describe each element
+                            object's keys                                */
+    CT_TYPE_MAPPING = 8, /* notification inputs only: a str->str mapping
+                            (headers, form fields)                       */
+    CT_TYPE_BYTES = 9    /* notification inputs only: raw bytes (a body)  */
 } ct_type;
 
-/* The type of client option `name` for gateway `gw`. */
-CT_API ct_type ct_option_type(ct_gateway gw, const char *name);
-/* The type of operation argument `name` for gateway `gw`. */
-CT_API ct_type ct_arg_type(ct_gateway gw, const char *name);
+/* ------------------------------------------------------------------ */
+/* Descriptions: every gateway, its options, operations, notifications */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A read-only description of what the core offers, from which bindings
+ * build their classes, methods and stubs. Every pointer reached from these
+ * functions is borrowed static data, valid for the life of the process;
+ * nothing is freed by the caller. Arrays come with their length.
+ */
+
+/* One option, argument, or notification input. */
+typedef struct ct_param_desc {
+    const char *name;     /* snake_case: "card_number"                      */
+    const char *php_name; /* PHP spelling: options/args keep snake_case keys
+                             (PHP passes one array), notification inputs are
+                             camelCase parameter names ("maxAge")           */
+    ct_type type;
+    int required; /* 1: must be given                                       */
+    int secret;   /* 1: card data, key, secret or token: PHP marks it
+                     #[\SensitiveParameter], Python keeps it out of
+                     repr/tracebacks                                        */
+    const struct ct_param_desc *children; /* CT_TYPE_OBJECT / CT_TYPE_LIST,
+                                             else NULL                      */
+    size_t nchildren;
+    const char *doc; /* one line, for generated stubs and docs              */
+    int nullable;    /* 1: None / null is accepted for it (PayerMax's
+                        notification sign: a missing header)               */
+} ct_param_desc;
+
+/* The type of a result field's value (see ct_field). */
+typedef enum ct_value_type {
+    CT_VAL_NULL = 0,
+    CT_VAL_STRING = 1,
+    CT_VAL_INT = 2
+} ct_value_type;
+
+/* One field of a result record. */
+typedef struct ct_result_field_desc {
+    const char *name;   /* "first_six_digits"                               */
+    ct_value_type type; /* CT_VAL_STRING or CT_VAL_INT                      */
+    int nullable;       /* 1: may be CT_VAL_NULL                            */
+    int sensitive;      /* 1: printed masked (ct_mask)                      */
+    const char *doc;
+} ct_result_field_desc;
+
+/* One operation of a gateway. */
+typedef struct ct_op_desc {
+    const char *name;        /* "get_card_token"                            */
+    const char *php_name;    /* "getCardToken"                              */
+    const char *result_name; /* "CardTokenResult"                           */
+    int returns_list;        /* 1: a list of records (PayerMax inquire)     */
+    const ct_param_desc *args;
+    size_t nargs;
+    const ct_result_field_desc *fields;
+    size_t nfields;
+    const char *doc;
+} ct_op_desc;
+
+/* One gateway. */
+typedef struct ct_gateway_desc {
+    ct_gateway id;
+    const char *name;       /* "pagsmile"                                   */
+    const char *class_name; /* "Pagsmile"                                   */
+    const ct_param_desc *options; /* constructor options, common ones too   */
+    size_t noptions;
+    const ct_op_desc *ops;
+    size_t nops;
+    /* verify_notification / verifyNotification inputs, in positional
+     * order; each maps to a ct_notification member by name: "body", "sign",
+     * "path", "headers", "fields" (-> fields_json), "max_age". */
+    const ct_param_desc *notify_params;
+    size_t nnotify;
+    int ack_signed; /* 1: notification_ack(path) returns signed headers     */
+    const char *doc;
+} ct_gateway_desc;
+
+/* Number of gateways, and the i-th one (NULL when i >= count). */
+CT_API size_t ct_gateway_count(void);
+CT_API const ct_gateway_desc *ct_gateway_at(size_t i);
+/* By name ("pagsmile"); NULL: none. */
+CT_API const ct_gateway_desc *ct_gateway_find(const char *name);
+/* NULL: not a gateway. */
+CT_API const ct_gateway_desc *ct_gateway_describe(ct_gateway gw);
+/* By snake_case or PHP name; NULL when the gateway has no such operation. */
+CT_API const ct_op_desc *ct_op_find(const ct_gateway_desc *gw,
+                                    const char *name);
+/* By name among params[0..n) (options, args or notify inputs); NULL when
+ * absent. */
+CT_API const ct_param_desc *ct_param_find(const ct_param_desc *params,
+                                          size_t n, const char *name);
 
 /* ------------------------------------------------------------------ */
 /* Client configuration                                                */
@@ -238,12 +329,17 @@ CT_API ct_err ct_args_set(ct_args *args, const char *name, const char *value,
 typedef struct ct_request ct_request;
 
 /*
- * new: validates `args`, builds and signs the gateway request, without any
- * network I/O. Errors: CT_ERR_VALIDATION (field named), CT_ERR_CLOSED,
- * CT_ERR_NOMEM, CT_ERR_INTERNAL.
+ * new: validates `args` for operation `op` (one of the client's gateway's
+ * ct_gateway_desc.ops), builds and signs the gateway request, without any
+ * network I/O. Errors: CT_ERR_VALIDATION (field named; "operation" when op
+ * is NULL or belongs to another gateway), CT_ERR_CLOSED, CT_ERR_NOMEM,
+ * CT_ERR_INTERNAL.
  */
-CT_API ct_err ct_build(ct_client *client, const ct_args *args,
-                       ct_request **out, ct_error *err);
+CT_API ct_err ct_build(ct_client *client, const ct_op_desc *op,
+                       const ct_args *args, ct_request **out, ct_error *err);
+/* The operation the request was built for; NULL for a notification
+ * answer (borrowed static). */
+CT_API const ct_op_desc *ct_request_op(const ct_request *req);
 /* Wipes (the body may hold card data) and frees. NULL is a no-op. */
 CT_API void ct_request_free(ct_request *req);
 /* borrowed, NUL-terminated. */
@@ -268,12 +364,6 @@ CT_API void ct_free_string(char *s);
 /* ------------------------------------------------------------------ */
 
 typedef struct ct_result ct_result;
-
-typedef enum ct_value_type {
-    CT_VAL_NULL = 0,
-    CT_VAL_STRING = 1,
-    CT_VAL_INT = 2
-} ct_value_type;
 
 /* One field of a result record (all pointers borrowed from the result). */
 typedef struct ct_field {
@@ -333,24 +423,29 @@ typedef struct ct_header {
 } ct_header;
 
 /*
- * new: verifies and parses a response received for a request of this
+ * new: verifies and parses a response received for operation `op` of this
  * client. `req` may be NULL; when given (as in ct_call) its request_id is
- * echoed in the YabandPay result. Errors: CT_ERR_PROTOCOL,
- * CT_ERR_HTTP_STATUS, CT_ERR_RATE_LIMITED, CT_ERR_SERVER, CT_ERR_SIGNATURE,
- * CT_ERR_GATEWAY, CT_ERR_RESULT_UNKNOWN.
+ * echoed in the YabandPay result and what it sent is checked against the
+ * answer. op may be NULL when req is given (the request knows its
+ * operation); an op that is not the client's gateway's, or that differs
+ * from the request's, is CT_ERR_VALIDATION naming "operation". Errors:
+ * CT_ERR_PROTOCOL, CT_ERR_HTTP_STATUS, CT_ERR_REDIRECT, CT_ERR_RATE_LIMITED,
+ * CT_ERR_SERVER, CT_ERR_SIGNATURE, CT_ERR_GATEWAY, CT_ERR_RESULT_UNKNOWN.
  */
-CT_API ct_err ct_parse(ct_client *client, const ct_request *req, int status,
+CT_API ct_err ct_parse(ct_client *client, const ct_op_desc *op,
+                       const ct_request *req, int status,
                        const ct_header *headers, size_t nheaders,
                        const char *body, size_t len, ct_result **out,
                        ct_error *err);
 
 /*
- * new: one whole call: validate, build, sign, send (reusing the client's
- * connections), verify and parse. Blocks; bindings release their
- * interpreter lock around it. Retries only connect/DNS failures.
+ * new: one whole call of operation `op`: validate, build, sign, send
+ * (reusing the client's connections), verify and parse. Blocks; bindings
+ * release their interpreter lock around it. Retries only connect/DNS
+ * failures. The returned code never depends on whether err is NULL.
  */
-CT_API ct_err ct_call(ct_client *client, const ct_args *args, ct_result **out,
-                      ct_error *err);
+CT_API ct_err ct_call(ct_client *client, const ct_op_desc *op,
+                      const ct_args *args, ct_result **out, ct_error *err);
 
 /* ------------------------------------------------------------------ */
 /* Notifications                                                       */

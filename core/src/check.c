@@ -250,12 +250,13 @@ ct_err ct_check_url(const ct_kv *v, const char *field, size_t max,
     return CT_OK;
 }
 
-ct_err ct_check_arg_names(ct_gateway gw, const ct_args *args, ct_error *err)
+ct_err ct_check_arg_names(const ct_op_desc *op, const ct_args *args,
+                          ct_error *err)
 {
     size_t i;
     for (i = 0; i < args->kv.n; i++) {
         const char *name = args->kv.items[i].name;
-        if (ct_arg_type(gw, name) == CT_TYPE_UNKNOWN)
+        if (ct_param_find(op->args, op->nargs, name) == NULL)
             return ct_fail_unknown_name(err, CT_ERR_VALIDATION, "argument",
                                         name);
     }

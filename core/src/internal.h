@@ -165,7 +165,8 @@ ct_err ct_check_fresh(const struct ct_client *c, const char *t, size_t n,
 /* Parses a non-negative decimal integer text (no sign, <= 18 digits). */
 int ct_parse_uint(const char *s, size_t n, long long *out);
 /* Checks argument names against the gateway's table. */
-ct_err ct_check_arg_names(ct_gateway gw, const ct_args *args, ct_error *err);
+ct_err ct_check_arg_names(const ct_op_desc *op, const ct_args *args,
+                          ct_error *err);
 
 /* ---- JSON text and parsing (json.c) --------------------------------- */
 /* Appends s as a JSON string (with quotes). php: PHP json_encode style
@@ -318,6 +319,7 @@ struct ct_request {
     char *cvv;
     char *echo;   /* the key the answer must echo (asset, order, user id) */
     char *holder; /* Pagsmile: the cardholder name the answer must echo */
+    const ct_op_desc *op; /* the operation built; NULL for an ack */
 };
 
 /* new: an empty request for method and url (copied); NULL: no memory. */
@@ -355,7 +357,8 @@ struct ct_result {
     size_t json_len;
 };
 
-ct_result *ct_result_alloc(const char *type, int is_list);
+/* new: an empty result of operation op's type (op NULL: a notification). */
+ct_result *ct_result_alloc(const ct_op_desc *op);
 /* Appends an empty record; NULL on no memory. */
 ct_record *ct_result_add(ct_result *r);
 /* Adds a field to a record (value copied). */
@@ -363,11 +366,11 @@ int ct_record_str(ct_record *rec, const char *name, const char *s, size_t n,
                   int sensitive);
 int ct_record_null(ct_record *rec, const char *name);
 int ct_record_int(ct_record *rec, const char *name, long long v);
-/* Adds the member `key` of obj as field `name`: string (numbers as text),
- * null when absent; CT_ERR_PROTOCOL when required and absent or of the
- * wrong type. */
-ct_err ct_record_json(ct_record *rec, const char *name, const json_t *obj,
-                      const char *key, int required, int sensitive,
+/* Adds the member `key` of obj as field f (named f->name, masked when
+ * f->sensitive): string (numbers as text), null when absent;
+ * CT_ERR_PROTOCOL when required and absent or of the wrong type. */
+ct_err ct_record_json(ct_record *rec, const ct_result_field_desc *f,
+                      const json_t *obj, const char *key, int required,
                       ct_error *err);
 
 /* ---- responses ------------------------------------------------------ */
@@ -394,7 +397,6 @@ typedef struct ct_client_secret {
 struct ct_client {
     const struct ct_gateway_ops *ops;
     char *base_url; /* scheme://host[:port], no trailing slash */
-    char *path_url; /* base_url + the operation's path */
     double timeout;
     double connect_timeout;
     char *ca_file;
@@ -417,31 +419,56 @@ struct ct_client {
     ct_transport *transport;
 };
 
-typedef struct ct_spec {
-    const char *name;
-    ct_type type;
-} ct_spec;
-
 typedef struct ct_env {
     const char *name;
     const char *url;
 } ct_env;
 
+/* Description table entries (cardtoken.h's ct_param_desc and
+ * ct_result_field_desc), written once in each gateway's file. */
+#define CT_ARG(n, t, req, d)                                                  \
+    {.name = (n), .php_name = (n), .type = (t), .required = (req),            \
+     .secret = (t) == CT_TYPE_SECRET, .doc = (d)}
+#define CT_NOTIFY(n, php, t, req, sec, d)                                     \
+    {.name = (n), .php_name = (php), .type = (t), .required = (req),          \
+     .secret = (sec), .doc = (d)}
+#define CT_FIELD(n, t, nul, sens, d)                                          \
+    {.name = (n), .type = (t), .nullable = (nul), .sensitive = (sens),        \
+     .doc = (d)}
+/* The options every client takes (read by ct_configure_common), listed
+ * after each gateway's own. */
+#define CT_COMMON_OPTIONS                                                     \
+    CT_ARG("environment", CT_TYPE_STRING, 0,                                  \
+           "named host set; environment or base_url is required"),            \
+        CT_ARG("base_url", CT_TYPE_STRING, 0,                                 \
+               "scheme://host[:port] instead of an environment"),             \
+        CT_ARG("timeout", CT_TYPE_FLOAT, 0,                                   \
+               "seconds for the whole exchange (default 30)"),                \
+        CT_ARG("connect_timeout", CT_TYPE_FLOAT, 0,                           \
+               "seconds to connect (default 10)"),                            \
+        CT_ARG("ca_file", CT_TYPE_STRING, 0, "PEM file of trusted CAs"),      \
+        CT_ARG("proxy", CT_TYPE_SECRET, 0,                                    \
+               "proxy URL (may hold credentials)"),                           \
+        CT_ARG("max_retries", CT_TYPE_INT, 0,                                 \
+               "resends of calls that provably sent nothing (default 2)"),    \
+        CT_ARG("fixed_time", CT_TYPE_STRING, 0,                               \
+               "RFC 3339 time used as the clock (tests)")
+
+/* How one operation runs: ops->impl[i] runs ops->desc.ops[i]. */
+typedef struct ct_op_impl {
+    const char *path; /* appended to the client's base_url */
+    ct_err (*build)(ct_client *c, const ct_op_desc *op, const ct_args *args,
+                    ct_request *req, ct_error *err);
+    ct_err (*parse)(ct_client *c, const ct_op_desc *op, const ct_request *req,
+                    const ct_response *resp, ct_result **out, ct_error *err);
+} ct_op_impl;
+
 typedef struct ct_gateway_ops {
-    ct_gateway id;
-    const ct_env *envs; /* named host sets, {NULL, NULL}-terminated */
-    const char *name;
-    const char *op_name;
-    const char *result_name;
-    const char *path;
-    const ct_spec *options; /* gateway-specific client options */
-    const ct_spec *args;    /* operation arguments */
+    ct_gateway_desc desc; /* what the gateway offers (public) */
+    const ct_env *envs;   /* named host sets, {NULL, NULL}-terminated */
+    const ct_op_impl *impl;
     /* Reads and checks the gateway-specific options into the client. */
     ct_err (*configure)(ct_client *c, const ct_kvlist *opts, ct_error *err);
-    ct_err (*build)(ct_client *c, const ct_args *args, ct_request *req,
-                    ct_error *err);
-    ct_err (*parse)(ct_client *c, const ct_request *req,
-                    const ct_response *resp, ct_result **out, ct_error *err);
     ct_err (*verify_notification)(ct_client *c, const ct_notification *n,
                                   ct_result **out, ct_error *err);
     ct_err (*ack)(ct_client *c, const char *path, ct_request *req,
@@ -454,6 +481,10 @@ extern const ct_gateway_ops ct_yabandpay_ops;
 extern const ct_gateway_ops ct_worldfirst_ops;
 
 const ct_gateway_ops *ct_gateway_lookup(ct_gateway gw);
+/* The implementation of op when op is one of gw's operations, else NULL. */
+const ct_op_impl *ct_op_impl_of(const ct_gateway_ops *gw, const ct_op_desc *op);
+/* Reads the options every client takes (CT_COMMON_OPTIONS) into c. */
+ct_err ct_configure_common(ct_client *c, const ct_kvlist *o, ct_error *err);
 /* The current time per the client (fixed in tests, else now in UTC). */
 void ct_client_now(const ct_client *c, ct_time *t);
 /* base_url and proxy, parsed by libcurl's URL API (url.c): base_url is

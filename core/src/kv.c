@@ -89,7 +89,7 @@ ct_err ct_args_set(ct_args *args, const char *name, const char *value,
 ct_config *ct_config_new(ct_gateway gw)
 {
     ct_config *cfg;
-    if (ct_gateway_lookup(gw) == NULL)
+    if (ct_gateway_describe(gw) == NULL)
         return NULL;
     cfg = ct_calloc(1, sizeof(*cfg));
     if (cfg != NULL)
@@ -108,11 +108,13 @@ void ct_config_free(ct_config *cfg)
 ct_err ct_config_set(ct_config *cfg, const char *name, const char *value,
                      size_t len, ct_error *err)
 {
+    const ct_gateway_desc *gw;
     ct_error_clear(err);
     if (cfg == NULL || name == NULL)
         return ct_fail(err, CT_ERR_INTERNAL, NULL, "NULL configuration");
     ct_error_set_gateway(err, cfg->gw);
-    if (ct_option_type(cfg->gw, name) == CT_TYPE_UNKNOWN)
+    gw = ct_gateway_describe(cfg->gw);
+    if (ct_param_find(gw->options, gw->noptions, name) == NULL)
         return ct_fail_unknown_name(err, CT_ERR_CONFIG, "option", name);
     return ct_kv_set(&cfg->kv, name, value, len, err);
 }

@@ -4,17 +4,34 @@
 
 #include <string.h>
 
-static const ct_spec pg_options[] = {{"merchant_no", CT_TYPE_STRING},
-                                     {"app_id", CT_TYPE_STRING},
-                                     {"app_key", CT_TYPE_SECRET},
-                                     {NULL, CT_TYPE_UNKNOWN}};
+static const ct_param_desc pg_options[] = {
+    CT_ARG("merchant_no", CT_TYPE_STRING, 1, "Pagsmile merchant number"),
+    CT_ARG("app_id", CT_TYPE_STRING, 1, "Pagsmile application id"),
+    CT_ARG("app_key", CT_TYPE_SECRET, 1, "the MD5 signing key"),
+    CT_COMMON_OPTIONS};
 
-static const ct_spec pg_args[] = {{"card_number", CT_TYPE_SECRET},
-                                  {"security_code", CT_TYPE_SECRET},
-                                  {"expiration_month", CT_TYPE_STRING},
-                                  {"expiration_year", CT_TYPE_STRING},
-                                  {"cardholder_name", CT_TYPE_STRING},
-                                  {NULL, CT_TYPE_UNKNOWN}};
+/* In request body order: card_number, security_code, expiration_month,
+ * expiration_year, cardholder_name. */
+static const ct_param_desc pg_token_args[] = {
+    CT_ARG("card_number", CT_TYPE_SECRET, 1, "the card number (PAN)"),
+    CT_ARG("security_code", CT_TYPE_SECRET, 1, "the CVV"),
+    CT_ARG("expiration_month", CT_TYPE_STRING, 1, "\"01\" to \"12\""),
+    CT_ARG("expiration_year", CT_TYPE_STRING, 1, "four digits"),
+    CT_ARG("cardholder_name", CT_TYPE_STRING, 1, "as printed on the card")};
+
+/* In record order; pg_check_echo reads fields 1, 2 and 5. */
+static const ct_result_field_desc pg_token_fields[] = {
+    CT_FIELD("token", CT_VAL_STRING, 0, 0, "the card token"),
+    CT_FIELD("first_six_digits", CT_VAL_STRING, 0, 0, "the card's BIN"),
+    CT_FIELD("last_four_digits", CT_VAL_STRING, 0, 0, "the card's last four"),
+    CT_FIELD("expiration_month", CT_VAL_INT, 0, 0, "1 to 12"),
+    CT_FIELD("expiration_year", CT_VAL_INT, 0, 0, "four digits"),
+    CT_FIELD("cardholder_name", CT_VAL_STRING, 0, 0, "as sent"),
+    CT_FIELD("payment_method_id", CT_VAL_STRING, 1, 0, "the card brand")};
+
+static const ct_param_desc pg_notify[] = {
+    CT_NOTIFY("fields", "fields", CT_TYPE_MAPPING, 1, 1,
+              "the posted form fields, sign included")};
 
 static const ct_env pg_envs[] = {
     {"sandbox", "https://paychanneldev.pagsmile.com"},
@@ -67,12 +84,10 @@ static ct_err pg_sign_pairs(const ct_client *c, ct_pair *pairs, size_t n,
     return CT_OK;
 }
 
-static ct_err pg_build(ct_client *c, const ct_args *a, ct_request *req,
-                       ct_error *err)
+static ct_err pg_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
+                       ct_request *req, ct_error *err)
 {
-    static const char *const names[] = {"card_number", "security_code",
-                                        "expiration_month", "expiration_year",
-                                        "cardholder_name"};
+    const char *names[5];
     const ct_kv *v[5];
     ct_pair pairs[7];
     ct_buf tosign;
@@ -80,8 +95,10 @@ static ct_err pg_build(ct_client *c, const ct_args *a, ct_request *req,
     size_t i;
     ct_err rc;
 
-    for (i = 0; i < 5; i++)
+    for (i = 0; i < 5; i++) {
+        names[i] = op->args[i].name;
         v[i] = ct_kv_get(&a->kv, names[i]);
+    }
     if ((rc = ct_check_card_number(v[0], names[0], err)) != CT_OK ||
         (rc = ct_check_cvv(v[1], names[1], err)) != CT_OK ||
         (rc = ct_check_month(v[2], names[2], err)) != CT_OK ||
@@ -155,14 +172,15 @@ static ct_err pg_check_echo(const ct_request *req, const ct_record *rec,
     return rc;
 }
 
-static ct_err pg_parse(ct_client *c, const ct_request *req,
-                       const ct_response *resp, ct_result **out,
-                       ct_error *err)
+static ct_err pg_parse(ct_client *c, const ct_op_desc *op,
+                       const ct_request *req, const ct_response *resp,
+                       ct_result **out, ct_error *err)
 {
     json_t *root = NULL, *info, *card;
     ct_buf code;
     ct_result *res = NULL;
     ct_record *rec;
+    const ct_result_field_desc *f;
     long long month, year;
     int present;
     ct_err rc;
@@ -199,31 +217,26 @@ static ct_err pg_parse(ct_client *c, const ct_request *req,
                      "Pagsmile success response lacks info.card_info");
         goto cleanup;
     }
-    res = ct_result_alloc("CardTokenResult", 0);
+    res = ct_result_alloc(op);
     if (res == NULL || (rec = ct_result_add(res)) == NULL) {
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    if ((rc = ct_record_json(rec, "token", info, "token", 1, 0, err)) !=
+    f = op->fields;
+    if ((rc = ct_record_json(rec, &f[0], info, "token", 1, err)) != CT_OK ||
+        (rc = ct_record_json(rec, &f[1], card, f[1].name, 1, err)) != CT_OK ||
+        (rc = ct_record_json(rec, &f[2], card, f[2].name, 1, err)) != CT_OK ||
+        (rc = ct_json_int(card, f[3].name, 1, &month, &present, err)) !=
             CT_OK ||
-        (rc = ct_record_json(rec, "first_six_digits", card,
-                             "first_six_digits", 1, 0, err)) != CT_OK ||
-        (rc = ct_record_json(rec, "last_four_digits", card,
-                             "last_four_digits", 1, 0, err)) != CT_OK ||
-        (rc = ct_json_int(card, "expiration_month", 1, &month, &present,
-                          err)) != CT_OK ||
-        (rc = ct_json_int(card, "expiration_year", 1, &year, &present,
-                          err)) != CT_OK)
+        (rc = ct_json_int(card, f[4].name, 1, &year, &present, err)) != CT_OK)
         goto cleanup;
-    if (!ct_record_int(rec, "expiration_month", month) ||
-        !ct_record_int(rec, "expiration_year", year)) {
+    if (!ct_record_int(rec, f[3].name, month) ||
+        !ct_record_int(rec, f[4].name, year)) {
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    if ((rc = ct_record_json(rec, "cardholder_name", card, "cardholder_name", 1,
-                             0, err)) != CT_OK ||
-        (rc = ct_record_json(rec, "payment_method_id", card,
-                             "payment_method_id", 0, 0, err)) != CT_OK ||
+    if ((rc = ct_record_json(rec, &f[5], card, f[5].name, 1, err)) != CT_OK ||
+        (rc = ct_record_json(rec, &f[6], card, f[6].name, 0, err)) != CT_OK ||
         (rc = pg_check_echo(req, rec, err)) != CT_OK)
         goto cleanup;
     *out = res;
@@ -330,18 +343,34 @@ static ct_err pg_ack(ct_client *c, const char *path, ct_request *req,
                                  "text/plain; charset=UTF-8", 25, err);
 }
 
+static const ct_op_desc pg_op_descs[] = {
+    {.name = "get_card_token",
+     .php_name = "getCardToken",
+     .result_name = "CardTokenResult",
+     .args = pg_token_args,
+     .nargs = CT_ARRAY_LEN(pg_token_args),
+     .fields = pg_token_fields,
+     .nfields = CT_ARRAY_LEN(pg_token_fields),
+     .doc = "Tokenizes a card (POST /api/getcardtoken)."}};
+
+static const ct_op_impl pg_impl[] = {
+    {.path = "/api/getcardtoken", .build = pg_build, .parse = pg_parse}};
+
 const ct_gateway_ops ct_pagsmile_ops = {
-    CT_GW_PAGSMILE,
-    pg_envs,
-    "pagsmile",
-    "get_card_token",
-    "CardTokenResult",
-    "/api/getcardtoken",
-    pg_options,
-    pg_args,
-    pg_configure,
-    pg_build,
-    pg_parse,
-    pg_verify_notification,
-    pg_ack,
+    .desc = {.id = CT_GW_PAGSMILE,
+             .name = "pagsmile",
+             .class_name = "Pagsmile",
+             .options = pg_options,
+             .noptions = CT_ARRAY_LEN(pg_options),
+             .ops = pg_op_descs,
+             .nops = CT_ARRAY_LEN(pg_op_descs),
+             .notify_params = pg_notify,
+             .nnotify = CT_ARRAY_LEN(pg_notify),
+             .ack_signed = 0,
+             .doc = "Pagsmile card vault (MD5-signed JSON)."},
+    .envs = pg_envs,
+    .impl = pg_impl,
+    .configure = pg_configure,
+    .verify_notification = pg_verify_notification,
+    .ack = pg_ack,
 };

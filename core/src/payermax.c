@@ -4,57 +4,74 @@
 
 #include <string.h>
 
-static const ct_spec pm_options[] = {{"app_id", CT_TYPE_STRING},
-                                     {"merchant_no", CT_TYPE_STRING},
-                                     {"private_key", CT_TYPE_SECRET},
-                                     {"gateway_public_key", CT_TYPE_STRING},
-                                     {"key_version", CT_TYPE_STRING},
-                                     {NULL, CT_TYPE_UNKNOWN}};
+static const ct_param_desc pm_options[] = {
+    CT_ARG("app_id", CT_TYPE_STRING, 1, "PayerMax application id"),
+    CT_ARG("merchant_no", CT_TYPE_STRING, 1, "PayerMax merchant number"),
+    CT_ARG("private_key", CT_TYPE_SECRET, 1, "the merchant's RSA key (PEM)"),
+    CT_ARG("gateway_public_key", CT_TYPE_STRING, 1,
+           "PayerMax's RSA public key (PEM)"),
+    CT_ARG("key_version", CT_TYPE_STRING, 0, "keyVersion (default \"1\")"),
+    CT_COMMON_OPTIONS};
 
-/* Arguments and the data member each becomes, in body order. */
+/* In body order; pm_members[i] is the data member args[i] becomes. */
+static const ct_param_desc pm_inquire_args[] = {
+    CT_ARG("user_id", CT_TYPE_STRING, 1, "the merchant's user id"),
+    CT_ARG("token_scope", CT_TYPE_STRING, 0, "tokenAcq or tokenMit"),
+    CT_ARG("payment_token_id", CT_TYPE_STRING, 0, "one token only"),
+    CT_ARG("payment_method_type", CT_TYPE_STRING, 0, "e.g. CARD"),
+    CT_ARG("target_org", CT_TYPE_STRING, 0, "empty for CARD"),
+    CT_ARG("card_org", CT_TYPE_STRING, 0, "e.g. VISA"),
+    CT_ARG("referral_code", CT_TYPE_STRING, 0, "the referral code")};
+
 static const struct {
-    const char *arg;
     const char *member;
     size_t max;
-} pm_fields[] = {{"user_id", "userId", 64},
-                 {"token_scope", "tokenScope", 16},
-                 {"payment_token_id", "paymentTokenID", 64},
-                 {"payment_method_type", "paymentMethodType", 32},
-                 {"target_org", "targetOrg", 32},
-                 {"card_org", "cardOrg", 32},
-                 {"referral_code", "referralCode", 64}};
+} pm_members[] = {{"userId", 64},           {"tokenScope", 16},
+                  {"paymentTokenID", 64},   {"paymentMethodType", 32},
+                  {"targetOrg", 32},        {"cardOrg", 32},
+                  {"referralCode", 64}};
 
-static const ct_spec pm_args[] = {{"user_id", CT_TYPE_STRING},
-                                  {"token_scope", CT_TYPE_STRING},
-                                  {"payment_token_id", CT_TYPE_STRING},
-                                  {"payment_method_type", CT_TYPE_STRING},
-                                  {"target_org", CT_TYPE_STRING},
-                                  {"card_org", CT_TYPE_STRING},
-                                  {"referral_code", CT_TYPE_STRING},
-                                  {NULL, CT_TYPE_UNKNOWN}};
+/* In record order; pm_token_members[i] is the member fields[i] comes
+ * from. */
+static const ct_result_field_desc pm_token_fields[] = {
+    CT_FIELD("payment_token_id", CT_VAL_STRING, 1, 0, "the payment token"),
+    CT_FIELD("user_id", CT_VAL_STRING, 1, 0, "the user it belongs to"),
+    CT_FIELD("token_scope", CT_VAL_STRING, 1, 0, "tokenAcq or tokenMit"),
+    CT_FIELD("payment_token_expiry", CT_VAL_STRING, 1, 0, "its expiry"),
+    CT_FIELD("payment_token_status", CT_VAL_STRING, 1, 0, "its status"),
+    CT_FIELD("card_info", CT_VAL_STRING, 1, 0, "the card (JSON text)"),
+    CT_FIELD("if_cvv", CT_VAL_STRING, 1, 0, "whether a CVV is needed"),
+    CT_FIELD("brand", CT_VAL_STRING, 1, 0, "the card brand"),
+    CT_FIELD("payment_method_type", CT_VAL_STRING, 1, 0, "e.g. CARD"),
+    CT_FIELD("target_org", CT_VAL_STRING, 1, 0, "the target organisation"),
+    CT_FIELD("account_display", CT_VAL_STRING, 1, 0, "the masked account"),
+    CT_FIELD("referral_code", CT_VAL_STRING, 1, 0, "the referral code")};
+
+static const struct {
+    const char *member;
+    int required;
+} pm_token_members[] = {{"paymentTokenID", 1},     {"userId", 1},
+                        {"tokenScope", 1},         {"paymentTokenExpiry", 1},
+                        {"paymentTokenStatus", 1}, {"cardInfo", 0},
+                        {"ifCVV", 0},              {"brand", 0},
+                        {"paymentMethodType", 1},  {"targetOrg", 0},
+                        {"accountDisplay", 0},     {"referralCode", 0}};
+
+static const ct_param_desc pm_notify[] = {
+    CT_NOTIFY("body", "body", CT_TYPE_BYTES, 1, 1, "the raw posted body"),
+    {.name = "sign",
+     .php_name = "sign",
+     .type = CT_TYPE_STRING,
+     .required = 1,
+     .nullable = 1,
+     .doc = "the sign header (None when absent)"},
+    CT_NOTIFY("max_age", "maxAge", CT_TYPE_FLOAT, 0, 0,
+              "refuse a notifyTime more than this many seconds away")};
 
 static const ct_env pm_envs[] = {
     {"sandbox", "https://pay-gate-uat.payermax.com"},
     {"production", "https://pay-gate.payermax.com"},
     {NULL, NULL}};
-
-/* PaymentToken fields and their members. */
-static const struct {
-    const char *name;
-    const char *member;
-    int required;
-} pm_token_fields[] = {{"payment_token_id", "paymentTokenID", 1},
-                       {"user_id", "userId", 1},
-                       {"token_scope", "tokenScope", 1},
-                       {"payment_token_expiry", "paymentTokenExpiry", 1},
-                       {"payment_token_status", "paymentTokenStatus", 1},
-                       {"card_info", "cardInfo", 0},
-                       {"if_cvv", "ifCVV", 0},
-                       {"brand", "brand", 0},
-                       {"payment_method_type", "paymentMethodType", 1},
-                       {"target_org", "targetOrg", 0},
-                       {"account_display", "accountDisplay", 0},
-                       {"referral_code", "referralCode", 0}};
 
 static ct_err pm_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
 {
@@ -73,21 +90,21 @@ static ct_err pm_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
     return CT_OK;
 }
 
-static ct_err pm_build(ct_client *c, const ct_args *a, ct_request *req,
-                       ct_error *err)
+static ct_err pm_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
+                       ct_request *req, ct_error *err)
 {
     static const char *const scopes[] = {"tokenAcq", "tokenMit", NULL};
-    const ct_kv *v[CT_ARRAY_LEN(pm_fields)];
+    const ct_kv *v[CT_ARRAY_LEN(pm_members)];
     ct_buf sig;
     ct_time now;
     size_t i;
     ct_err rc;
 
-    for (i = 0; i < CT_ARRAY_LEN(pm_fields); i++) {
-        v[i] = ct_kv_get(&a->kv, pm_fields[i].arg);
+    for (i = 0; i < CT_ARRAY_LEN(pm_members); i++) {
+        v[i] = ct_kv_get(&a->kv, op->args[i].name);
         if (i == 0 || v[i] != NULL) {
-            rc = ct_check_text(v[i], pm_fields[i].arg, pm_fields[i].max, i != 0,
-                               err);
+            rc = ct_check_text(v[i], op->args[i].name, pm_members[i].max,
+                               i != 0, err);
             if (rc != CT_OK)
                 return rc;
         }
@@ -113,9 +130,9 @@ static ct_err pm_build(ct_client *c, const ct_args *a, ct_request *req,
     ct_json_put_member(&req->body, 1, "merchantNo", c->merchant_no,
                        strlen(c->merchant_no));
     ct_buf_puts(&req->body, ",\"data\":{");
-    for (i = 0; i < CT_ARRAY_LEN(pm_fields); i++)
+    for (i = 0; i < CT_ARRAY_LEN(pm_members); i++)
         if (v[i] != NULL)
-            ct_json_put_member(&req->body, i != 0, pm_fields[i].member,
+            ct_json_put_member(&req->body, i != 0, pm_members[i].member,
                                v[i]->value, v[i]->len);
     ct_buf_puts(&req->body, "}}");
     if (!ct_buf_ok(&req->body))
@@ -151,9 +168,9 @@ static ct_err pm_verify(const ct_client *c, const char *b64, size_t n,
     return CT_OK;
 }
 
-static ct_err pm_parse(ct_client *c, const ct_request *req,
-                       const ct_response *resp, ct_result **out,
-                       ct_error *err)
+static ct_err pm_parse(ct_client *c, const ct_op_desc *op,
+                       const ct_request *req, const ct_response *resp,
+                       ct_result **out, ct_error *err)
 {
     const ct_header *sign =
         ct_find_header(resp->headers, resp->nheaders, "sign");
@@ -193,7 +210,7 @@ static ct_err pm_parse(ct_client *c, const ct_request *req,
                      "PayerMax response lacks data.tokenList");
         goto cleanup;
     }
-    res = ct_result_alloc("PaymentToken", 1);
+    res = ct_result_alloc(op);
     if (res == NULL) {
         rc = ct_fail_nomem(err);
         goto cleanup;
@@ -209,10 +226,10 @@ static ct_err pm_parse(ct_client *c, const ct_request *req,
             rc = ct_fail_nomem(err);
             goto cleanup;
         }
-        for (k = 0; k < CT_ARRAY_LEN(pm_token_fields); k++)
-            if ((rc = ct_record_json(rec, pm_token_fields[k].name, item,
-                                     pm_token_fields[k].member,
-                                     pm_token_fields[k].required, 0, err)) !=
+        for (k = 0; k < CT_ARRAY_LEN(pm_token_members); k++)
+            if ((rc = ct_record_json(rec, &op->fields[k], item,
+                                     pm_token_members[k].member,
+                                     pm_token_members[k].required, err)) !=
                 CT_OK)
                 goto cleanup;
         /* every token must be the user's asked for (field 1: userId) */
@@ -270,18 +287,37 @@ static ct_err pm_ack(ct_client *c, const char *path, ct_request *req,
                                  err);
 }
 
+static const ct_op_desc pm_op_descs[] = {
+    {.name = "inquire_payment_token",
+     .php_name = "inquirePaymentToken",
+     .result_name = "PaymentToken",
+     .returns_list = 1,
+     .args = pm_inquire_args,
+     .nargs = CT_ARRAY_LEN(pm_inquire_args),
+     .fields = pm_token_fields,
+     .nfields = CT_ARRAY_LEN(pm_token_fields),
+     .doc = "Lists a user's payment tokens (inquirePaymentToken)."}};
+
+static const ct_op_impl pm_impl[] = {
+    {.path = "/aggregate-pay/api/gateway/inquirePaymentToken",
+     .build = pm_build,
+     .parse = pm_parse}};
+
 const ct_gateway_ops ct_payermax_ops = {
-    CT_GW_PAYERMAX,
-    pm_envs,
-    "payermax",
-    "inquire_payment_token",
-    "PaymentToken",
-    "/aggregate-pay/api/gateway/inquirePaymentToken",
-    pm_options,
-    pm_args,
-    pm_configure,
-    pm_build,
-    pm_parse,
-    pm_verify_notification,
-    pm_ack,
+    .desc = {.id = CT_GW_PAYERMAX,
+             .name = "payermax",
+             .class_name = "PayerMax",
+             .options = pm_options,
+             .noptions = CT_ARRAY_LEN(pm_options),
+             .ops = pm_op_descs,
+             .nops = CT_ARRAY_LEN(pm_op_descs),
+             .notify_params = pm_notify,
+             .nnotify = CT_ARRAY_LEN(pm_notify),
+             .ack_signed = 0,
+             .doc = "PayerMax payment tokens (SHA256withRSA-signed JSON)."},
+    .envs = pm_envs,
+    .impl = pm_impl,
+    .configure = pm_configure,
+    .verify_notification = pm_verify_notification,
+    .ack = pm_ack,
 };

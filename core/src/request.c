@@ -130,6 +130,11 @@ const char *ct_request_id(const ct_request *req)
     return req ? req->request_id : NULL;
 }
 
+const ct_op_desc *ct_request_op(const ct_request *req)
+{
+    return req ? req->op : NULL;
+}
+
 /* Is s[i..i+n) bounded by a quote (plain or JSON-escaped) on both sides? */
 static int ct_quoted(const char *s, size_t len, size_t i, size_t n)
 {

@@ -4,12 +4,12 @@
 
 #include <string.h>
 
-ct_result *ct_result_alloc(const char *type, int is_list)
+ct_result *ct_result_alloc(const ct_op_desc *op)
 {
     ct_result *r = ct_calloc(1, sizeof(*r));
     if (r != NULL) {
-        r->type = type;
-        r->is_list = is_list;
+        r->type = op ? op->result_name : "Notification";
+        r->is_list = op ? op->returns_list : 0;
     }
     return r;
 }
@@ -92,8 +92,8 @@ int ct_record_int(ct_record *rec, const char *name, long long v)
     return 1;
 }
 
-ct_err ct_record_json(ct_record *rec, const char *name, const json_t *obj,
-                      const char *key, int required, int sensitive,
+ct_err ct_record_json(ct_record *rec, const ct_result_field_desc *f,
+                      const json_t *obj, const char *key, int required,
                       ct_error *err)
 {
     ct_buf tmp;
@@ -107,10 +107,10 @@ ct_err ct_record_json(ct_record *rec, const char *name, const json_t *obj,
         return rc;
     }
     if (present)
-        ok = ct_record_str(rec, name, tmp.data ? tmp.data : "", tmp.len,
-                           sensitive);
+        ok = ct_record_str(rec, f->name, tmp.data ? tmp.data : "", tmp.len,
+                           f->sensitive);
     else
-        ok = ct_record_null(rec, name);
+        ok = ct_record_null(rec, f->name);
     ct_buf_free(&tmp);
     return ok ? CT_OK : ct_fail_nomem(err);
 }
@@ -159,7 +159,7 @@ const char *ct_result_json(const ct_result *res, size_t *len)
 ct_err ct_result_from_json_text(const char *text, size_t n, ct_result **out,
                                 ct_error *err)
 {
-    ct_result *r = ct_result_alloc("Notification", 0);
+    ct_result *r = ct_result_alloc(NULL);
     if (r == NULL || (r->json = ct_strndup(text, n)) == NULL) {
         ct_result_free(r);
         return ct_fail_nomem(err);

@@ -289,7 +289,7 @@ static void ct_sleep(double secs)
 /* Maps a libcurl failure to our error; *sent says whether the request may
  * have reached the server; returns whether a retry is safe. */
 static int ct_classify(CURLcode cc, CURL *h, const ct_sink *sink, int replay,
-                       ct_error *err)
+                       ct_err *code_out, ct_error *err)
 {
     curl_off_t pre = 0, conn = 0;
     int sent, too_large = sink->too_large;
@@ -349,14 +349,14 @@ static int ct_classify(CURLcode cc, CURL *h, const ct_sink *sink, int replay,
                                                           : CT_ERR_NETWORK;
         break;
     case CURLE_OUT_OF_MEMORY:
-        ct_fail_nomem(err);
+        *code_out = ct_fail_nomem(err);
         if (err != NULL)
             err->outcome_unknown = sent;
         return 0;
     default: code = CT_ERR_NETWORK; break;
     }
-    ct_fail(err, code, NULL, "%s: %s", ct_err_str(code),
-            curl_easy_strerror(cc));
+    *code_out = ct_fail(err, code, NULL, "%s: %s", ct_err_str(code),
+                        curl_easy_strerror(cc));
     if (err != NULL) {
         err->outcome_unknown = sent;
         err->retryable = !sent && code != CT_ERR_TLS;
@@ -469,13 +469,10 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
             }
             break;
         }
-        if (!ct_classify(cc, h, &sink, guard.refused, err) ||
-            attempt >= c->max_retries) {
-            rc = err ? err->code : CT_ERR_NETWORK;
-            if (err == NULL)
-                rc = CT_ERR_NETWORK;
+        if (!ct_classify(cc, h, &sink, guard.refused, &rc, err) ||
+            attempt >= c->max_retries)
             break;
-        }
+        rc = CT_OK;
         /* Nothing reached the gateway: back off (with jitter) and retry. */
         {
             unsigned char r = 0;

@@ -6,15 +6,42 @@
 
 #include <string.h>
 
-static const ct_spec wf_options[] = {{"client_id", CT_TYPE_STRING},
-                                     {"private_key", CT_TYPE_SECRET},
-                                     {"gateway_public_key", CT_TYPE_STRING},
-                                     {"key_version", CT_TYPE_STRING},
-                                     {NULL, CT_TYPE_UNKNOWN}};
+static const ct_param_desc wf_options[] = {
+    CT_ARG("client_id", CT_TYPE_STRING, 1, "WorldFirst Client-Id"),
+    CT_ARG("private_key", CT_TYPE_SECRET, 1, "the merchant's RSA key (PEM)"),
+    CT_ARG("gateway_public_key", CT_TYPE_STRING, 1,
+           "WorldFirst's RSA public key (PEM)"),
+    CT_ARG("key_version", CT_TYPE_STRING, 0, "keyVersion (default \"2\")"),
+    CT_COMMON_OPTIONS};
 
-static const ct_spec wf_args[] = {{"asset_id", CT_TYPE_STRING},
-                                  {"retry_attempt", CT_TYPE_INT},
-                                  {NULL, CT_TYPE_UNKNOWN}};
+static const ct_param_desc wf_query_args[] = {
+    CT_ARG("asset_id", CT_TYPE_STRING, 1, "the card asset id"),
+    CT_ARG("retry_attempt", CT_TYPE_INT, 0,
+           "how many U answers came before (sets retry_after)")};
+
+/* In record order; wf_query_members[i] is the member fields[i] comes from. */
+static const ct_result_field_desc wf_query_fields[] = {
+    CT_FIELD("asset_id", CT_VAL_STRING, 1, 0, "the card asset id"),
+    CT_FIELD("account_id", CT_VAL_STRING, 1, 0, "the account"),
+    CT_FIELD("card_no", CT_VAL_STRING, 1, 1, "the card number"),
+    CT_FIELD("cvv", CT_VAL_STRING, 1, 1, "the CVV"),
+    CT_FIELD("expired_month", CT_VAL_STRING, 1, 0, "the expiry month"),
+    CT_FIELD("expired_year", CT_VAL_STRING, 1, 0, "the expiry year")};
+
+static const struct {
+    const char *member;
+    int required;
+} wf_query_members[] = {{"assetId", 0}, {"accountId", 0},    {"cardNo", 1},
+                        {"cvv", 1},     {"expiredMonth", 1}, {"expiredYear", 1}};
+
+static const ct_param_desc wf_notify[] = {
+    CT_NOTIFY("path", "path", CT_TYPE_STRING, 1, 0,
+              "the notify URL's path (signed)"),
+    CT_NOTIFY("headers", "headers", CT_TYPE_MAPPING, 1, 0,
+              "the received headers"),
+    CT_NOTIFY("body", "body", CT_TYPE_BYTES, 1, 1, "the raw posted body"),
+    CT_NOTIFY("max_age", "maxAge", CT_TYPE_FLOAT, 0, 0,
+              "refuse a Request-Time more than this many seconds away")};
 
 static const ct_env wf_envs[] = {{"sea", "https://open-sea.worldfirst.com"},
                                  {"eu", "https://open-eu.worldfirst.com"},
@@ -113,15 +140,16 @@ cleanup:
     return rc;
 }
 
-static ct_err wf_build(ct_client *c, const ct_args *a, ct_request *req,
-                       ct_error *err)
+static ct_err wf_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
+                       ct_request *req, ct_error *err)
 {
-    const ct_kv *asset = ct_kv_get(&a->kv, "asset_id");
-    const ct_kv *attempt = ct_kv_get(&a->kv, "retry_attempt");
+    const char *asset_name = op->args[0].name;
+    const ct_kv *asset = ct_kv_get(&a->kv, asset_name);
+    const ct_kv *attempt = ct_kv_get(&a->kv, op->args[1].name);
     long long n = 0;
     ct_err rc;
 
-    if ((rc = ct_check_text(asset, "asset_id", 64, 0, err)) != CT_OK)
+    if ((rc = ct_check_text(asset, asset_name, 64, 0, err)) != CT_OK)
         return rc;
     if (attempt != NULL &&
         (!ct_parse_uint(attempt->value, attempt->len, &n) || n > 1000))
@@ -212,15 +240,16 @@ static ct_err wf_verify(const ct_client *c, const char *path,
     return CT_OK;
 }
 
-static ct_err wf_parse(ct_client *c, const ct_request *req,
-                       const ct_response *resp, ct_result **out,
-                       ct_error *err)
+static ct_err wf_parse(ct_client *c, const ct_op_desc *op,
+                       const ct_request *req, const ct_response *resp,
+                       ct_result **out, ct_error *err)
 {
     json_t *root = NULL, *result;
     ct_buf status, code, msg, asset;
     ct_result *res = NULL;
     ct_record *rec;
     int present;
+    size_t i;
     ct_err rc;
 
     ct_buf_init(&status);
@@ -269,23 +298,16 @@ static ct_err wf_parse(ct_client *c, const ct_request *req,
         (rc = ct_echo_check(req ? req->echo : NULL, asset.data, asset.len,
                             present, "WorldFirst", "assetId", err)) != CT_OK)
         goto cleanup;
-    res = ct_result_alloc("CardSensitiveInfo", 0);
+    res = ct_result_alloc(op);
     if (res == NULL || (rec = ct_result_add(res)) == NULL) {
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    if ((rc = ct_record_json(rec, "asset_id", root, "assetId", 0, 0, err)) !=
-            CT_OK ||
-        (rc = ct_record_json(rec, "account_id", root, "accountId", 0, 0,
-                             err)) != CT_OK ||
-        (rc = ct_record_json(rec, "card_no", root, "cardNo", 1, 1, err)) !=
-            CT_OK ||
-        (rc = ct_record_json(rec, "cvv", root, "cvv", 1, 1, err)) != CT_OK ||
-        (rc = ct_record_json(rec, "expired_month", root, "expiredMonth", 1, 0,
-                             err)) != CT_OK ||
-        (rc = ct_record_json(rec, "expired_year", root, "expiredYear", 1, 0,
-                             err)) != CT_OK)
-        goto cleanup;
+    for (i = 0; i < CT_ARRAY_LEN(wf_query_members); i++)
+        if ((rc = ct_record_json(rec, &op->fields[i], root,
+                                 wf_query_members[i].member,
+                                 wf_query_members[i].required, err)) != CT_OK)
+            goto cleanup;
     *out = res;
     res = NULL;
 cleanup:
@@ -341,18 +363,34 @@ static ct_err wf_ack(ct_client *c, const char *path, ct_request *req,
     return wf_sign(c, path, "Response-Time", req, err);
 }
 
+static const ct_op_desc wf_op_descs[] = {
+    {.name = "query_card_sensitive_info",
+     .php_name = "queryCardSensitiveInfo",
+     .result_name = "CardSensitiveInfo",
+     .args = wf_query_args,
+     .nargs = CT_ARRAY_LEN(wf_query_args),
+     .fields = wf_query_fields,
+     .nfields = CT_ARRAY_LEN(wf_query_fields),
+     .doc = "Reads a card's number and CVV (queryCardSensitiveInfo)."}};
+
+static const ct_op_impl wf_impl[] = {
+    {.path = WF_PATH, .build = wf_build, .parse = wf_parse}};
+
 const ct_gateway_ops ct_worldfirst_ops = {
-    CT_GW_WORLDFIRST,
-    wf_envs,
-    "worldfirst",
-    "query_card_sensitive_info",
-    "CardSensitiveInfo",
-    WF_PATH,
-    wf_options,
-    wf_args,
-    wf_configure,
-    wf_build,
-    wf_parse,
-    wf_verify_notification,
-    wf_ack,
+    .desc = {.id = CT_GW_WORLDFIRST,
+             .name = "worldfirst",
+             .class_name = "WorldFirst",
+             .options = wf_options,
+             .noptions = CT_ARRAY_LEN(wf_options),
+             .ops = wf_op_descs,
+             .nops = CT_ARRAY_LEN(wf_op_descs),
+             .notify_params = wf_notify,
+             .nnotify = CT_ARRAY_LEN(wf_notify),
+             .ack_signed = 1,
+             .doc = "WorldFirst card vault (Antom-signed JSON)."},
+    .envs = wf_envs,
+    .impl = wf_impl,
+    .configure = wf_configure,
+    .verify_notification = wf_verify_notification,
+    .ack = wf_ack,
 };

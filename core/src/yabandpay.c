@@ -5,10 +5,12 @@
 #include <string.h>
 #include <strings.h>
 
-static const ct_spec yb_options[] = {{"user", CT_TYPE_STRING},
-                                     {"secret_key", CT_TYPE_SECRET},
-                                     {NULL, CT_TYPE_UNKNOWN}};
+static const ct_param_desc yb_options[] = {
+    CT_ARG("user", CT_TYPE_STRING, 1, "YabandPay user (merchant account)"),
+    CT_ARG("secret_key", CT_TYPE_SECRET, 1, "the HMAC-SHA256 key"),
+    CT_COMMON_OPTIONS};
 
+/* yb_token_args[YB_x] is the argument read into v[YB_x]. */
 enum {
     YB_ORDER_ID, YB_CARD_NUMBER, YB_CVV, YB_MONTH, YB_YEAR, YB_HOLDER,
     YB_EMAIL, YB_CURRENCY, YB_DESCRIPTION, YB_NOTIFY_URL, YB_OPERATION,
@@ -16,18 +18,48 @@ enum {
     YB_REDIRECT_URL, YB_FORM_TYPE, YB_DEMO, YB_SCA, YB_NARGS
 };
 
-static const ct_spec yb_args[] = {
-    {"order_id", CT_TYPE_STRING},        {"card_number", CT_TYPE_SECRET},
-    {"security_code", CT_TYPE_SECRET},   {"expiration_month", CT_TYPE_STRING},
-    {"expiration_year", CT_TYPE_STRING}, {"cardholder_name", CT_TYPE_STRING},
-    {"email", CT_TYPE_STRING},           {"currency", CT_TYPE_STRING},
-    {"description", CT_TYPE_STRING},     {"notify_url", CT_TYPE_STRING},
-    {"operation", CT_TYPE_STRING},       {"amount", CT_TYPE_STRING},
-    {"token_type", CT_TYPE_STRING},      {"three_ds_initiate", CT_TYPE_STRING},
-    {"order_timeout", CT_TYPE_INT},      {"request_id", CT_TYPE_STRING},
-    {"redirect_url", CT_TYPE_STRING},    {"form_type", CT_TYPE_STRING},
-    {"demo", CT_TYPE_STRING},            {"sca_exemption", CT_TYPE_STRING},
-    {NULL, CT_TYPE_UNKNOWN}};
+static const ct_param_desc yb_token_args[] = {
+    [YB_ORDER_ID] = CT_ARG("order_id", CT_TYPE_STRING, 1, "the order id"),
+    [YB_CARD_NUMBER] = CT_ARG("card_number", CT_TYPE_SECRET, 1, "the PAN"),
+    [YB_CVV] = CT_ARG("security_code", CT_TYPE_SECRET, 1, "the CVV"),
+    [YB_MONTH] = CT_ARG("expiration_month", CT_TYPE_STRING, 1, "01 to 12"),
+    [YB_YEAR] = CT_ARG("expiration_year", CT_TYPE_STRING, 1, "four digits"),
+    [YB_HOLDER] = CT_ARG("cardholder_name", CT_TYPE_STRING, 1, "the holder"),
+    [YB_EMAIL] = CT_ARG("email", CT_TYPE_STRING, 1, "the payer's email"),
+    [YB_CURRENCY] = CT_ARG("currency", CT_TYPE_STRING, 1, "ISO 4217 code"),
+    [YB_DESCRIPTION] = CT_ARG("description", CT_TYPE_STRING, 1, "the order"),
+    [YB_NOTIFY_URL] = CT_ARG("notify_url", CT_TYPE_STRING, 1,
+                             "where YabandPay posts the result"),
+    [YB_OPERATION] = CT_ARG("operation", CT_TYPE_STRING, 0, "10, 11 or 12"),
+    [YB_AMOUNT] = CT_ARG("amount", CT_TYPE_STRING, 0, "decimal text"),
+    [YB_TOKEN_TYPE] = CT_ARG("token_type", CT_TYPE_STRING, 0, "CIT or MIT"),
+    [YB_3DS] = CT_ARG("three_ds_initiate", CT_TYPE_STRING, 0, "01 or 02"),
+    [YB_TIMEOUT] = CT_ARG("order_timeout", CT_TYPE_INT, 0,
+                          "minutes, 0 to 1440 (default 30)"),
+    [YB_REQUEST_ID] = CT_ARG("request_id", CT_TYPE_STRING, 0,
+                             "generated when not given"),
+    [YB_REDIRECT_URL] = CT_ARG("redirect_url", CT_TYPE_STRING, 0,
+                               "where the payer returns"),
+    [YB_FORM_TYPE] = CT_ARG("form_type", CT_TYPE_STRING, 0, "01 or 02"),
+    [YB_DEMO] = CT_ARG("demo", CT_TYPE_STRING, 0, "free text"),
+    [YB_SCA] = CT_ARG("sca_exemption", CT_TYPE_STRING, 0, "e.g. LowValue")};
+
+/* In record order: the six data members (amount and currency optional),
+ * then
+ * response_id and the request_id sent. */
+static const ct_result_field_desc yb_payment_fields[] = {
+    CT_FIELD("order_id", CT_VAL_STRING, 1, 0, "the order id"),
+    CT_FIELD("trade_id", CT_VAL_STRING, 1, 0, "YabandPay's trade id"),
+    CT_FIELD("amount", CT_VAL_STRING, 1, 0, "the amount"),
+    CT_FIELD("currency", CT_VAL_STRING, 1, 0, "the currency"),
+    CT_FIELD("url", CT_VAL_STRING, 1, 0, "the payment page"),
+    CT_FIELD("state", CT_VAL_STRING, 1, 0, "the payment state"),
+    CT_FIELD("response_id", CT_VAL_STRING, 1, 0, "YabandPay's response id"),
+    CT_FIELD("request_id", CT_VAL_STRING, 1, 0, "the request_id sent")};
+
+static const ct_param_desc yb_notify[] = {
+    CT_NOTIFY("body", "body", CT_TYPE_BYTES, 1, 1,
+              "the raw JSON, or the form body resultData=<urlencoded>")};
 
 static const ct_env yb_envs[] = {{"production", "https://mapi.yabandpay.com"},
                                  {NULL, NULL}};
@@ -230,8 +262,8 @@ static ct_err yb_validate(const ct_kv **v, long long *timeout, ct_error *err)
 
 #define YB_SET(p, n, k, s, l) ((p)[(n)++] = (ct_pair){(k), strlen(k), (s), (l), 0})
 
-static ct_err yb_build(ct_client *c, const ct_args *a, ct_request *req,
-                       ct_error *err)
+static ct_err yb_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
+                       ct_request *req, ct_error *err)
 {
     const ct_kv *v[YB_NARGS];
     ct_pair p[24];
@@ -245,7 +277,7 @@ static ct_err yb_build(ct_client *c, const ct_args *a, ct_request *req,
     ct_err rc;
 
     for (i = 0; i < YB_NARGS; i++)
-        v[i] = ct_kv_get(&a->kv, yb_args[i].name);
+        v[i] = ct_kv_get(&a->kv, op->args[i].name);
     if ((rc = yb_validate(v, &timeout, err)) != CT_OK ||
         (rc = ct_check_expiry(c, v[YB_MONTH], v[YB_YEAR], err)) != CT_OK)
         return rc;
@@ -369,16 +401,15 @@ cleanup:
     return rc;
 }
 
-static ct_err yb_parse(ct_client *c, const ct_request *req,
-                       const ct_response *resp, ct_result **out,
-                       ct_error *err)
+static ct_err yb_parse(ct_client *c, const ct_op_desc *op,
+                       const ct_request *req, const ct_response *resp,
+                       ct_result **out, ct_error *err)
 {
-    static const char *const fields[] = {"order_id", "trade_id", "amount",
-                                         "currency", "url",      "state"};
     json_t *root = NULL, *status, *data;
     ct_buf code, msg;
     ct_result *res = NULL;
     ct_record *rec;
+    const ct_result_field_desc *f;
     int present;
     size_t i;
     ct_err rc;
@@ -411,27 +442,27 @@ static ct_err yb_parse(ct_client *c, const ct_request *req,
                      "YabandPay success response lacks data");
         goto cleanup;
     }
-    res = ct_result_alloc("CardPayment", 0);
+    res = ct_result_alloc(op);
     if (res == NULL || (rec = ct_result_add(res)) == NULL) {
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    for (i = 0; i < CT_ARRAY_LEN(fields); i++)
-        if ((rc = ct_record_json(rec, fields[i], data, fields[i],
-                                 i != 2 && i != 3, 0, err)) != CT_OK)
+    f = op->fields;
+    for (i = 0; i < 6; i++)
+        if ((rc = ct_record_json(rec, &f[i], data, f[i].name, i != 2 && i != 3,
+                                 err)) != CT_OK)
             goto cleanup;
-    /* the answer must be about the order asked for (fields[0]) */
+    /* the answer must be about the order asked for (field 0) */
     if ((rc =
              ct_echo_check(req ? req->echo : NULL, rec->f[0].str, rec->f[0].len,
                            1, "YabandPay", "data.order_id", err)) != CT_OK)
         goto cleanup;
-    if ((rc = ct_record_json(rec, "response_id", root, "response_id", 0, 0,
-                             err)) != CT_OK)
+    if ((rc = ct_record_json(rec, &f[6], root, f[6].name, 0, err)) != CT_OK)
         goto cleanup;
     if (!(req && req->request_id
-              ? ct_record_str(rec, "request_id", req->request_id,
+              ? ct_record_str(rec, f[7].name, req->request_id,
                               strlen(req->request_id), 0)
-              : ct_record_null(rec, "request_id"))) {
+              : ct_record_null(rec, f[7].name))) {
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
@@ -552,18 +583,34 @@ static ct_err yb_ack(ct_client *c, const char *path, ct_request *req,
                                  "text/plain; charset=UTF-8", 25, err);
 }
 
+static const ct_op_desc yb_op_descs[] = {
+    {.name = "create_card_token",
+     .php_name = "createCardToken",
+     .result_name = "CardPayment",
+     .args = yb_token_args,
+     .nargs = CT_ARRAY_LEN(yb_token_args),
+     .fields = yb_payment_fields,
+     .nfields = CT_ARRAY_LEN(yb_payment_fields),
+     .doc = "Tokenizes a card with a payment (v3.CreateCardPayments)."}};
+
+static const ct_op_impl yb_impl[] = {
+    {.path = "/Payments", .build = yb_build, .parse = yb_parse}};
+
 const ct_gateway_ops ct_yabandpay_ops = {
-    CT_GW_YABANDPAY,
-    yb_envs,
-    "yabandpay",
-    "create_card_token",
-    "CardPayment",
-    "/Payments",
-    yb_options,
-    yb_args,
-    yb_configure,
-    yb_build,
-    yb_parse,
-    yb_verify_notification,
-    yb_ack,
+    .desc = {.id = CT_GW_YABANDPAY,
+             .name = "yabandpay",
+             .class_name = "YabandPay",
+             .options = yb_options,
+             .noptions = CT_ARRAY_LEN(yb_options),
+             .ops = yb_op_descs,
+             .nops = CT_ARRAY_LEN(yb_op_descs),
+             .notify_params = yb_notify,
+             .nnotify = CT_ARRAY_LEN(yb_notify),
+             .ack_signed = 0,
+             .doc = "YabandPay card payments (HMAC-SHA256-signed JSON)."},
+    .envs = yb_envs,
+    .impl = yb_impl,
+    .configure = yb_configure,
+    .verify_notification = yb_verify_notification,
+    .ack = yb_ack,
 };

@@ -19,6 +19,13 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The client's gateway's first operation (NULL for a NULL client). */
+static const ct_op_desc *op_of(const ct_client *c)
+{
+    const ct_gateway_desc *g = ct_gateway_describe(ct_client_gateway(c));
+    return g ? g->ops : NULL;
+}
+
 
 int main(void)
 {
@@ -50,7 +57,7 @@ int main(void)
     a = ct_args_new();
     for (p = args; p[0] != NULL; p += 2)
         ct_args_set(a, p[0], p[1], strlen(p[1]), &err);
-    if (ct_build(c, a, &req, &err) != CT_OK) {
+    if (ct_build(c, op_of(c), a, &req, &err) != CT_OK) {
         fprintf(stderr, "build: %s\n", err.message);
         return 2;
     }

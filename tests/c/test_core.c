@@ -30,6 +30,13 @@
 #include <jansson.h>
 #include <openssl/pem.h>
 
+/* The client's gateway's first operation (NULL for a NULL client). */
+static const ct_op_desc *op_of(const ct_client *c)
+{
+    const ct_gateway_desc *g = ct_gateway_describe(ct_client_gateway(c));
+    return g ? g->ops : NULL;
+}
+
 extern long ct_alloc_fail_at;
 extern long ct_alloc_count;
 
@@ -165,7 +172,7 @@ static ct_err run_scenario(json_t *c, scenario_kind kind, const char *pan,
     if (kind == SC_BUILD || kind == SC_PARSE) {
         if ((rc = make_args(c, pan, &args, e)) != CT_OK)
             goto done;
-        if ((rc = ct_build(client, args, &req, e)) != CT_OK)
+        if ((rc = ct_build(client, op_of(client), args, &req, e)) != CT_OK)
             goto done;
     }
     if (kind == SC_PARSE) {
@@ -180,7 +187,7 @@ static ct_err run_scenario(json_t *c, scenario_kind kind, const char *pan,
             h[i].value = json_string_value(json_array_get(p, 1));
             h[i].value_len = strlen(h[i].value);
         }
-        rc = ct_parse(client, req,
+        rc = ct_parse(client, op_of(client), req,
                       (int)json_integer_value(json_object_get(r, "status")), h,
                       n, json_string_value(json_object_get(r, "body")),
                       json_string_length(json_object_get(r, "body")), &res, e);
@@ -303,7 +310,7 @@ static void worldfirst_canary(void)
     make_client(c, &client, &e);
     canary_frees = 0;
     watching = 1;
-    rc = ct_parse(client, NULL, 200, h, 3, body, strlen(body), &res, &e);
+    rc = ct_parse(client, op_of(client), NULL, 200, h, 3, body, strlen(body), &res, &e);
     EXPECT(rc == CT_OK, "worldfirst canary parse: %s (%s)", ct_err_name(rc),
            e.message);
     if (rc == CT_OK) {
@@ -321,7 +328,7 @@ static void worldfirst_canary(void)
            canary_frees);
     /* A wrong signature must not echo the card either. */
     body[10] ^= 1;
-    rc = ct_parse(client, NULL, 200, h, 3, body, strlen(body), &res, &e);
+    rc = ct_parse(client, op_of(client), NULL, 200, h, 3, body, strlen(body), &res, &e);
     EXPECT(rc == CT_ERR_SIGNATURE && strstr(e.message, canary_pan) == NULL,
            "tampered canary response");
     ct_client_free(client);
@@ -375,13 +382,13 @@ static void messages_clean(void)
     snprintf(bad, sizeof(bad), "%s", canary_pan);
     bad[15] = bad[15] == '9' ? '0' : (char)(bad[15] + 1);
     make_args(c, bad, &a, &e);
-    rc = ct_build(client, a, &req, &e);
+    rc = ct_build(client, op_of(client), a, &req, &e);
     EXPECT(rc == CT_ERR_VALIDATION && strcmp(e.field, "card_number") == 0,
            "Luhn failure names the field");
     EXPECT(strstr(e.message, bad) == NULL && strstr(e.message, bad + 6) == NULL,
            "message holds the card");
     ct_args_set(a, "card_number", canary_pan, 16, &e);
-    rc = ct_build(client, a, &req, &e);
+    rc = ct_build(client, op_of(client), a, &req, &e);
     EXPECT(rc == CT_OK, "canary build");
     if (rc == CT_OK) {
         size_t n;
@@ -473,7 +480,7 @@ static void echoed_card_masked(void)
     snprintf(body, sizeof(body),
              "{\"code\":\"%s\",\"info\":\"%0250d %s and %s\"}", canary_pan, 0,
              canary_pan, spaced);
-    rc = ct_parse(client, NULL, 200, NULL, 0, body, strlen(body), &res, &e);
+    rc = ct_parse(client, op_of(client), NULL, 200, NULL, 0, body, strlen(body), &res, &e);
     EXPECT(rc == CT_ERR_GATEWAY, "echo: %s", ct_err_name(rc));
     EXPECT(strstr(e.message, canary_pan + 6) == NULL &&
                strstr(e.gateway_code, canary_pan + 6) == NULL,
@@ -484,7 +491,7 @@ static void echoed_card_masked(void)
            "card digits survive in the gateway message: %s", e.gateway_message);
     snprintf(body, sizeof(body),
              "{\"code\":\"402\",\"info\":\"card %s declined\"}", spaced);
-    rc = ct_parse(client, NULL, 200, NULL, 0, body, strlen(body), &res, &e);
+    rc = ct_parse(client, op_of(client), NULL, 200, NULL, 0, body, strlen(body), &res, &e);
     EXPECT(rc == CT_ERR_GATEWAY &&
                strstr(e.gateway_message, "4917 61** **** ") != NULL,
            "spaced card not masked to first six/last four: %s",
@@ -574,7 +581,7 @@ static ct_err pagsmile_call(const char *base, const char *proxy,
     if (rc == CT_OK)
         rc = ct_client_new(cfg, &client, e);
     if (rc == CT_OK)
-        rc = ct_call(client, a, &res, e);
+        rc = ct_call(client, op_of(client), a, &res, e);
     ct_result_free(res);
     ct_client_free(client);
     ct_args_free(a);

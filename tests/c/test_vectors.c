@@ -10,6 +10,13 @@
 
 #include <jansson.h>
 
+/* The client's gateway's first operation (NULL for a NULL client). */
+static const ct_op_desc *op_of(const ct_client *c)
+{
+    const ct_gateway_desc *g = ct_gateway_describe(ct_client_gateway(c));
+    return g ? g->ops : NULL;
+}
+
 static int failures, passes;
 static char why[512];
 
@@ -167,7 +174,7 @@ static int run_case(json_t *c)
             const char *t = text_of(v, tmp, sizeof(tmp));
             if (t) ct_args_set(args, key, t, strlen(t), &e);
         }
-        rc = ct_build(client, args, &req, &e);
+        rc = ct_build(client, op_of(client), args, &req, &e);
         if ((exp = json_object_get(c, "build_error"))) {
             if (!check_error(exp, rc, &e)) goto done;
         } else if (b) {
@@ -187,7 +194,7 @@ static int run_case(json_t *c)
             size_t nh;
             ct_header *h = headers_of(json_object_get(resp, "headers"), &nh);
             json_t *body = json_object_get(resp, "body");
-            rc = ct_parse(client, req, (int)json_integer_value(json_object_get(resp, "status")), h, nh,
+            rc = ct_parse(client, op_of(client), req, (int)json_integer_value(json_object_get(resp, "status")), h, nh,
                           json_string_value(body), json_string_length(body), &res, &e);
             free(h);
             if ((exp = json_object_get(c, "error"))) { ok = check_error(exp, rc, &e); goto done; }
