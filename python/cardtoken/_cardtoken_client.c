@@ -164,7 +164,8 @@ static PyObject *client_get_gateway(ClientObject *self, void *c)
  * build_<op>() and parse_<op>(). Each is a builtin function whose self is
  * a capsule of its op_entry (the operation and the kind), wrapped in an
  * instancemethod so that it binds to the client like any method:
- * client.op(**kw) calls fn(capsule, (client,), kw).
+ * client.op(**kw) calls fn(capsule, (client,), kw). Their text signatures
+ * name self without "$" (self is not the builtin's bound self here).
  */
 typedef enum op_kind { OP_CALL, OP_BUILD, OP_PARSE, N_OP_KINDS } op_kind;
 
@@ -445,14 +446,14 @@ static client_tables *g_client;
 static size_t g_nclient;
 
 static const char *const OP_DOC[N_OP_KINDS] = {
-    [OP_CALL] = "%s($self, /, **kwargs)\n--\n\n"
+    [OP_CALL] = "%s(self, /, **kwargs)\n--\n\n"
                 "%s\nValidate, sign and send one %s call, verify and parse the "
                 "answer. Arguments are keyword-only; returns a %s%s or raises "
                 "a cardtoken.Error.",
-    [OP_BUILD] = "%s($self, /, **kwargs)\n--\n\n"
+    [OP_BUILD] = "%s(self, /, **kwargs)\n--\n\n"
                  "%s\nValidate, build and sign the request of %s.%s() without "
                  "sending it; returns a cardtoken.Request.",
-    [OP_PARSE] = "%s($self, /, status, headers, body, *, request=None)\n--\n\n"
+    [OP_PARSE] = "%s(self, /, status, headers, body, *, request=None)\n--\n\n"
                  "%s\nVerify and parse a response received for a request built "
                  "by %s.build_%s(). headers: a mapping or a list of (name, "
                  "value) pairs; body: bytes or str.",
