@@ -2,7 +2,8 @@ SHELL := /bin/bash
 # cardtoken - the front door.
 #   make test    install what is missing, build everything, run every suite
 #   make demo    the four gateways from Python and PHP against the sandbox
-# Other targets: core, test-c, test-asan, test-python, test-php, pecl,
+# Other targets: core, describe, generate, check-generated, format-check,
+# test-c, test-asan, test-python, test-php, pecl,
 # test-bare, test-matrix, bench, fuzz, check-memory, format, clean.
 
 CC      ?= cc
@@ -20,7 +21,7 @@ PKG_LIBS   = $(shell pkg-config --libs libcurl openssl jansson) -lpthread
 CORE_SRC := $(wildcard core/src/*.c)
 CORE_HDR := core/include/cardtoken.h core/src/internal.h
 
-.PHONY: all deps core describe test test-c test-asan test-python test-php pecl demo bench test-bare test-matrix \
+.PHONY: all deps core describe generate check-generated format-check test test-c test-asan test-python test-php pecl demo bench test-bare test-matrix \
         fuzz check-memory format clean
 
 all: core
@@ -96,6 +97,38 @@ pecl:
 	@scripts/deps.sh build php
 	php/build.sh pecl
 
+# ---- generated files ----------------------------------------------------
+# The Python stubs, the PHP stub (then its arginfo) and docs/operations.md
+# are generated from the core's description (build/c/ct_describe).
+generate: $(BUILD)/c/ct_describe
+	$(PYTHON) scripts/gen_stubs.py
+	php/build.sh gen-arginfo
+
+# Regenerates into a temporary folder and fails when a committed copy differs.
+check-generated:
+	@scripts/check_generated.sh
+
+# ---- format --------------------------------------------------------------
+# clang-format over the core and the shims (not PHP's generated arginfo).
+# FORMAT_PENDING: core files not yet formatted (the core's owner formats
+# them; each one formatted is dropped from the list).
+FORMAT_PENDING := core/include/cardtoken.h core/src/buf.c core/src/canon.c \
+                  core/src/check.c core/src/clock.c core/src/crypto.c \
+                  core/src/errors.c core/src/json.c core/src/keys.c \
+                  core/src/kv.c core/src/mem.c core/src/pagsmile.c \
+                  core/src/payermax.c core/src/request.c core/src/result.c \
+                  core/src/worldfirst.c core/src/yabandpay.c \
+                  core/src/internal.h
+FORMAT_FILES = $(filter-out $(FORMAT_PENDING),$(wildcard core/include/*.h core/src/*.c core/src/*.h)) \
+               $(wildcard python/cardtoken/*.c python/cardtoken/*.h) \
+               $(filter-out php/cardtoken_arginfo.h,$(wildcard php/*.c php/*.h))
+
+format-check:
+	@bad=0; n=0; for f in $(FORMAT_FILES); do n=$$((n + 1)); \
+	  if ! clang-format --dry-run -Werror $$f >/dev/null 2>&1; then \
+	    echo "not formatted: $$f (make format)"; bad=$$((bad + 1)); fi; done; \
+	  echo "format: $$((n - bad)) passed, $$bad failed"; [ $$bad -eq 0 ]
+
 # ---- everything --------------------------------------------------------
 test:
 	@scripts/run-tests.sh
@@ -127,7 +160,7 @@ check-memory: deps
 	@PYTHON=$(VPY) scripts/check-memory.sh
 
 format:
-	clang-format -i core/include/*.h core/src/*.c core/src/*.h
+	clang-format -i $(FORMAT_FILES)
 
 clean:
 	rm -rf $(BUILD) python/cardtoken/*.so *.egg-info python/*.egg-info \

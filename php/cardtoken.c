@@ -1,5 +1,10 @@
 /*
  * cardtoken.c - module entry, class registration, exceptions.
+ *
+ * The gateway and result classes are registered from the lists generated
+ * from the core's description (cardtoken_classes.h), with the register_*
+ * functions PHP's gen_stub.php made of the generated stub
+ * (cardtoken_arginfo.h): no class is named here.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -12,19 +17,21 @@
 #include "zend_attributes.h"
 #include "zend_exceptions.h"
 #include "ext/spl/spl_exceptions.h"
+#include "zend_smart_str.h"
 
 #include "php_cardtoken.h"
 #include "cardtoken_arginfo.h"
+#include "cardtoken_classes.h"
 
-zend_class_entry *ct_php_ce_pagsmile;
-zend_class_entry *ct_php_ce_payermax;
-zend_class_entry *ct_php_ce_yabandpay;
-zend_class_entry *ct_php_ce_worldfirst;
+#define CT_PHP_COUNT(...) +1
+#define CT_PHP_NGATEWAYS (0 CT_PHP_GATEWAY_CLASSES(CT_PHP_COUNT))
+#define CT_PHP_NRESULTS (0 CT_PHP_RESULT_CLASSES(CT_PHP_COUNT))
+
+zend_class_entry *ct_php_gateway_ces[CT_PHP_NGATEWAYS + 1];
+const size_t ct_php_ngateway_ces = CT_PHP_NGATEWAYS;
+zend_class_entry *ct_php_result_ces[CT_PHP_NRESULTS + 1];
+const size_t ct_php_nresult_ces = CT_PHP_NRESULTS;
 zend_class_entry *ct_php_ce_request;
-zend_class_entry *ct_php_ce_card_token_result;
-zend_class_entry *ct_php_ce_payment_token;
-zend_class_entry *ct_php_ce_card_payment;
-zend_class_entry *ct_php_ce_card_sensitive_info;
 zend_class_entry *ct_php_ce_exception;
 static zend_class_entry *ct_php_ce_configuration_exception;
 static zend_class_entry *ct_php_ce_validation_exception;
@@ -167,6 +174,21 @@ ZEND_METHOD(CardToken_Exception, getErrorName)
     RETURN_STRING(ct_err_name((ct_err)value));
 }
 
+/* The registered class whose short name (after the namespace) is `name`. */
+zend_class_entry *ct_php_class_named(zend_class_entry *const *ces, size_t n, const char *name)
+{
+    size_t i;
+
+    for (i = 0; name != NULL && i < n; i++) {
+        const char *full = ZSTR_VAL(ces[i]->name);
+        const char *slash = strrchr(full, '\\');
+        if (strcmp(slash != NULL ? slash + 1 : full, name) == 0) {
+            return ces[i];
+        }
+    }
+    return NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* Functions                                                           */
 /* ------------------------------------------------------------------ */
@@ -188,25 +210,20 @@ static PHP_MINIT_FUNCTION(cardtoken)
         return FAILURE;
     }
 
-    ct_php_ce_pagsmile = register_class_CardToken_Pagsmile();
-    ct_php_ce_payermax = register_class_CardToken_PayerMax();
-    ct_php_ce_yabandpay = register_class_CardToken_YabandPay();
-    ct_php_ce_worldfirst = register_class_CardToken_WorldFirst();
-    ct_php_ce_pagsmile->create_object = ct_php_client_create;
-    ct_php_ce_payermax->create_object = ct_php_client_create;
-    ct_php_ce_yabandpay->create_object = ct_php_client_create;
-    ct_php_ce_worldfirst->create_object = ct_php_client_create;
-
+    size_t n = 0;
+#define CT_PHP_REGISTER_GATEWAY(cls)                                           \
+    ct_php_gateway_ces[n] = register_class_CardToken_##cls();                  \
+    ct_php_gateway_ces[n++]->create_object = ct_php_client_create;
+    CT_PHP_GATEWAY_CLASSES(CT_PHP_REGISTER_GATEWAY)
+#undef CT_PHP_REGISTER_GATEWAY
+    n = 0;
+#define CT_PHP_REGISTER_RESULT(cls)                                            \
+    ct_php_result_ces[n] = register_class_CardToken_##cls();                   \
+    ct_php_result_ces[n++]->create_object = ct_php_result_create;
+    CT_PHP_RESULT_CLASSES(CT_PHP_REGISTER_RESULT)
+#undef CT_PHP_REGISTER_RESULT
     ct_php_ce_request = register_class_CardToken_Request();
     ct_php_ce_request->create_object = ct_php_request_create;
-    ct_php_ce_card_token_result = register_class_CardToken_CardTokenResult();
-    ct_php_ce_payment_token = register_class_CardToken_PaymentToken();
-    ct_php_ce_card_payment = register_class_CardToken_CardPayment();
-    ct_php_ce_card_sensitive_info = register_class_CardToken_CardSensitiveInfo();
-    ct_php_ce_card_token_result->create_object = ct_php_result_create;
-    ct_php_ce_payment_token->create_object = ct_php_result_create;
-    ct_php_ce_card_payment->create_object = ct_php_result_create;
-    ct_php_ce_card_sensitive_info->create_object = ct_php_result_create;
 
     ct_php_ce_exception = register_class_CardToken_Exception(spl_ce_RuntimeException);
 #define CT_PHP_X_CONST(name, value, cat, retry, unknown, msg) ct_php_declare_code_constant(#name, value);
@@ -242,7 +259,16 @@ static PHP_MINFO_FUNCTION(cardtoken)
     php_info_print_table_row(2, "core version", ct_version());
     php_info_print_table_row(2, "libcurl version", ct_curl_version());
     php_info_print_table_row(2, "OpenSSL version", ct_openssl_version());
-    php_info_print_table_row(2, "gateways", "Pagsmile, PayerMax, YabandPay, WorldFirst");
+    smart_str names = {0};
+    for (size_t i = 0; i < ct_gateway_count(); i++) {
+        if (i > 0) {
+            smart_str_appends(&names, ", ");
+        }
+        smart_str_appends(&names, ct_gateway_at(i)->class_name);
+    }
+    smart_str_0(&names);
+    php_info_print_table_row(2, "gateways", names.s != NULL ? ZSTR_VAL(names.s) : "");
+    smart_str_free(&names);
     php_info_print_table_end();
 }
 

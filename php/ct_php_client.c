@@ -1,8 +1,10 @@
 /*
- * ct_php_client.c - the four gateway classes (CardToken\Pagsmile, PayerMax,
- * YabandPay, WorldFirst). Every method is the same thin translation:
- * PHP array -> ct_config / ct_args (typed by ct_option_type/ct_arg_type),
- * one core call, core result -> PHP objects, ct_error -> exception.
+ * ct_php_client.c - the gateway classes (one per gateway the core
+ * describes). Every method is the same thin translation: PHP array ->
+ * ct_config / ct_args (typed by the description's options and arguments),
+ * one core call, core result -> PHP objects, ct_error -> exception. The
+ * method bodies are generated from the lists of cardtoken_classes.h: each
+ * calls its generic handler with its kind and operation.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -17,26 +19,24 @@
 #include "ext/json/php_json.h"
 
 #include "php_cardtoken.h"
+#include "cardtoken_classes.h"
 
 static zend_object_handlers ct_php_client_handlers;
 
-static inline ct_php_client *ct_php_client_from_obj(zend_object *obj)
-{
-    return (ct_php_client *)((char *)obj - XtOffsetOf(ct_php_client, std));
-}
 
-static ct_gateway ct_php_gateway_of(const zend_class_entry *ce)
+/* The description of the gateway of class `ce` (or of the registered
+ * class it extends), or NULL. */
+static const ct_gateway_desc *ct_php_gateway_of(const zend_class_entry *ce)
 {
-    if (ce == ct_php_ce_pagsmile) {
-        return CT_GW_PAGSMILE;
+    for (; ce != NULL; ce = ce->parent) {
+        size_t i;
+        for (i = 0; i < ct_php_ngateway_ces; i++) {
+            if (ct_php_gateway_ces[i] == ce) {
+                return ct_gateway_at(i);
+            }
+        }
     }
-    if (ce == ct_php_ce_payermax) {
-        return CT_GW_PAYERMAX;
-    }
-    if (ce == ct_php_ce_yabandpay) {
-        return CT_GW_YABANDPAY;
-    }
-    return CT_GW_WORLDFIRST;
+    return NULL;
 }
 
 zend_object *ct_php_client_create(zend_class_entry *ce)
@@ -44,7 +44,7 @@ zend_object *ct_php_client_create(zend_class_entry *ce)
     ct_php_client *c = zend_object_alloc(sizeof(ct_php_client), ce);
 
     c->client = NULL;
-    c->gateway = ct_php_gateway_of(ce);
+    c->gd = ct_php_gateway_of(ce);
     zend_object_std_init(&c->std, ce);
     object_properties_init(&c->std, ce);
     c->std.handlers = &ct_php_client_handlers;
@@ -69,7 +69,7 @@ void ct_php_client_minit(void)
 }
 
 /* The constructed client behind $this, or NULL with an Error thrown. */
-static ct_php_client *ct_php_this_client(zend_execute_data *execute_data)
+ct_php_client *ct_php_this_client(zend_execute_data *execute_data)
 {
     ct_php_client *c = ct_php_client_from_obj(Z_OBJ_P(ZEND_THIS));
 
@@ -84,7 +84,6 @@ static ct_php_client *ct_php_this_client(zend_execute_data *execute_data)
 /* PHP arrays -> client options / operation arguments                  */
 /* ------------------------------------------------------------------ */
 
-typedef ct_type (*ct_php_type_fn)(ct_gateway gw, const char *name);
 typedef ct_err (*ct_php_set_fn)(void *target, const char *name, const char *value, size_t len, ct_error *err);
 
 static ct_err ct_php_config_set(void *target, const char *name, const char *value, size_t len, ct_error *err)
@@ -123,14 +122,36 @@ static void ct_php_append_double(smart_str *s, double d)
     smart_str_appends(s, buf);
 }
 
+/* Appends the JSON text of array `value`: an object (never a JSON list,
+ * whatever the keys look like) when `as_object`, else as PHP encodes it. */
+zend_result ct_php_json(smart_str *out, zval *value, bool as_object)
+{
+    zend_result rc;
+
+    if (as_object) {
+        zval object;
+        object_and_properties_init(&object, zend_standard_class_def, zend_symtable_to_proptable(Z_ARRVAL_P(value)));
+        rc = php_json_encode(out, &object, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE);
+        zval_ptr_dtor(&object);
+    } else {
+        rc = php_json_encode(out, value, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE);
+    }
+    if (rc != SUCCESS || out->s == NULL) {
+        return FAILURE;
+    }
+    smart_str_0(out);
+    return SUCCESS;
+}
+
 /*
- * Passes every element of `ht` to `set` as text, typed by `type_of`:
- * STRING/SECRET take a string, INT an int, FLOAT an int or a float; null
+ * Passes every element of `ht` to `set` as text, typed by its description
+ * among params[0..nparams): STRING/SECRET take a string, INT an int, FLOAT
+ * an int or a float, BOOL a bool, OBJECT/LIST an array (as JSON); null
  * means absent. A wrong PHP type is a TypeError naming the key (never the
  * value). Unknown keys go to the core, which names them in its error.
  */
-static zend_result ct_php_fill(ct_gateway gw, HashTable *ht, uint32_t arg_num, ct_err nul_code,
-                               ct_php_type_fn type_of, ct_php_set_fn set, void *target)
+static zend_result ct_php_fill(const ct_param_desc *params, size_t nparams, HashTable *ht, uint32_t arg_num,
+                               ct_err nul_code, ct_php_set_fn set, void *target)
 {
     zend_string *key;
     zend_ulong idx;
@@ -160,7 +181,10 @@ static zend_result ct_php_fill(ct_gateway gw, HashTable *ht, uint32_t arg_num, c
         if (Z_TYPE_P(value) == IS_NULL) {
             continue;
         }
-        type = type_of(gw, name);
+        {
+            const ct_param_desc *pd = ct_param_find(params, nparams, name);
+            type = pd != NULL ? pd->type : CT_TYPE_UNKNOWN;
+        }
         switch (type) {
         case CT_TYPE_STRING:
         case CT_TYPE_SECRET:
@@ -188,6 +212,28 @@ static zend_result ct_php_fill(ct_gateway gw, HashTable *ht, uint32_t arg_num, c
             } else {
                 zend_argument_type_error(arg_num, "key \"%s\" must be of type int|float, %s given", name,
                                          zend_zval_type_name(value));
+                return FAILURE;
+            }
+            break;
+        case CT_TYPE_BOOL:
+            if (Z_TYPE_P(value) != IS_TRUE && Z_TYPE_P(value) != IS_FALSE) {
+                zend_argument_type_error(arg_num, "key \"%s\" must be of type bool, %s given", name,
+                                         zend_zval_type_name(value));
+                return FAILURE;
+            }
+            text = Z_TYPE_P(value) == IS_TRUE ? "true" : "false";
+            len = strlen(text);
+            break;
+        case CT_TYPE_OBJECT:
+        case CT_TYPE_LIST:
+            if (Z_TYPE_P(value) != IS_ARRAY) {
+                zend_argument_type_error(arg_num, "key \"%s\" must be of type array, %s given", name,
+                                         zend_zval_type_name(value));
+                return FAILURE;
+            }
+            if (ct_php_json(&buf, value, type == CT_TYPE_OBJECT) != SUCCESS) {
+                smart_str_free(&buf);
+                ct_php_throw_code(nul_code, name, "invalid argument: cannot be encoded as JSON (invalid UTF-8?)");
                 return FAILURE;
             }
             break;
@@ -219,8 +265,8 @@ static zend_result ct_php_fill(ct_gateway gw, HashTable *ht, uint32_t arg_num, c
     return SUCCESS;
 }
 
-/* new: the operation arguments, or NULL with an exception thrown. */
-static ct_args *ct_php_args_from(ct_gateway gw, HashTable *ht, uint32_t arg_num)
+/* new: the arguments of `op`, or NULL with an exception thrown. */
+static ct_args *ct_php_args_from(const ct_op_desc *op, HashTable *ht, uint32_t arg_num)
 {
     ct_args *args = ct_args_new();
 
@@ -228,7 +274,7 @@ static ct_args *ct_php_args_from(ct_gateway gw, HashTable *ht, uint32_t arg_num)
         ct_php_throw_code(CT_ERR_NOMEM, NULL, ct_err_str(CT_ERR_NOMEM));
         return NULL;
     }
-    if (ct_php_fill(gw, ht, arg_num, CT_ERR_VALIDATION, ct_arg_type, ct_php_args_set, args) != SUCCESS) {
+    if (ct_php_fill(op->args, op->nargs, ht, arg_num, CT_ERR_VALIDATION, ct_php_args_set, args) != SUCCESS) {
         ct_args_free(args);
         return NULL;
     }
@@ -239,15 +285,7 @@ static ct_args *ct_php_args_from(ct_gateway gw, HashTable *ht, uint32_t arg_num)
 /* Received headers: a list of [name, value] or a name => value map    */
 /* ------------------------------------------------------------------ */
 
-typedef struct ct_php_headers {
-    ct_header *items;
-    size_t count;
-    size_t cap;
-    zend_string **tmp; /* strings converted from ints, released at the end */
-    size_t ntmp;
-} ct_php_headers;
-
-static void ct_php_headers_free(ct_php_headers *h)
+void ct_php_headers_free(ct_php_headers *h)
 {
     size_t i;
 
@@ -295,7 +333,7 @@ static void ct_php_headers_add(ct_php_headers *h, const zend_string *name, const
     h->count++;
 }
 
-static zend_result ct_php_headers_from(HashTable *ht, uint32_t arg_num, ct_php_headers *h)
+zend_result ct_php_headers_from(HashTable *ht, uint32_t arg_num, ct_php_headers *h)
 {
     zend_string *key;
     zval *entry;
@@ -347,7 +385,7 @@ bad:
 /* Shared method bodies                                                */
 /* ------------------------------------------------------------------ */
 
-static void ct_php_construct(INTERNAL_FUNCTION_PARAMETERS)
+void ct_php_construct(INTERNAL_FUNCTION_PARAMETERS)
 {
     ct_php_client *c = ct_php_client_from_obj(Z_OBJ_P(ZEND_THIS));
     HashTable *options;
@@ -363,12 +401,16 @@ static void ct_php_construct(INTERNAL_FUNCTION_PARAMETERS)
         zend_throw_error(NULL, "%s object is already constructed", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
         RETURN_THROWS();
     }
-    cfg = ct_config_new(c->gateway);
+    if (c->gd == NULL) {
+        zend_throw_error(NULL, "%s is not a cardtoken gateway class", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
+        RETURN_THROWS();
+    }
+    cfg = ct_config_new(c->gd->id);
     if (cfg == NULL) {
         ct_php_throw_code(CT_ERR_NOMEM, NULL, ct_err_str(CT_ERR_NOMEM));
         RETURN_THROWS();
     }
-    if (ct_php_fill(c->gateway, options, 1, CT_ERR_CONFIG, ct_option_type, ct_php_config_set, cfg) != SUCCESS) {
+    if (ct_php_fill(c->gd->options, c->gd->noptions, options, 1, CT_ERR_CONFIG, ct_php_config_set, cfg) != SUCCESS) {
         ct_config_free(cfg);
         RETURN_THROWS();
     }
@@ -382,7 +424,7 @@ static void ct_php_construct(INTERNAL_FUNCTION_PARAMETERS)
 }
 
 /* client.<op>(args): validate, build, sign, send, verify, parse. */
-static void ct_php_op_call(INTERNAL_FUNCTION_PARAMETERS)
+static void ct_php_op_call(INTERNAL_FUNCTION_PARAMETERS, const ct_op_desc *op)
 {
     HashTable *ht;
     ct_php_client *c;
@@ -395,10 +437,10 @@ static void ct_php_op_call(INTERNAL_FUNCTION_PARAMETERS)
         Z_PARAM_ARRAY_HT(ht)
     ZEND_PARSE_PARAMETERS_END();
 
-    if ((c = ct_php_this_client(execute_data)) == NULL || (args = ct_php_args_from(c->gateway, ht, 1)) == NULL) {
+    if ((c = ct_php_this_client(execute_data)) == NULL || (args = ct_php_args_from(op, ht, 1)) == NULL) {
         RETURN_THROWS();
     }
-    rc = ct_call(c->client, args, &res, &err);
+    rc = ct_call(c->client, op, args, &res, &err);
     ct_args_free(args);
     if (rc != CT_OK) {
         ct_php_throw(&err);
@@ -409,7 +451,7 @@ static void ct_php_op_call(INTERNAL_FUNCTION_PARAMETERS)
 }
 
 /* client.build<Op>(args): the signed request, no network I/O. */
-static void ct_php_op_build(INTERNAL_FUNCTION_PARAMETERS)
+static void ct_php_op_build(INTERNAL_FUNCTION_PARAMETERS, const ct_op_desc *op)
 {
     HashTable *ht;
     ct_php_client *c;
@@ -422,10 +464,10 @@ static void ct_php_op_build(INTERNAL_FUNCTION_PARAMETERS)
         Z_PARAM_ARRAY_HT(ht)
     ZEND_PARSE_PARAMETERS_END();
 
-    if ((c = ct_php_this_client(execute_data)) == NULL || (args = ct_php_args_from(c->gateway, ht, 1)) == NULL) {
+    if ((c = ct_php_this_client(execute_data)) == NULL || (args = ct_php_args_from(op, ht, 1)) == NULL) {
         RETURN_THROWS();
     }
-    rc = ct_build(c->client, args, &req, &err);
+    rc = ct_build(c->client, op, args, &req, &err);
     ct_args_free(args);
     if (rc != CT_OK) {
         ct_php_throw(&err);
@@ -435,7 +477,7 @@ static void ct_php_op_build(INTERNAL_FUNCTION_PARAMETERS)
 }
 
 /* client.parse<Op>(status, headers, body, request = null). */
-static void ct_php_op_parse(INTERNAL_FUNCTION_PARAMETERS)
+static void ct_php_op_parse(INTERNAL_FUNCTION_PARAMETERS, const ct_op_desc *op)
 {
     zend_long status;
     HashTable *headers_ht;
@@ -466,8 +508,8 @@ static void ct_php_op_parse(INTERNAL_FUNCTION_PARAMETERS)
     if (zreq != NULL) {
         req = ct_php_request_from_obj(Z_OBJ_P(zreq))->req;
     }
-    rc = ct_parse(c->client, req, (int)status, headers.items, headers.count, ZSTR_VAL(body), ZSTR_LEN(body), &res,
-                  &err);
+    rc = ct_parse(c->client, op, req, (int)status, headers.items, headers.count, ZSTR_VAL(body), ZSTR_LEN(body),
+                  &res, &err);
     ct_php_headers_free(&headers);
     if (rc != CT_OK) {
         ct_php_throw(&err);
@@ -477,247 +519,54 @@ static void ct_php_op_parse(INTERNAL_FUNCTION_PARAMETERS)
     ct_result_free(res);
 }
 
-/* Verifies `n` and returns the verified content as a PHP array. */
-static void ct_php_verify(ct_php_client *c, const ct_notification *n, zval *return_value)
+/* Every operation method: `op` (PHP name) of the class's gateway. */
+void ct_php_operation(INTERNAL_FUNCTION_PARAMETERS, ct_php_op_kind kind, const char *op_name)
 {
-    ct_result *res = NULL;
-    ct_error err;
-    const char *json;
-    size_t len = 0;
+    ct_php_client *c = ct_php_client_from_obj(Z_OBJ_P(ZEND_THIS));
+    const ct_op_desc *op = c->gd != NULL ? ct_op_find(c->gd, op_name) : NULL;
 
-    if (ct_verify_notification(c->client, n, &res, &err) != CT_OK) {
-        ct_php_throw(&err);
-        return;
-    }
-    json = ct_result_json(res, &len);
-    if (json == NULL || php_json_decode_ex(return_value, json, len, PHP_JSON_OBJECT_AS_ARRAY,
-                                           PHP_JSON_PARSER_DEFAULT_DEPTH) != SUCCESS ||
-        Z_TYPE_P(return_value) != IS_ARRAY) {
-        zval_ptr_dtor(return_value);
-        ZVAL_NULL(return_value);
-        /* the core accepts deeper nesting than PHP's decoder */
-        ct_php_throw_code(CT_ERR_PROTOCOL, "body", "the verified notification is nested too deeply to be read");
-    }
-    ct_result_free(res);
-}
-
-/* The acknowledgement request for a notification on `path`, or NULL with
- * an exception thrown. */
-static ct_request *ct_php_ack(ct_php_client *c, const char *path)
-{
-    ct_request *req = NULL;
-    ct_error err;
-
-    if (ct_notification_ack(c->client, path, &req, &err) != CT_OK) {
-        ct_php_throw(&err);
-        return NULL;
-    }
-    return req;
-}
-
-/* notificationAck() of the gateways answering with a bare body. */
-static void ct_php_ack_body(INTERNAL_FUNCTION_PARAMETERS)
-{
-    ct_php_client *c;
-    ct_request *req;
-    const char *body;
-    size_t len = 0;
-
-    ZEND_PARSE_PARAMETERS_NONE();
-    if ((c = ct_php_this_client(execute_data)) == NULL || (req = ct_php_ack(c, "")) == NULL) {
+    if (op == NULL) {
+        /* the generated lists and the core disagree: say so, never guess */
+        zend_throw_error(NULL, "%s has no operation %s", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name), op_name);
         RETURN_THROWS();
     }
-    body = ct_request_body(req, &len);
-    RETVAL_STRINGL(body != NULL ? body : "", body != NULL ? len : 0);
-    ct_request_free(req);
+    switch (kind) {
+    case CT_PHP_CALL:
+        ct_php_op_call(INTERNAL_FUNCTION_PARAM_PASSTHRU, op);
+        break;
+    case CT_PHP_BUILD:
+        ct_php_op_build(INTERNAL_FUNCTION_PARAM_PASSTHRU, op);
+        break;
+    case CT_PHP_PARSE:
+        ct_php_op_parse(INTERNAL_FUNCTION_PARAM_PASSTHRU, op);
+        break;
+    }
 }
 
 /* ------------------------------------------------------------------ */
-/* The classes                                                         */
+/* The method bodies, from the generated lists                         */
 /* ------------------------------------------------------------------ */
 
-#define CT_PHP_CLIENT_METHODS(cls, op, Op)                                                 \
-    ZEND_METHOD(cls, __construct)                                                          \
+#define CT_PHP_CLIENT_METHODS(cls)                                                         \
+    ZEND_METHOD(CardToken_##cls, __construct)                                              \
     {                                                                                      \
         ct_php_construct(INTERNAL_FUNCTION_PARAM_PASSTHRU);                                \
     }                                                                                      \
-    ZEND_METHOD(cls, op)                                                                   \
+    ZEND_METHOD(CardToken_##cls, verifyNotification)                                       \
     {                                                                                      \
-        ct_php_op_call(INTERNAL_FUNCTION_PARAM_PASSTHRU);                                  \
+        ct_php_verify_notification(INTERNAL_FUNCTION_PARAM_PASSTHRU);                      \
     }                                                                                      \
-    ZEND_METHOD(cls, build##Op)                                                            \
+    ZEND_METHOD(CardToken_##cls, notificationAck)                                          \
     {                                                                                      \
-        ct_php_op_build(INTERNAL_FUNCTION_PARAM_PASSTHRU);                                 \
-    }                                                                                      \
-    ZEND_METHOD(cls, parse##Op)                                                            \
+        ct_php_notification_ack(INTERNAL_FUNCTION_PARAM_PASSTHRU);                         \
+    }
+CT_PHP_GATEWAY_CLASSES(CT_PHP_CLIENT_METHODS)
+#undef CT_PHP_CLIENT_METHODS
+
+#define CT_PHP_OPERATION_METHOD(cls, method, kind, op)                                     \
+    ZEND_METHOD(CardToken_##cls, method)                                                   \
     {                                                                                      \
-        ct_php_op_parse(INTERNAL_FUNCTION_PARAM_PASSTHRU);                                 \
+        ct_php_operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, CT_PHP_##kind, op);             \
     }
-
-CT_PHP_CLIENT_METHODS(CardToken_Pagsmile, getCardToken, GetCardToken)
-CT_PHP_CLIENT_METHODS(CardToken_PayerMax, inquirePaymentToken, InquirePaymentToken)
-CT_PHP_CLIENT_METHODS(CardToken_YabandPay, createCardToken, CreateCardToken)
-CT_PHP_CLIENT_METHODS(CardToken_WorldFirst, queryCardSensitiveInfo, QueryCardSensitiveInfo)
-
-ZEND_METHOD(CardToken_Pagsmile, notificationAck)
-{
-    ct_php_ack_body(INTERNAL_FUNCTION_PARAM_PASSTHRU);
-}
-
-ZEND_METHOD(CardToken_PayerMax, notificationAck)
-{
-    ct_php_ack_body(INTERNAL_FUNCTION_PARAM_PASSTHRU);
-}
-
-ZEND_METHOD(CardToken_YabandPay, notificationAck)
-{
-    ct_php_ack_body(INTERNAL_FUNCTION_PARAM_PASSTHRU);
-}
-
-/* WorldFirst signs its acknowledgement: [headers, body]. */
-ZEND_METHOD(CardToken_WorldFirst, notificationAck)
-{
-    zend_string *path;
-    ct_php_client *c;
-    ct_request *req;
-    const char *body;
-    size_t len = 0;
-    zval headers;
-
-    ZEND_PARSE_PARAMETERS_START(1, 1)
-        Z_PARAM_PATH_STR(path)
-    ZEND_PARSE_PARAMETERS_END();
-
-    if ((c = ct_php_this_client(execute_data)) == NULL || (req = ct_php_ack(c, ZSTR_VAL(path))) == NULL) {
-        RETURN_THROWS();
-    }
-    array_init_size(return_value, 2);
-    ct_php_request_headers(&headers, req);
-    add_next_index_zval(return_value, &headers);
-    body = ct_request_body(req, &len);
-    add_next_index_stringl(return_value, body != NULL ? body : "", body != NULL ? len : 0);
-    ct_request_free(req);
-}
-
-/* The core's max_age: 0 when null (no check); a given 0, negative or NaN
- * stays invalid so that the core refuses it, naming max_age. */
-static double ct_php_max_age(double max_age, bool is_null)
-{
-    if (is_null) {
-        return 0;
-    }
-    return max_age == 0 ? -1 : max_age;
-}
-
-/* Pagsmile: the posted form fields, passed to the core as a JSON object. */
-ZEND_METHOD(CardToken_Pagsmile, verifyNotification)
-{
-    HashTable *fields;
-    ct_php_client *c;
-    ct_notification n;
-    smart_str json = {0};
-    zval object;
-
-    ZEND_PARSE_PARAMETERS_START(1, 1)
-        Z_PARAM_ARRAY_HT(fields)
-    ZEND_PARSE_PARAMETERS_END();
-
-    if ((c = ct_php_this_client(execute_data)) == NULL) {
-        RETURN_THROWS();
-    }
-    /* An object, never a JSON list, whatever the keys look like. */
-    object_and_properties_init(&object, zend_standard_class_def, zend_symtable_to_proptable(fields));
-    if (php_json_encode(&json, &object, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE) != SUCCESS ||
-        json.s == NULL) {
-        zval_ptr_dtor(&object);
-        smart_str_free(&json);
-        ct_php_throw_code(CT_ERR_VALIDATION, "fields", "notification fields cannot be encoded as JSON (invalid UTF-8?)");
-        RETURN_THROWS();
-    }
-    zval_ptr_dtor(&object);
-    smart_str_0(&json);
-    memset(&n, 0, sizeof(n));
-    n.fields_json = ZSTR_VAL(json.s);
-    n.fields_json_len = ZSTR_LEN(json.s);
-    ct_php_verify(c, &n, return_value);
-    smart_str_free(&json);
-}
-
-ZEND_METHOD(CardToken_PayerMax, verifyNotification)
-{
-    zend_string *body, *sign;
-    ct_php_client *c;
-    ct_notification n;
-    double max_age = 0;
-    bool max_age_null = 1;
-
-    ZEND_PARSE_PARAMETERS_START(2, 3)
-        Z_PARAM_STR(body)
-        Z_PARAM_STR_OR_NULL(sign) /* null: no sign header came (SignatureException) */
-        Z_PARAM_OPTIONAL
-        Z_PARAM_DOUBLE_OR_NULL(max_age, max_age_null)
-    ZEND_PARSE_PARAMETERS_END();
-
-    if ((c = ct_php_this_client(execute_data)) == NULL) {
-        RETURN_THROWS();
-    }
-    memset(&n, 0, sizeof(n));
-    n.max_age = ct_php_max_age(max_age, max_age_null);
-    n.body = ZSTR_VAL(body);
-    n.body_len = ZSTR_LEN(body);
-    n.sign = sign != NULL ? ZSTR_VAL(sign) : NULL;
-    n.sign_len = sign != NULL ? ZSTR_LEN(sign) : 0;
-    ct_php_verify(c, &n, return_value);
-}
-
-ZEND_METHOD(CardToken_YabandPay, verifyNotification)
-{
-    zend_string *body;
-    ct_php_client *c;
-    ct_notification n;
-
-    ZEND_PARSE_PARAMETERS_START(1, 1)
-        Z_PARAM_STR(body)
-    ZEND_PARSE_PARAMETERS_END();
-
-    if ((c = ct_php_this_client(execute_data)) == NULL) {
-        RETURN_THROWS();
-    }
-    memset(&n, 0, sizeof(n));
-    n.body = ZSTR_VAL(body);
-    n.body_len = ZSTR_LEN(body);
-    ct_php_verify(c, &n, return_value);
-}
-
-ZEND_METHOD(CardToken_WorldFirst, verifyNotification)
-{
-    zend_string *path, *body;
-    HashTable *headers_ht;
-    ct_php_client *c;
-    ct_php_headers headers;
-    ct_notification n;
-
-    double max_age = 0;
-    bool max_age_null = 1;
-
-    ZEND_PARSE_PARAMETERS_START(3, 4)
-        Z_PARAM_PATH_STR(path)
-        Z_PARAM_ARRAY_HT(headers_ht)
-        Z_PARAM_STR(body)
-        Z_PARAM_OPTIONAL
-        Z_PARAM_DOUBLE_OR_NULL(max_age, max_age_null)
-    ZEND_PARSE_PARAMETERS_END();
-
-    if ((c = ct_php_this_client(execute_data)) == NULL || ct_php_headers_from(headers_ht, 2, &headers) != SUCCESS) {
-        RETURN_THROWS();
-    }
-    memset(&n, 0, sizeof(n));
-    n.max_age = ct_php_max_age(max_age, max_age_null);
-    n.path = ZSTR_VAL(path);
-    n.headers = headers.items;
-    n.nheaders = headers.count;
-    n.body = ZSTR_VAL(body);
-    n.body_len = ZSTR_LEN(body);
-    ct_php_verify(c, &n, return_value);
-    ct_php_headers_free(&headers);
-}
+CT_PHP_OPERATION_METHODS(CT_PHP_OPERATION_METHOD)
+#undef CT_PHP_OPERATION_METHOD

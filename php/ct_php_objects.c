@@ -1,7 +1,8 @@
 /*
  * ct_php_objects.c - CardToken\Request and the result classes.
  *
- * Results are built generically from ct_result_type() / ct_result_record():
+ * Results are built generically from ct_result_type() / ct_result_record()
+ * (the class of that name, registered from cardtoken_classes.h):
  * each core field fills the readonly property of the same name. Fields the
  * core marks sensitive (card number, CVV) stay readable as properties but
  * every dump path (var_dump, print_r, var_export, json_encode,
@@ -20,6 +21,7 @@
 #include "zend_interfaces.h"
 
 #include "php_cardtoken.h"
+#include "cardtoken_classes.h"
 
 static zend_object_handlers ct_php_request_handlers;
 static zend_object_handlers ct_php_result_handlers;
@@ -37,10 +39,9 @@ static inline ct_php_result *ct_php_result_from_obj(zend_object *obj)
     }
 
 CT_PHP_PRIVATE_CTOR(CardToken_Request)
-CT_PHP_PRIVATE_CTOR(CardToken_CardTokenResult)
-CT_PHP_PRIVATE_CTOR(CardToken_PaymentToken)
-CT_PHP_PRIVATE_CTOR(CardToken_CardPayment)
-CT_PHP_PRIVATE_CTOR(CardToken_CardSensitiveInfo)
+#define CT_PHP_RESULT_CTOR(cls) CT_PHP_PRIVATE_CTOR(CardToken_##cls)
+CT_PHP_RESULT_CLASSES(CT_PHP_RESULT_CTOR)
+#undef CT_PHP_RESULT_CTOR
 
 /* Initializes a declared (readonly) property from inside the class scope. */
 static void ct_php_init_prop(zend_object *obj, const char *name, size_t len, zval *value)
@@ -304,27 +305,6 @@ static HashTable *ct_php_result_get_properties_for(zend_object *obj, zend_prop_p
     return copy;
 }
 
-static zend_class_entry *ct_php_result_class(const char *type)
-{
-    static const struct {
-        const char *name;
-        zend_class_entry **ce;
-    } classes[] = {
-        {"CardTokenResult", &ct_php_ce_card_token_result},
-        {"PaymentToken", &ct_php_ce_payment_token},
-        {"CardPayment", &ct_php_ce_card_payment},
-        {"CardSensitiveInfo", &ct_php_ce_card_sensitive_info},
-    };
-    size_t i;
-
-    for (i = 0; type != NULL && i < sizeof(classes) / sizeof(classes[0]); i++) {
-        if (strcmp(type, classes[i].name) == 0) {
-            return *classes[i].ce;
-        }
-    }
-    return NULL;
-}
-
 /* One record of `res` as an object of class `ce`. */
 static zend_result ct_php_record_to_zval(zval *rv, zend_class_entry *ce, const ct_result *res, size_t index)
 {
@@ -392,7 +372,7 @@ fail:
 zend_result ct_php_result_to_zval(zval *rv, const ct_result *res)
 {
     const char *type = ct_result_type(res);
-    zend_class_entry *ce = ct_php_result_class(type);
+    zend_class_entry *ce = ct_php_class_named(ct_php_result_ces, ct_php_nresult_ces, type);
     size_t n, i;
 
     if (ce == NULL) {
