@@ -23,7 +23,6 @@
 
 static zend_object_handlers ct_php_client_handlers;
 
-
 /* The description of the gateway of class `ce` (or of the registered
  * class it extends), or NULL. */
 static const ct_gateway_desc *ct_php_gateway_of(const zend_class_entry *ce)
@@ -62,7 +61,8 @@ static void ct_php_client_free(zend_object *obj)
 
 void ct_php_client_minit(void)
 {
-    memcpy(&ct_php_client_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+    memcpy(&ct_php_client_handlers, zend_get_std_object_handlers(),
+           sizeof(zend_object_handlers));
     ct_php_client_handlers.offset = XtOffsetOf(ct_php_client, std);
     ct_php_client_handlers.free_obj = ct_php_client_free;
     ct_php_client_handlers.clone_obj = NULL;
@@ -74,7 +74,8 @@ ct_php_client *ct_php_this_client(zend_execute_data *execute_data)
     ct_php_client *c = ct_php_client_from_obj(Z_OBJ_P(ZEND_THIS));
 
     if (c->client == NULL) {
-        zend_throw_error(NULL, "%s object is not constructed", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
+        zend_throw_error(NULL, "%s object is not constructed",
+                         ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
         return NULL;
     }
     return c;
@@ -84,14 +85,17 @@ ct_php_client *ct_php_this_client(zend_execute_data *execute_data)
 /* PHP arrays -> client options / operation arguments                  */
 /* ------------------------------------------------------------------ */
 
-typedef ct_err (*ct_php_set_fn)(void *target, const char *name, const char *value, size_t len, ct_error *err);
+typedef ct_err (*ct_php_set_fn)(void *target, const char *name,
+                                const char *value, size_t len, ct_error *err);
 
-static ct_err ct_php_config_set(void *target, const char *name, const char *value, size_t len, ct_error *err)
+static ct_err ct_php_config_set(void *target, const char *name,
+                                const char *value, size_t len, ct_error *err)
 {
     return ct_config_set((ct_config *)target, name, value, len, err);
 }
 
-static ct_err ct_php_args_set(void *target, const char *name, const char *value, size_t len, ct_error *err)
+static ct_err ct_php_args_set(void *target, const char *name, const char *value,
+                              size_t len, ct_error *err)
 {
     return ct_args_set((ct_args *)target, name, value, len, err);
 }
@@ -117,7 +121,8 @@ static void ct_php_append_double(smart_str *s, double d)
         }
     } else {
         /* The core rejects it, naming the option. */
-        snprintf(buf, sizeof(buf), "%s", zend_isnan(d) ? "nan" : (d > 0 ? "inf" : "-inf"));
+        snprintf(buf, sizeof(buf), "%s",
+                 zend_isnan(d) ? "nan" : (d > 0 ? "inf" : "-inf"));
     }
     smart_str_appends(s, buf);
 }
@@ -130,11 +135,17 @@ zend_result ct_php_json(smart_str *out, zval *value, bool as_object)
 
     if (as_object) {
         zval object;
-        object_and_properties_init(&object, zend_standard_class_def, zend_symtable_to_proptable(Z_ARRVAL_P(value)));
-        rc = php_json_encode(out, &object, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE);
+        object_and_properties_init(
+            &object, zend_standard_class_def,
+            zend_symtable_to_proptable(Z_ARRVAL_P(value)));
+        rc = php_json_encode(out, &object,
+                             PHP_JSON_UNESCAPED_SLASHES |
+                                 PHP_JSON_UNESCAPED_UNICODE);
         zval_ptr_dtor(&object);
     } else {
-        rc = php_json_encode(out, value, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE);
+        rc = php_json_encode(out, value,
+                             PHP_JSON_UNESCAPED_SLASHES |
+                                 PHP_JSON_UNESCAPED_UNICODE);
     }
     if (rc != SUCCESS || out->s == NULL) {
         return FAILURE;
@@ -150,8 +161,9 @@ zend_result ct_php_json(smart_str *out, zval *value, bool as_object)
  * means absent. A wrong PHP type is a TypeError naming the key (never the
  * value). Unknown keys go to the core, which names them in its error.
  */
-static zend_result ct_php_fill(const ct_param_desc *params, size_t nparams, HashTable *ht, uint32_t arg_num,
-                               ct_err nul_code, ct_php_set_fn set, void *target)
+static zend_result ct_php_fill(const ct_param_desc *params, size_t nparams,
+                               HashTable *ht, uint32_t arg_num, ct_err nul_code,
+                               ct_php_set_fn set, void *target)
 {
     zend_string *key;
     zend_ulong idx;
@@ -189,8 +201,9 @@ static zend_result ct_php_fill(const ct_param_desc *params, size_t nparams, Hash
         case CT_TYPE_STRING:
         case CT_TYPE_SECRET:
             if (Z_TYPE_P(value) != IS_STRING) {
-                zend_argument_type_error(arg_num, "key \"%s\" must be of type string, %s given", name,
-                                         zend_zval_type_name(value));
+                zend_argument_type_error(
+                    arg_num, "key \"%s\" must be of type string, %s given",
+                    name, zend_zval_type_name(value));
                 return FAILURE;
             }
             text = Z_STRVAL_P(value);
@@ -198,8 +211,9 @@ static zend_result ct_php_fill(const ct_param_desc *params, size_t nparams, Hash
             break;
         case CT_TYPE_INT:
             if (Z_TYPE_P(value) != IS_LONG) {
-                zend_argument_type_error(arg_num, "key \"%s\" must be of type int, %s given", name,
-                                         zend_zval_type_name(value));
+                zend_argument_type_error(
+                    arg_num, "key \"%s\" must be of type int, %s given", name,
+                    zend_zval_type_name(value));
                 return FAILURE;
             }
             smart_str_append_long(&buf, Z_LVAL_P(value));
@@ -210,15 +224,17 @@ static zend_result ct_php_fill(const ct_param_desc *params, size_t nparams, Hash
             } else if (Z_TYPE_P(value) == IS_DOUBLE) {
                 ct_php_append_double(&buf, Z_DVAL_P(value));
             } else {
-                zend_argument_type_error(arg_num, "key \"%s\" must be of type int|float, %s given", name,
-                                         zend_zval_type_name(value));
+                zend_argument_type_error(
+                    arg_num, "key \"%s\" must be of type int|float, %s given",
+                    name, zend_zval_type_name(value));
                 return FAILURE;
             }
             break;
         case CT_TYPE_BOOL:
             if (Z_TYPE_P(value) != IS_TRUE && Z_TYPE_P(value) != IS_FALSE) {
-                zend_argument_type_error(arg_num, "key \"%s\" must be of type bool, %s given", name,
-                                         zend_zval_type_name(value));
+                zend_argument_type_error(
+                    arg_num, "key \"%s\" must be of type bool, %s given", name,
+                    zend_zval_type_name(value));
                 return FAILURE;
             }
             text = Z_TYPE_P(value) == IS_TRUE ? "true" : "false";
@@ -227,13 +243,16 @@ static zend_result ct_php_fill(const ct_param_desc *params, size_t nparams, Hash
         case CT_TYPE_OBJECT:
         case CT_TYPE_LIST:
             if (Z_TYPE_P(value) != IS_ARRAY) {
-                zend_argument_type_error(arg_num, "key \"%s\" must be of type array, %s given", name,
-                                         zend_zval_type_name(value));
+                zend_argument_type_error(
+                    arg_num, "key \"%s\" must be of type array, %s given", name,
+                    zend_zval_type_name(value));
                 return FAILURE;
             }
             if (ct_php_json(&buf, value, type == CT_TYPE_OBJECT) != SUCCESS) {
                 smart_str_free(&buf);
-                ct_php_throw_code(nul_code, name, "invalid argument: cannot be encoded as JSON (invalid UTF-8?)");
+                ct_php_throw_code(nul_code, name,
+                                  "invalid argument: cannot be encoded as JSON "
+                                  "(invalid UTF-8?)");
                 return FAILURE;
             }
             break;
@@ -261,12 +280,14 @@ static zend_result ct_php_fill(const ct_param_desc *params, size_t nparams, Hash
             ct_php_throw(&err);
             return FAILURE;
         }
-    } ZEND_HASH_FOREACH_END();
+    }
+    ZEND_HASH_FOREACH_END();
     return SUCCESS;
 }
 
 /* new: the arguments of `op`, or NULL with an exception thrown. */
-static ct_args *ct_php_args_from(const ct_op_desc *op, HashTable *ht, uint32_t arg_num)
+static ct_args *ct_php_args_from(const ct_op_desc *op, HashTable *ht,
+                                 uint32_t arg_num)
 {
     ct_args *args = ct_args_new();
 
@@ -274,7 +295,8 @@ static ct_args *ct_php_args_from(const ct_op_desc *op, HashTable *ht, uint32_t a
         ct_php_throw_code(CT_ERR_NOMEM, NULL, ct_err_str(CT_ERR_NOMEM));
         return NULL;
     }
-    if (ct_php_fill(op->args, op->nargs, ht, arg_num, CT_ERR_VALIDATION, ct_php_args_set, args) != SUCCESS) {
+    if (ct_php_fill(op->args, op->nargs, ht, arg_num, CT_ERR_VALIDATION,
+                    ct_php_args_set, args) != SUCCESS) {
         ct_args_free(args);
         return NULL;
     }
@@ -320,7 +342,8 @@ static const zend_string *ct_php_header_text(ct_php_headers *h, zval *v)
     return s;
 }
 
-static void ct_php_headers_add(ct_php_headers *h, const zend_string *name, const zend_string *value)
+static void ct_php_headers_add(ct_php_headers *h, const zend_string *name,
+                               const zend_string *value)
 {
     if (h->count == h->cap) {
         h->cap = h->cap ? h->cap * 2 : 8;
@@ -333,7 +356,8 @@ static void ct_php_headers_add(ct_php_headers *h, const zend_string *name, const
     h->count++;
 }
 
-zend_result ct_php_headers_from(HashTable *ht, uint32_t arg_num, ct_php_headers *h)
+zend_result ct_php_headers_from(HashTable *ht, uint32_t arg_num,
+                                ct_php_headers *h)
 {
     zend_string *key;
     zval *entry;
@@ -346,10 +370,12 @@ zend_result ct_php_headers_from(HashTable *ht, uint32_t arg_num, ct_php_headers 
             zval *zn, *zv;
             const zend_string *name, *value;
 
-            if (Z_TYPE_P(entry) != IS_ARRAY || zend_hash_num_elements(Z_ARRVAL_P(entry)) != 2 ||
+            if (Z_TYPE_P(entry) != IS_ARRAY ||
+                zend_hash_num_elements(Z_ARRVAL_P(entry)) != 2 ||
                 (zn = zend_hash_index_find(Z_ARRVAL_P(entry), 0)) == NULL ||
                 (zv = zend_hash_index_find(Z_ARRVAL_P(entry), 1)) == NULL ||
-                (name = ct_php_header_text(h, zn)) == NULL || (value = ct_php_header_text(h, zv)) == NULL) {
+                (name = ct_php_header_text(h, zn)) == NULL ||
+                (value = ct_php_header_text(h, zv)) == NULL) {
                 goto bad;
             }
             ct_php_headers_add(h, name, value);
@@ -362,7 +388,8 @@ zend_result ct_php_headers_from(HashTable *ht, uint32_t arg_num, ct_php_headers 
                     goto bad;
                 }
                 ct_php_headers_add(h, key, value);
-            } ZEND_HASH_FOREACH_END();
+            }
+            ZEND_HASH_FOREACH_END();
         } else {
             /* name => value */
             const zend_string *value = ct_php_header_text(h, entry);
@@ -371,12 +398,14 @@ zend_result ct_php_headers_from(HashTable *ht, uint32_t arg_num, ct_php_headers 
             }
             ct_php_headers_add(h, key, value);
         }
-    } ZEND_HASH_FOREACH_END();
+    }
+    ZEND_HASH_FOREACH_END();
     return SUCCESS;
 
 bad:
     ct_php_headers_free(h);
-    zend_argument_type_error(arg_num, "must be a list of [name, value] pairs or an array of name => value(s), "
+    zend_argument_type_error(arg_num, "must be a list of [name, value] pairs "
+                                      "or an array of name => value(s), "
                                       "with string values");
     return FAILURE;
 }
@@ -398,11 +427,13 @@ void ct_php_construct(INTERNAL_FUNCTION_PARAMETERS)
     ZEND_PARSE_PARAMETERS_END();
 
     if (c->client != NULL) {
-        zend_throw_error(NULL, "%s object is already constructed", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
+        zend_throw_error(NULL, "%s object is already constructed",
+                         ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
         RETURN_THROWS();
     }
     if (c->gd == NULL) {
-        zend_throw_error(NULL, "%s is not a cardtoken gateway class", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
+        zend_throw_error(NULL, "%s is not a cardtoken gateway class",
+                         ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
         RETURN_THROWS();
     }
     cfg = ct_config_new(c->gd->id);
@@ -410,7 +441,8 @@ void ct_php_construct(INTERNAL_FUNCTION_PARAMETERS)
         ct_php_throw_code(CT_ERR_NOMEM, NULL, ct_err_str(CT_ERR_NOMEM));
         RETURN_THROWS();
     }
-    if (ct_php_fill(c->gd->options, c->gd->noptions, options, 1, CT_ERR_CONFIG, ct_php_config_set, cfg) != SUCCESS) {
+    if (ct_php_fill(c->gd->options, c->gd->noptions, options, 1, CT_ERR_CONFIG,
+                    ct_php_config_set, cfg) != SUCCESS) {
         ct_config_free(cfg);
         RETURN_THROWS();
     }
@@ -437,7 +469,8 @@ static void ct_php_op_call(INTERNAL_FUNCTION_PARAMETERS, const ct_op_desc *op)
         Z_PARAM_ARRAY_HT(ht)
     ZEND_PARSE_PARAMETERS_END();
 
-    if ((c = ct_php_this_client(execute_data)) == NULL || (args = ct_php_args_from(op, ht, 1)) == NULL) {
+    if ((c = ct_php_this_client(execute_data)) == NULL ||
+        (args = ct_php_args_from(op, ht, 1)) == NULL) {
         RETURN_THROWS();
     }
     rc = ct_call(c->client, op, args, &res, &err);
@@ -464,7 +497,8 @@ static void ct_php_op_build(INTERNAL_FUNCTION_PARAMETERS, const ct_op_desc *op)
         Z_PARAM_ARRAY_HT(ht)
     ZEND_PARSE_PARAMETERS_END();
 
-    if ((c = ct_php_this_client(execute_data)) == NULL || (args = ct_php_args_from(op, ht, 1)) == NULL) {
+    if ((c = ct_php_this_client(execute_data)) == NULL ||
+        (args = ct_php_args_from(op, ht, 1)) == NULL) {
         RETURN_THROWS();
     }
     rc = ct_build(c->client, op, args, &req, &err);
@@ -499,17 +533,20 @@ static void ct_php_op_parse(INTERNAL_FUNCTION_PARAMETERS, const ct_op_desc *op)
     ZEND_PARSE_PARAMETERS_END();
 
     if (status < 0 || status > 999) {
-        ct_php_throw_code(CT_ERR_VALIDATION, "status", "invalid argument: status is not an HTTP status (0 to 999)");
+        ct_php_throw_code(
+            CT_ERR_VALIDATION, "status",
+            "invalid argument: status is not an HTTP status (0 to 999)");
         RETURN_THROWS();
     }
-    if ((c = ct_php_this_client(execute_data)) == NULL || ct_php_headers_from(headers_ht, 2, &headers) != SUCCESS) {
+    if ((c = ct_php_this_client(execute_data)) == NULL ||
+        ct_php_headers_from(headers_ht, 2, &headers) != SUCCESS) {
         RETURN_THROWS();
     }
     if (zreq != NULL) {
         req = ct_php_request_from_obj(Z_OBJ_P(zreq))->req;
     }
-    rc = ct_parse(c->client, op, req, (int)status, headers.items, headers.count, ZSTR_VAL(body), ZSTR_LEN(body),
-                  &res, &err);
+    rc = ct_parse(c->client, op, req, (int)status, headers.items, headers.count,
+                  ZSTR_VAL(body), ZSTR_LEN(body), &res, &err);
     ct_php_headers_free(&headers);
     if (rc != CT_OK) {
         ct_php_throw(&err);
@@ -520,14 +557,16 @@ static void ct_php_op_parse(INTERNAL_FUNCTION_PARAMETERS, const ct_op_desc *op)
 }
 
 /* Every operation method: `op` (PHP name) of the class's gateway. */
-void ct_php_operation(INTERNAL_FUNCTION_PARAMETERS, ct_php_op_kind kind, const char *op_name)
+void ct_php_operation(INTERNAL_FUNCTION_PARAMETERS, ct_php_op_kind kind,
+                      const char *op_name)
 {
     ct_php_client *c = ct_php_client_from_obj(Z_OBJ_P(ZEND_THIS));
     const ct_op_desc *op = c->gd != NULL ? ct_op_find(c->gd, op_name) : NULL;
 
     if (op == NULL) {
         /* the generated lists and the core disagree: say so, never guess */
-        zend_throw_error(NULL, "%s has no operation %s", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name), op_name);
+        zend_throw_error(NULL, "%s has no operation %s",
+                         ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name), op_name);
         RETURN_THROWS();
     }
     switch (kind) {
@@ -547,26 +586,26 @@ void ct_php_operation(INTERNAL_FUNCTION_PARAMETERS, ct_php_op_kind kind, const c
 /* The method bodies, from the generated lists                         */
 /* ------------------------------------------------------------------ */
 
-#define CT_PHP_CLIENT_METHODS(cls)                                                         \
-    ZEND_METHOD(CardToken_##cls, __construct)                                              \
-    {                                                                                      \
-        ct_php_construct(INTERNAL_FUNCTION_PARAM_PASSTHRU);                                \
-    }                                                                                      \
-    ZEND_METHOD(CardToken_##cls, verifyNotification)                                       \
-    {                                                                                      \
-        ct_php_verify_notification(INTERNAL_FUNCTION_PARAM_PASSTHRU);                      \
-    }                                                                                      \
-    ZEND_METHOD(CardToken_##cls, notificationAck)                                          \
-    {                                                                                      \
-        ct_php_notification_ack(INTERNAL_FUNCTION_PARAM_PASSTHRU);                         \
+#define CT_PHP_CLIENT_METHODS(cls)                                             \
+    ZEND_METHOD(CardToken_##cls, __construct)                                  \
+    {                                                                          \
+        ct_php_construct(INTERNAL_FUNCTION_PARAM_PASSTHRU);                    \
+    }                                                                          \
+    ZEND_METHOD(CardToken_##cls, verifyNotification)                           \
+    {                                                                          \
+        ct_php_verify_notification(INTERNAL_FUNCTION_PARAM_PASSTHRU);          \
+    }                                                                          \
+    ZEND_METHOD(CardToken_##cls, notificationAck)                              \
+    {                                                                          \
+        ct_php_notification_ack(INTERNAL_FUNCTION_PARAM_PASSTHRU);             \
     }
 CT_PHP_GATEWAY_CLASSES(CT_PHP_CLIENT_METHODS)
 #undef CT_PHP_CLIENT_METHODS
 
-#define CT_PHP_OPERATION_METHOD(cls, method, kind, op)                                     \
-    ZEND_METHOD(CardToken_##cls, method)                                                   \
-    {                                                                                      \
-        ct_php_operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, CT_PHP_##kind, op);             \
+#define CT_PHP_OPERATION_METHOD(cls, method, kind, op)                         \
+    ZEND_METHOD(CardToken_##cls, method)                                       \
+    {                                                                          \
+        ct_php_operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, CT_PHP_##kind, op); \
     }
 CT_PHP_OPERATION_METHODS(CT_PHP_OPERATION_METHOD)
 #undef CT_PHP_OPERATION_METHOD

@@ -33,8 +33,9 @@ typedef enum ct_php_member {
 } ct_php_member;
 
 static const char *const ct_php_member_names[CT_PHP_M_UNKNOWN] = {
-    [CT_PHP_M_BODY] = "body",       [CT_PHP_M_SIGN] = "sign",     [CT_PHP_M_PATH] = "path",
-    [CT_PHP_M_HEADERS] = "headers", [CT_PHP_M_FIELDS] = "fields", [CT_PHP_M_MAX_AGE] = "max_age",
+    [CT_PHP_M_BODY] = "body",     [CT_PHP_M_SIGN] = "sign",
+    [CT_PHP_M_PATH] = "path",     [CT_PHP_M_HEADERS] = "headers",
+    [CT_PHP_M_FIELDS] = "fields", [CT_PHP_M_MAX_AGE] = "max_age",
 };
 
 static ct_php_member ct_php_member_of(const char *name)
@@ -60,7 +61,8 @@ typedef struct ct_php_input {
 /* Parses argument `arg` (number arg_num) for input `p` as ZPP would
  * (coercive or strict typing as the caller's file says). false with a
  * TypeError thrown on a wrong type. */
-static bool ct_php_parse_input(const ct_param_desc *p, zval *arg, uint32_t arg_num, ct_php_input *in)
+static bool ct_php_parse_input(const ct_param_desc *p, zval *arg,
+                               uint32_t arg_num, ct_php_input *in)
 {
     bool nullable = p->nullable || !p->required;
 
@@ -75,13 +77,16 @@ static bool ct_php_parse_input(const ct_param_desc *p, zval *arg, uint32_t arg_n
         if (zend_parse_arg_str(arg, &in->str, nullable, arg_num)) {
             return true;
         }
-        zend_wrong_parameter_type_error(arg_num, nullable ? Z_EXPECTED_STRING_OR_NULL : Z_EXPECTED_STRING, arg);
+        zend_wrong_parameter_type_error(
+            arg_num, nullable ? Z_EXPECTED_STRING_OR_NULL : Z_EXPECTED_STRING,
+            arg);
         return false;
     case CT_PHP_M_PATH:
         if (zend_parse_arg_path_str(arg, &in->str, nullable, arg_num)) {
             return true;
         }
-        zend_wrong_parameter_type_error(arg_num, nullable ? Z_EXPECTED_PATH_OR_NULL : Z_EXPECTED_PATH, arg);
+        zend_wrong_parameter_type_error(
+            arg_num, nullable ? Z_EXPECTED_PATH_OR_NULL : Z_EXPECTED_PATH, arg);
         return false;
     case CT_PHP_M_HEADERS:
     case CT_PHP_M_FIELDS:
@@ -89,25 +94,33 @@ static bool ct_php_parse_input(const ct_param_desc *p, zval *arg, uint32_t arg_n
             in->ht = Z_ARRVAL_P(arg);
             return true;
         }
-        zend_wrong_parameter_type_error(arg_num, nullable ? Z_EXPECTED_ARRAY_OR_NULL : Z_EXPECTED_ARRAY, arg);
+        zend_wrong_parameter_type_error(
+            arg_num, nullable ? Z_EXPECTED_ARRAY_OR_NULL : Z_EXPECTED_ARRAY,
+            arg);
         return false;
     case CT_PHP_M_MAX_AGE:
-        if (zend_parse_arg_double(arg, &in->num, &in->is_null, nullable, arg_num)) {
+        if (zend_parse_arg_double(arg, &in->num, &in->is_null, nullable,
+                                  arg_num)) {
             return true;
         }
-        zend_wrong_parameter_type_error(arg_num, nullable ? Z_EXPECTED_DOUBLE_OR_NULL : Z_EXPECTED_DOUBLE, arg);
+        zend_wrong_parameter_type_error(
+            arg_num, nullable ? Z_EXPECTED_DOUBLE_OR_NULL : Z_EXPECTED_DOUBLE,
+            arg);
         return false;
     case CT_PHP_M_UNKNOWN:
     default:
-        zend_throw_error(NULL, "cardtoken: notification input %s has no member", p->name);
+        zend_throw_error(NULL, "cardtoken: notification input %s has no member",
+                         p->name);
         return false;
     }
 }
 
 /* Fills the member of input `p` (not absent). `json` and `headers` keep
  * what the members point into. FAILURE with an exception thrown. */
-static zend_result ct_php_fill_member(const ct_param_desc *p, const ct_php_input *in, uint32_t arg_num,
-                                      ct_notification *n, smart_str *json, ct_php_headers *headers)
+static zend_result ct_php_fill_member(const ct_param_desc *p,
+                                      const ct_php_input *in, uint32_t arg_num,
+                                      ct_notification *n, smart_str *json,
+                                      ct_php_headers *headers)
 {
     switch (ct_php_member_of(p->name)) {
     case CT_PHP_M_BODY:
@@ -118,9 +131,7 @@ static zend_result ct_php_fill_member(const ct_param_desc *p, const ct_php_input
         n->sign = ZSTR_VAL(in->str);
         n->sign_len = ZSTR_LEN(in->str);
         return SUCCESS;
-    case CT_PHP_M_PATH:
-        n->path = ZSTR_VAL(in->str);
-        return SUCCESS;
+    case CT_PHP_M_PATH: n->path = ZSTR_VAL(in->str); return SUCCESS;
     case CT_PHP_M_HEADERS:
         if (ct_php_headers_from(in->ht, arg_num, headers) != SUCCESS) {
             return FAILURE;
@@ -133,7 +144,8 @@ static zend_result ct_php_fill_member(const ct_param_desc *p, const ct_php_input
         ZVAL_ARR(&fields, in->ht);
         if (ct_php_json(json, &fields, true) != SUCCESS) {
             ct_php_throw_code(CT_ERR_VALIDATION, p->name,
-                              "notification fields cannot be encoded as JSON (invalid UTF-8?)");
+                              "notification fields cannot be encoded as JSON "
+                              "(invalid UTF-8?)");
             return FAILURE;
         }
         n->fields_json = ZSTR_VAL(json->s);
@@ -146,13 +158,13 @@ static zend_result ct_php_fill_member(const ct_param_desc *p, const ct_php_input
         n->max_age = in->num == 0 ? -1 : in->num;
         return SUCCESS;
     case CT_PHP_M_UNKNOWN:
-    default:
-        return FAILURE;
+    default: return FAILURE;
     }
 }
 
 /* Verifies `n` and returns the verified content as a PHP array. */
-static void ct_php_verify(ct_php_client *c, const ct_notification *n, zval *return_value)
+static void ct_php_verify(ct_php_client *c, const ct_notification *n,
+                          zval *return_value)
 {
     ct_result *res = NULL;
     ct_error err;
@@ -165,13 +177,15 @@ static void ct_php_verify(ct_php_client *c, const ct_notification *n, zval *retu
     }
     json = ct_result_json(res, &len);
     if (json == NULL ||
-        php_json_decode_ex(return_value, json, len, PHP_JSON_OBJECT_AS_ARRAY, PHP_JSON_PARSER_DEFAULT_DEPTH) !=
-            SUCCESS ||
+        php_json_decode_ex(return_value, json, len, PHP_JSON_OBJECT_AS_ARRAY,
+                           PHP_JSON_PARSER_DEFAULT_DEPTH) != SUCCESS ||
         Z_TYPE_P(return_value) != IS_ARRAY) {
         zval_ptr_dtor(return_value);
         ZVAL_NULL(return_value);
         /* the core accepts deeper nesting than PHP's decoder */
-        ct_php_throw_code(CT_ERR_PROTOCOL, "body", "the verified notification is nested too deeply to be read");
+        ct_php_throw_code(
+            CT_ERR_PROTOCOL, "body",
+            "the verified notification is nested too deeply to be read");
     }
     ct_result_free(res);
 }
@@ -187,10 +201,12 @@ void ct_php_verify_notification(INTERNAL_FUNCTION_PARAMETERS)
     smart_str json = {0};
 
     if (gd == NULL) {
-        zend_throw_error(NULL, "%s is not a cardtoken gateway class", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
+        zend_throw_error(NULL, "%s is not a cardtoken gateway class",
+                         ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
         RETURN_THROWS();
     }
-    np = gd->nnotify < CT_PHP_MAX_NOTIFY ? (uint32_t)gd->nnotify : CT_PHP_MAX_NOTIFY;
+    np = gd->nnotify < CT_PHP_MAX_NOTIFY ? (uint32_t)gd->nnotify
+                                         : CT_PHP_MAX_NOTIFY;
     for (i = 0; i < np; i++) {
         required += gd->notify_params[i].required ? 1 : 0;
     }
@@ -200,8 +216,10 @@ void ct_php_verify_notification(INTERNAL_FUNCTION_PARAMETERS)
     }
     memset(in, 0, sizeof(in));
     for (i = 0; i < np; i++) {
-        if (!ct_php_parse_input(&gd->notify_params[i], i < argc ? ZEND_CALL_ARG(execute_data, i + 1) : NULL, i + 1,
-                                &in[i])) {
+        if (!ct_php_parse_input(&gd->notify_params[i],
+                                i < argc ? ZEND_CALL_ARG(execute_data, i + 1)
+                                         : NULL,
+                                i + 1, &in[i])) {
             RETURN_THROWS();
         }
     }
@@ -211,7 +229,9 @@ void ct_php_verify_notification(INTERNAL_FUNCTION_PARAMETERS)
     memset(&n, 0, sizeof(n));
     memset(&headers, 0, sizeof(headers));
     for (i = 0; i < np; i++) {
-        if (!in[i].is_null && ct_php_fill_member(&gd->notify_params[i], &in[i], i + 1, &n, &json, &headers) != SUCCESS) {
+        if (!in[i].is_null &&
+            ct_php_fill_member(&gd->notify_params[i], &in[i], i + 1, &n, &json,
+                               &headers) != SUCCESS) {
             break;
         }
     }
@@ -241,7 +261,8 @@ void ct_php_notification_ack(INTERNAL_FUNCTION_PARAMETERS)
     if ((c = ct_php_this_client(execute_data)) == NULL) {
         RETURN_THROWS();
     }
-    if (ct_notification_ack(c->client, path != NULL ? ZSTR_VAL(path) : "", &req, &err) != CT_OK) {
+    if (ct_notification_ack(c->client, path != NULL ? ZSTR_VAL(path) : "", &req,
+                            &err) != CT_OK) {
         ct_php_throw(&err);
         RETURN_THROWS();
     }
@@ -252,7 +273,8 @@ void ct_php_notification_ack(INTERNAL_FUNCTION_PARAMETERS)
         array_init_size(return_value, 2);
         ct_php_request_headers(&hdrs, req);
         add_next_index_zval(return_value, &hdrs);
-        add_next_index_stringl(return_value, body != NULL ? body : "", body != NULL ? len : 0);
+        add_next_index_stringl(return_value, body != NULL ? body : "",
+                               body != NULL ? len : 0);
     } else {
         RETVAL_STRINGL(body != NULL ? body : "", body != NULL ? len : 0);
     }

@@ -34,7 +34,8 @@ extern const size_t ct_php_nresult_ces;
 
 /* The registered class whose short name (after "CardToken\\") is `name`
  * among ces[0..n), or NULL. */
-zend_class_entry *ct_php_class_named(zend_class_entry *const *ces, size_t n, const char *name);
+zend_class_entry *ct_php_class_named(zend_class_entry *const *ces, size_t n,
+                                     const char *name);
 
 /* ------------------------------------------------------------------ */
 /* Errors (cardtoken.c)                                                */
@@ -53,8 +54,8 @@ void ct_php_throw_code(ct_err code, const char *field, const char *message);
 /* ------------------------------------------------------------------ */
 
 typedef struct ct_php_client {
-    ct_client *client;           /* NULL until __construct succeeded */
-    const ct_gateway_desc *gd;   /* the gateway of the class; NULL: none */
+    ct_client *client;         /* NULL until __construct succeeded */
+    const ct_gateway_desc *gd; /* the gateway of the class; NULL: none */
     zend_object std;
 } ct_php_client;
 
@@ -69,9 +70,14 @@ void ct_php_client_minit(void);
 /* The generic handlers behind every client method (ct_php_client.c,
  * ct_php_notify.c); the method bodies are generated from the lists of
  * cardtoken_classes.h. */
-typedef enum ct_php_op_kind { CT_PHP_CALL, CT_PHP_BUILD, CT_PHP_PARSE } ct_php_op_kind;
+typedef enum ct_php_op_kind {
+    CT_PHP_CALL,
+    CT_PHP_BUILD,
+    CT_PHP_PARSE
+} ct_php_op_kind;
 void ct_php_construct(INTERNAL_FUNCTION_PARAMETERS);
-void ct_php_operation(INTERNAL_FUNCTION_PARAMETERS, ct_php_op_kind kind, const char *op);
+void ct_php_operation(INTERNAL_FUNCTION_PARAMETERS, ct_php_op_kind kind,
+                      const char *op);
 void ct_php_verify_notification(INTERNAL_FUNCTION_PARAMETERS);
 void ct_php_notification_ack(INTERNAL_FUNCTION_PARAMETERS);
 /* The constructed client behind $this, or NULL with an Error thrown. */
@@ -86,7 +92,8 @@ typedef struct ct_php_headers {
     size_t ntmp;
 } ct_php_headers;
 
-zend_result ct_php_headers_from(HashTable *ht, uint32_t arg_num, ct_php_headers *h);
+zend_result ct_php_headers_from(HashTable *ht, uint32_t arg_num,
+                                ct_php_headers *h);
 void ct_php_headers_free(ct_php_headers *h);
 /* Appends the JSON text of array `value` (an object when as_object). */
 zend_result ct_php_json(smart_str *out, zval *value, bool as_object);
