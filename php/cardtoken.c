@@ -131,7 +131,7 @@ void ct_php_throw_code(ct_err code, const char *field, const char *message)
     ct_php_throw(&err);
 }
 
-/* Class constants CardToken\Exception::OK, ::TIMEOUT, ... from the core's
+/* Class constants CardToken\Exception::OK, ::NOMEM, ... from the core's
  * error table: the name without its CT_ERR_ / CT_ prefix. */
 static void ct_php_declare_code_constant(const char *name, zend_long value)
 {

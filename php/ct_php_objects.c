@@ -4,7 +4,7 @@
  * Results are built generically from ct_result_type() / ct_result_record()
  * (the class of that name, registered from cardtoken_classes.h):
  * each core field fills the readonly property of the same name. Fields the
- * core marks sensitive (card number, CVV) stay readable as properties but
+ * core marks sensitive (card data) stay readable as properties but
  * every dump path (var_dump, print_r, var_export, json_encode,
  * debug_zval_dump, array casts) goes through get_properties_for, which
  * masks them. A Request's dumps show ct_request_body_redacted(), never the

@@ -419,7 +419,7 @@ static PyGetSetDef client_getset[] = {
     {"closed", (getter)client_get_closed, NULL, "True once close() was called.",
      NULL},
     {"gateway", (getter)client_get_gateway, NULL,
-     "The gateway's name, e.g. 'pagsmile'.", NULL},
+     "The gateway's name (ct_gateway_name).", NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

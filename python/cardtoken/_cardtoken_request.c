@@ -174,7 +174,9 @@ static PyGetSetDef request_getset[] = {
     {"body", (getter)request_get_body, NULL,
      "The exact body bytes to send (holds card data).", NULL},
     {"request_id", (getter)request_get_request_id, NULL,
-     "The request id that was sent (YabandPay), else None.", NULL},
+     "The request id that was sent, for gateways that send one, else "
+     "None.",
+     NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -1,5 +1,6 @@
 /*
- * _cardtoken_result.c - the immutable result records (CardTokenResult...).
+ * _cardtoken_result.c - the immutable result records, one class per result
+ * type the core describes.
  *
  * Fields flagged `sensitive` by the core are masked in repr()/str().
  */
