@@ -32,7 +32,7 @@ const size_t ct_php_ngateway_ces = CT_PHP_NGATEWAYS;
 zend_class_entry *ct_php_result_ces[CT_PHP_NRESULTS + 1];
 const size_t ct_php_nresult_ces = CT_PHP_NRESULTS;
 zend_class_entry *ct_php_ce_request;
-zend_class_entry *ct_php_ce_exception;
+static zend_class_entry *ct_php_ce_exception;
 static zend_class_entry *ct_php_ce_configuration_exception;
 static zend_class_entry *ct_php_ce_validation_exception;
 static zend_class_entry *ct_php_ce_transport_exception;
@@ -46,7 +46,7 @@ static zend_class_entry *ct_php_ce_result_unknown_exception;
 /* ------------------------------------------------------------------ */
 
 /* The one place mapping an error category to its exception class. */
-zend_class_entry *ct_php_exception_class(ct_category cat)
+static zend_class_entry *ct_php_exception_class(ct_category cat)
 {
     switch (cat) {
     case CT_CAT_CONFIGURATION: return ct_php_ce_configuration_exception;

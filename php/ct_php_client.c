@@ -414,7 +414,7 @@ bad:
 /* Shared method bodies                                                */
 /* ------------------------------------------------------------------ */
 
-void ct_php_construct(INTERNAL_FUNCTION_PARAMETERS)
+static void ct_php_construct(INTERNAL_FUNCTION_PARAMETERS)
 {
     ct_php_client *c = ct_php_client_from_obj(Z_OBJ_P(ZEND_THIS));
     HashTable *options;
@@ -557,8 +557,8 @@ static void ct_php_op_parse(INTERNAL_FUNCTION_PARAMETERS, const ct_op_desc *op)
 }
 
 /* Every operation method: `op` (PHP name) of the class's gateway. */
-void ct_php_operation(INTERNAL_FUNCTION_PARAMETERS, ct_php_op_kind kind,
-                      const char *op_name)
+static void ct_php_operation(INTERNAL_FUNCTION_PARAMETERS, ct_php_op_kind kind,
+                             const char *op_name)
 {
     ct_php_client *c = ct_php_client_from_obj(Z_OBJ_P(ZEND_THIS));
     const ct_op_desc *op = c->gd != NULL ? ct_op_find(c->gd, op_name) : NULL;

@@ -26,7 +26,6 @@ ZEND_TSRMLS_CACHE_EXTERN()
  * classes are registered from the generated lists of cardtoken_classes.h;
  * a result class is found by its name (ct_php_result_class). */
 extern zend_class_entry *ct_php_ce_request;
-extern zend_class_entry *ct_php_ce_exception;
 extern zend_class_entry *ct_php_gateway_ces[]; /* ct_gateway_at() order */
 extern const size_t ct_php_ngateway_ces;
 extern zend_class_entry *ct_php_result_ces[];
@@ -41,8 +40,6 @@ zend_class_entry *ct_php_class_named(zend_class_entry *const *ces, size_t n,
 /* Errors (cardtoken.c)                                                */
 /* ------------------------------------------------------------------ */
 
-/* The exception class for an error category: the one mapping table. */
-zend_class_entry *ct_php_exception_class(ct_category cat);
 /* Throws the exception for `err` (class from ct_err_category(err->code)). */
 void ct_php_throw(const ct_error *err);
 /* Throws a CardToken exception for a failure found by the shim itself
@@ -75,9 +72,6 @@ typedef enum ct_php_op_kind {
     CT_PHP_BUILD,
     CT_PHP_PARSE
 } ct_php_op_kind;
-void ct_php_construct(INTERNAL_FUNCTION_PARAMETERS);
-void ct_php_operation(INTERNAL_FUNCTION_PARAMETERS, ct_php_op_kind kind,
-                      const char *op);
 void ct_php_verify_notification(INTERNAL_FUNCTION_PARAMETERS);
 void ct_php_notification_ack(INTERNAL_FUNCTION_PARAMETERS);
 /* The constructed client behind $this, or NULL with an Error thrown. */
