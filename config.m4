@@ -46,14 +46,21 @@ if test "$PHP_CARDTOKEN" != "no"; then
   fi
   cardtoken_shim_sources="php/cardtoken.c php/ct_php_client.c php/ct_php_notify.c php/ct_php_objects.c"
 
-  cardtoken_warn="-Wall -Wextra"
-  if test "$PHP_CARDTOKEN_WERROR" != "no"; then
-    cardtoken_warn="$cardtoken_warn -Werror"
+  dnl The flags are core/build.mk's (the Makefile's, fuzz/'s and setup.py's too).
+  cardtoken_mk="$cardtoken_srcdir/core/build.mk"
+  if test ! -f "$cardtoken_mk"; then
+    AC_MSG_ERROR([$cardtoken_mk is missing])
   fi
-  dnl The core: full warnings. The shim: PHP's own headers and its
-  dnl INTERNAL_FUNCTION_PARAMETERS trip -Wunused-parameter.
-  cardtoken_core_flags="$cardtoken_warn -std=c11 -Wshadow -Wstrict-prototypes -fvisibility=hidden -I@ext_srcdir@/core/include"
-  cardtoken_shim_flags="$cardtoken_warn -Wno-unused-parameter -fvisibility=hidden -I@ext_srcdir@/core/include -I@ext_srcdir@/php -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
+  cardtoken_flag() {
+    $SED -n "s/^$1 = //p" "$cardtoken_mk"
+  }
+  cardtoken_werror=
+  if test "$PHP_CARDTOKEN_WERROR" != "no"; then
+    cardtoken_werror=`cardtoken_flag CT_WERROR`
+  fi
+  cardtoken_common="`cardtoken_flag CT_HIDDEN` `cardtoken_flag CT_EMBED`"
+  cardtoken_core_flags="`cardtoken_flag CT_CSTD` `cardtoken_flag CT_WARN` $cardtoken_werror $cardtoken_common -I@ext_srcdir@/core/include"
+  cardtoken_shim_flags="`cardtoken_flag CT_PHP_SHIM_WARN` $cardtoken_werror $cardtoken_common -I@ext_srcdir@/core/include -I@ext_srcdir@/php -DZEND_ENABLE_STATIC_TSRMLS_CACHE=1"
 
   PHP_NEW_EXTENSION([cardtoken], [$cardtoken_shim_sources], [$ext_shared], [], [$cardtoken_shim_flags])
   cardtoken_core_flags=`echo "$cardtoken_core_flags" | $SED "s#@ext_srcdir@#$cardtoken_srcdir#g"`

@@ -28,16 +28,20 @@ DEPENDENCIES = (
     ("jansson", "libjansson-dev"),
 )
 
-# The same warnings and language level as the Makefile's core build.
-COMPILE_FLAGS = [
-    "-std=c11",
-    "-Wall",
-    "-Wextra",
-    "-Werror",
-    "-Wshadow",
-    "-Wstrict-prototypes",
-    "-fvisibility=hidden",
-]
+
+def read_build_flags(*names):
+    """The named flag sets of core/build.mk (the Makefile's, fuzz/'s and
+    config.m4's too), in order."""
+    values = {}
+    with open(os.path.join(HERE, "core", "build.mk"), encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"^(CT_[A-Z_]+) = (.*)$", line.rstrip("\n"))
+            if m:
+                values[m.group(1)] = m.group(2).split()
+    missing = [n for n in names if n not in values]
+    if missing:
+        raise BuildError("core/build.mk lacks " + ", ".join(missing))
+    return [flag for n in names for flag in values[n]]
 
 
 class BuildError(SystemExit):
@@ -118,7 +122,11 @@ class BuildExt(build_ext):
         check_toolchain(self.compiler)
         cflags, libs = find_libraries()
         for ext in self.extensions:
-            ext.extra_compile_args = COMPILE_FLAGS + cflags + ext.extra_compile_args
+            ext.extra_compile_args = (
+                read_build_flags("CT_CSTD", "CT_WARN", "CT_WERROR", "CT_HIDDEN", "CT_EMBED")
+                + cflags
+                + ext.extra_compile_args
+            )
             ext.extra_link_args = libs + ext.extra_link_args
         if self.parallel is None:
             self.parallel = 2
@@ -144,7 +152,6 @@ setup(
             "cardtoken._cardtoken",
             sources=extension_sources(),
             include_dirs=[os.path.join("core", "include")],
-            define_macros=[("_GNU_SOURCE", None)],
             depends=sorted(glob.glob(os.path.join("core", "include", "*.h")))
             + sorted(glob.glob(os.path.join("core", "src", "*.h")))
             + sorted(glob.glob(os.path.join("python", "cardtoken", "_cardtoken*.h"))),

@@ -58,7 +58,9 @@ done
 mkdir -p "$WORK/bin" "$RAW"
 say "building the C core, the limit program and the C-core client"
 make -s core
-CFLAGS="-std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Wshadow -Werror -Icore/include $(pkg-config --cflags libcurl openssl jansson)"
+# the core's flags (core/build.mk)
+ct_flag() { sed -n "s/^$1 = //p" core/build.mk; }
+CFLAGS="$(ct_flag CT_CSTD) -O2 $(ct_flag CT_WARN) $(ct_flag CT_WERROR) -Icore/include $(pkg-config --cflags libcurl openssl jansson)"
 LIBS="$(pkg-config --libs libcurl openssl jansson) -lpthread"
 cc $CFLAGS bench/limit.c $LIBS -o "$WORK/bin/limit"
 cc $CFLAGS bench/ct_c.c build/c/libcardtoken.a $LIBS -o "$WORK/bin/ct_c"

@@ -9,7 +9,7 @@
  *   WorldFirst  path + headers + body (RSA: *_nosig as for PayerMax)
  * For MD5/HMAC the harness computes the right signature for the test key
  * over the placeholder FZ_SIGN_PLACEHOLDER, using the core's canonical
- * string helpers (internal.h): the point is to reach the code behind the
+ * string helpers (canon.h, phpstr.h, json.h): the point is to reach the code behind the
  * check, not to test the canonical string (the vectors do that against
  * independent code).
  * On success the verified JSON must be what was posted (PayerMax,
@@ -18,7 +18,11 @@
  * Input layouts: fuzz_format.h.
  */
 #include "fuzz_common.h"
-#include "internal.h"
+#include "buf.h"
+#include "canon.h"
+#include "crypto.h"
+#include "json.h"
+#include "phpstr.h"
 
 #ifndef FUZZ_GW
 #error "build with -DFUZZ_GW=<ct_gateway>"

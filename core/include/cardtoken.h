@@ -35,7 +35,9 @@
 extern "C" {
 #endif
 
-#if defined(__GNUC__)
+/* Exported from a shared build; hidden inside an extension module, which
+ * compiles the core in with -DCT_EMBEDDED (core/build.mk). */
+#if defined(__GNUC__) && !defined(CT_EMBEDDED)
 #define CT_API __attribute__((visibility("default")))
 #else
 #define CT_API
@@ -50,14 +52,14 @@ extern "C" {
 /* The category of an error; each maps to one exception class. */
 typedef enum ct_category {
     CT_CAT_NONE = 0,
-    CT_CAT_INTERNAL = 1,       /* out of memory, internal fault: Error    */
-    CT_CAT_CONFIGURATION = 2,  /* ConfigurationError                      */
-    CT_CAT_VALIDATION = 3,     /* ValidationError                         */
-    CT_CAT_TRANSPORT = 4,      /* TransportError                          */
-    CT_CAT_PROTOCOL = 5,       /* ProtocolError                           */
-    CT_CAT_SIGNATURE = 6,      /* SignatureError                          */
-    CT_CAT_GATEWAY = 7,        /* GatewayError                            */
-    CT_CAT_RESULT_UNKNOWN = 8  /* ResultUnknownError (a GatewayError)     */
+    CT_CAT_INTERNAL = 1,      /* out of memory, internal fault: Error    */
+    CT_CAT_CONFIGURATION = 2, /* ConfigurationError                      */
+    CT_CAT_VALIDATION = 3,    /* ValidationError                         */
+    CT_CAT_TRANSPORT = 4,     /* TransportError                          */
+    CT_CAT_PROTOCOL = 5,      /* ProtocolError                           */
+    CT_CAT_SIGNATURE = 6,     /* SignatureError                          */
+    CT_CAT_GATEWAY = 7,       /* GatewayError                            */
+    CT_CAT_RESULT_UNKNOWN = 8 /* ResultUnknownError (a GatewayError)     */
 } ct_category;
 
 /*
@@ -65,6 +67,7 @@ typedef enum ct_category {
  * message). Bindings expand this macro to build their constants, so the
  * table lives in one place.
  */
+/* clang-format off */
 #define CT_ERROR_TABLE(X)                                                     \
     X(CT_OK, 0, CT_CAT_NONE, 0, 0, "success")                                 \
     X(CT_ERR_NOMEM, 1, CT_CAT_INTERNAL, 0, 0, "out of memory")                \
@@ -87,6 +90,7 @@ typedef enum ct_category {
     X(CT_ERR_SIGNATURE, 50, CT_CAT_SIGNATURE, 0, 0, "signature missing or invalid") \
     X(CT_ERR_GATEWAY, 60, CT_CAT_GATEWAY, 0, 0, "gateway declined the request") \
     X(CT_ERR_RESULT_UNKNOWN, 70, CT_CAT_RESULT_UNKNOWN, 1, 1, "result unknown; query again later")
+/* clang-format on */
 
 typedef enum ct_err {
 #define CT_X_ENUM(name, value, cat, retry, unknown, msg) name = value,
@@ -102,15 +106,15 @@ typedef enum ct_err {
 typedef struct ct_error {
     ct_err code;
     ct_category category;
-    int gateway;              /* ct_gateway, 0 when not tied to a gateway */
-    int retryable;            /* 1: the same call may be sent again        */
-    int outcome_unknown;      /* 1: the request may have reached the gateway */
-    int http_status;          /* 0 when there was no HTTP response         */
-    double retry_after;       /* seconds; < 0 when not given               */
-    char field[64];           /* the argument or option at fault, or ""    */
-    char message[320];        /* human-readable, safe to log               */
-    char gateway_code[64];    /* the gateway's own code, or ""             */
-    char gateway_message[256];/* the gateway's own message, or ""          */
+    int gateway;               /* ct_gateway, 0 when not tied to a gateway */
+    int retryable;             /* 1: the same call may be sent again        */
+    int outcome_unknown;       /* 1: the request may have reached the gateway */
+    int http_status;           /* 0 when there was no HTTP response         */
+    double retry_after;        /* seconds; < 0 when not given               */
+    char field[64];            /* the argument or option at fault, or ""    */
+    char message[320];         /* human-readable, safe to log               */
+    char gateway_code[64];     /* the gateway's own code, or ""             */
+    char gateway_message[256]; /* the gateway's own message, or ""          */
 } ct_error;
 
 /* Static lookups: "CT_ERR_TIMEOUT", "timed out". Never NULL (borrowed). */
@@ -268,8 +272,8 @@ CT_API const ct_op_desc *ct_op_find(const ct_gateway_desc *gw,
                                     const char *name);
 /* By name among params[0..n) (options, args or notify inputs); NULL when
  * absent. */
-CT_API const ct_param_desc *ct_param_find(const ct_param_desc *params,
-                                          size_t n, const char *name);
+CT_API const ct_param_desc *ct_param_find(const ct_param_desc *params, size_t n,
+                                          const char *name);
 
 /* ------------------------------------------------------------------ */
 /* Client configuration                                                */
@@ -367,12 +371,12 @@ typedef struct ct_result ct_result;
 
 /* One field of a result record (all pointers borrowed from the result). */
 typedef struct ct_field {
-    const char *name;   /* NUL-terminated, e.g. "token"                  */
+    const char *name; /* NUL-terminated, e.g. "token"                  */
     ct_value_type type;
-    const char *str;    /* CT_VAL_STRING: the bytes (NUL-terminated too) */
+    const char *str; /* CT_VAL_STRING: the bytes (NUL-terminated too) */
     size_t len;
-    long long num;      /* CT_VAL_INT                                    */
-    int sensitive;      /* 1: card data; bindings must mask it when printing */
+    long long num; /* CT_VAL_INT                                    */
+    int sensitive; /* 1: card data; bindings must mask it when printing */
 } ct_field;
 
 /* Wipes (results may hold card data) and frees. NULL is a no-op. */
@@ -484,8 +488,8 @@ typedef struct ct_notification {
  * Errors: CT_ERR_SIGNATURE, CT_ERR_PROTOCOL, CT_ERR_VALIDATION.
  */
 CT_API ct_err ct_verify_notification(ct_client *client,
-                                     const ct_notification *n,
-                                     ct_result **out, ct_error *err);
+                                     const ct_notification *n, ct_result **out,
+                                     ct_error *err);
 
 /*
  * new: the answer a gateway expects to a notification, as a request object

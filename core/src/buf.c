@@ -1,10 +1,16 @@
 /* buf.c - a growable byte buffer that wipes whatever it held. */
-#include "internal.h"
+#include "buf.h"
+#include "mem.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <stdarg.h>
+#include <openssl/crypto.h>
 
-void ct_buf_init(ct_buf *b) { memset(b, 0, sizeof(*b)); }
+void ct_buf_init(ct_buf *b)
+{
+    memset(b, 0, sizeof(*b));
+}
 
 void ct_buf_free(ct_buf *b)
 {
@@ -64,9 +70,15 @@ void ct_buf_append(ct_buf *b, const char *s, size_t n)
     b->data[b->len] = '\0';
 }
 
-void ct_buf_puts(ct_buf *b, const char *s) { ct_buf_append(b, s, strlen(s)); }
+void ct_buf_puts(ct_buf *b, const char *s)
+{
+    ct_buf_append(b, s, strlen(s));
+}
 
-void ct_buf_putc(ct_buf *b, char c) { ct_buf_append(b, &c, 1); }
+void ct_buf_putc(ct_buf *b, char c)
+{
+    ct_buf_append(b, &c, 1);
+}
 
 void ct_buf_printf(ct_buf *b, const char *fmt, ...)
 {

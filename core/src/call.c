@@ -1,7 +1,14 @@
 /* call.c - the public entry points of an operation (build, parse, call)
  * and of notifications, which check their inputs and dispatch to the
  * client's gateway. */
-#include "internal.h"
+#include "buf.h"
+#include "check.h"
+#include "client.h"
+#include "errors.h"
+#include "http.h"
+#include "registry.h"
+#include "request.h"
+#include "transport.h"
 
 #include <string.h>
 
@@ -31,6 +38,16 @@ static ct_err ct_enter(const ct_client *c, void *out, ct_error *err)
     return CT_OK;
 }
 
+/* Starts an entry point: *out cleared, then ct_enter's checks. */
+#define CT_ENTER(c, out, err)                                                  \
+    do {                                                                       \
+        ct_err enter_rc_;                                                      \
+        if ((out) != NULL)                                                     \
+            *(out) = NULL;                                                     \
+        if ((enter_rc_ = ct_enter((c), (out), (err))) != CT_OK)                \
+            return enter_rc_;                                                  \
+    } while (0)
+
 /* Moves a built request to *out, or frees it when rc (or its body) failed. */
 static ct_err ct_finish_request(ct_request *req, ct_err rc, ct_request **out,
                                 ct_error *err)
@@ -53,10 +70,7 @@ ct_err ct_build(ct_client *c, const ct_op_desc *op, const ct_args *args,
     ct_buf url;
     ct_err rc;
 
-    if (out != NULL)
-        *out = NULL;
-    if ((rc = ct_enter(c, out, err)) != CT_OK)
-        return rc;
+    CT_ENTER(c, out, err);
     if (args == NULL)
         return ct_fail(err, CT_ERR_INTERNAL, NULL, "NULL arguments");
     if ((rc = ct_resolve_op(c, op, &impl, err)) != CT_OK ||
@@ -70,6 +84,7 @@ ct_err ct_build(ct_client *c, const ct_op_desc *op, const ct_args *args,
     if (req == NULL)
         return ct_fail_nomem(err);
     req->op = op;
+    req->path = impl->path;
     return ct_finish_request(req, impl->build(c, op, args, req, err), out, err);
 }
 
@@ -81,10 +96,7 @@ ct_err ct_parse(ct_client *c, const ct_op_desc *op, const ct_request *req,
     ct_response resp;
     ct_err rc;
 
-    if (out != NULL)
-        *out = NULL;
-    if ((rc = ct_enter(c, out, err)) != CT_OK)
-        return rc;
+    CT_ENTER(c, out, err);
     if (op == NULL && req != NULL)
         op = req->op;
     if ((rc = ct_resolve_op(c, op, &impl, err)) != CT_OK)
@@ -99,6 +111,7 @@ ct_err ct_parse(ct_client *c, const ct_op_desc *op, const ct_request *req,
     resp.nheaders = nheaders;
     resp.body = body ? body : "";
     resp.len = len;
+    resp.path = impl->path;
     if ((rc = ct_check_status(&resp, err)) != CT_OK)
         return rc;
     rc = impl->parse(c, op, req, &resp, out, err);
@@ -140,13 +153,9 @@ ct_err ct_call(ct_client *c, const ct_op_desc *op, const ct_args *args,
 ct_err ct_verify_notification(ct_client *c, const ct_notification *n,
                               ct_result **out, ct_error *err)
 {
-    ct_err rc;
     int timed;
 
-    if (out != NULL)
-        *out = NULL;
-    if ((rc = ct_enter(c, out, err)) != CT_OK)
-        return rc;
+    CT_ENTER(c, out, err);
     if (n == NULL)
         return ct_fail(err, CT_ERR_INTERNAL, NULL, "NULL notification");
     /* only notifications that carry a signed time take max_age */
@@ -166,12 +175,8 @@ ct_err ct_notification_ack(ct_client *c, const char *path, ct_request **out,
                            ct_error *err)
 {
     ct_request *req;
-    ct_err rc;
 
-    if (out != NULL)
-        *out = NULL;
-    if ((rc = ct_enter(c, out, err)) != CT_OK)
-        return rc;
+    CT_ENTER(c, out, err);
     req = ct_request_alloc("", "");
     if (req == NULL)
         return ct_fail_nomem(err);

@@ -1,6 +1,10 @@
 /* canon.c - the sorted "name=value&..." strings that Pagsmile (MD5) and
  * YabandPay (HMAC-SHA256) sign. */
-#include "internal.h"
+#include "buf.h"
+#include "canon.h"
+#include "errors.h"
+#include "json.h"
+#include "mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +19,10 @@ static int ct_pair_cmp(const void *a, const void *b)
     return (x->klen > y->klen) - (x->klen < y->klen);
 }
 
-void ct_pairs_sort(ct_pair *p, size_t n) { qsort(p, n, sizeof(*p), ct_pair_cmp); }
+void ct_pairs_sort(ct_pair *p, size_t n)
+{
+    qsort(p, n, sizeof(*p), ct_pair_cmp);
+}
 
 void ct_pairs_join(ct_buf *out, const ct_pair *p, size_t n, int drop_empty)
 {
@@ -54,12 +61,9 @@ int ct_canon_render(ct_buf *out, const json_t *v, int php)
         }
         return d == 0.0;
     }
-    case JSON_TRUE:
-        ct_buf_putc(out, '1');
-        return 0;
+    case JSON_TRUE: ct_buf_putc(out, '1'); return 0;
     case JSON_FALSE:
-    case JSON_NULL:
-        return 1;
+    case JSON_NULL: return 1;
     case JSON_OBJECT:
         ct_json_put_value(out, v, php);
         return json_object_size(v) == 0;
@@ -103,7 +107,8 @@ ct_err ct_canon_objects(ct_buf *out, const json_t *a, const json_t *b,
         json_t *v;
         if (objs[o] == NULL)
             continue;
-        json_object_foreach((json_t *)objs[o], key, v) {
+        json_object_foreach((json_t *)objs[o], key, v)
+        {
             if (ct_skipped(key, skip))
                 continue;
             pairs[n].key = key;

@@ -1,6 +1,10 @@
 /* check.c - argument checks: UTF-8 text, card numbers (Luhn), CVV,
  * expiry, enumerations, URLs. Messages name the field, never the value. */
-#include "internal.h"
+#include "check.h"
+#include "client.h"
+#include "clock.h"
+#include "errors.h"
+#include "kv.h"
 
 #include <string.h>
 
@@ -131,8 +135,8 @@ ct_err ct_check_card_number(const ct_kv *v, const char *field, ct_error *err)
         return ct_fail(err, CT_ERR_VALIDATION, field,
                        "%s must be 12 to 19 digits", field);
     if (!ct_luhn_ok(v->value, v->len))
-        return ct_fail(err, CT_ERR_VALIDATION, field,
-                       "%s fails the Luhn check", field);
+        return ct_fail(err, CT_ERR_VALIDATION, field, "%s fails the Luhn check",
+                       field);
     return CT_OK;
 }
 
@@ -232,8 +236,8 @@ ct_err ct_check_oneof(const ct_kv *v, const char *field,
         if (strlen(allowed[i]) == v->len &&
             memcmp(allowed[i], v->value, v->len) == 0)
             return CT_OK;
-    return ct_fail(err, CT_ERR_VALIDATION, field, "%s is not one of the allowed values",
-                   field);
+    return ct_fail(err, CT_ERR_VALIDATION, field,
+                   "%s is not one of the allowed values", field);
 }
 
 ct_err ct_check_url(const ct_kv *v, const char *field, size_t max,

@@ -1,6 +1,13 @@
 /* client.c - clients: made from a configuration (common options, then the
  * gateway's own), freed, and their clock. */
-#include "internal.h"
+#include "client.h"
+#include "clock.h"
+#include "errors.h"
+#include "kv.h"
+#include "mem.h"
+#include "options.h"
+#include "registry.h"
+#include "transport.h"
 
 #include <string.h>
 #include <time.h>
@@ -34,17 +41,6 @@ ct_err ct_client_new(const ct_config *cfg, ct_client **out, ct_error *err)
     if ((rc = ct_configure_common(c, &cfg->kv, err)) != CT_OK ||
         (rc = c->ops->configure(c, &cfg->kv, err)) != CT_OK)
         goto fail;
-    /* Key the signing contexts once; each call works on a copy. */
-    if ((c->private_key != NULL &&
-         (c->sign_ctx = ct_sign_template(c->private_key, 1)) == NULL) ||
-        (c->gateway_public_key != NULL &&
-         (c->verify_ctx = ct_sign_template(c->gateway_public_key, 0)) ==
-             NULL)) {
-        rc = ct_fail(err, CT_ERR_KEY,
-                     c->sign_ctx ? "gateway_public_key" : "private_key",
-                     "the key cannot be used for SHA256withRSA");
-        goto fail;
-    }
     if ((rc = ct_transport_new(c, &c->transport, err)) != CT_OK)
         goto fail;
     *out = c;
@@ -62,17 +58,8 @@ void ct_client_free(ct_client *c)
     ct_free_str(c->base_url);
     ct_free_str(c->ca_file);
     ct_free_str(c->proxy);
-    ct_free_str(c->merchant_no);
-    ct_free_str(c->app_id);
-    ct_free_str(c->user);
-    ct_free_str(c->client_id);
-    ct_free_str(c->key_version);
-    ct_free_secret(c->secret.data, c->secret.len);
-    EVP_MD_CTX_free(c->sign_ctx);
-    EVP_MD_CTX_free(c->verify_ctx);
-    EVP_MAC_CTX_free(c->hmac_ctx);
-    EVP_PKEY_free(c->private_key);
-    EVP_PKEY_free(c->gateway_public_key);
+    if (c->state != NULL)
+        c->ops->free_state(c->state);
     ct_free_secret(c, sizeof(*c));
 }
 

@@ -1,6 +1,7 @@
 /* clock.c - the timestamps the gateways want (RFC 3339 / ISO 8601 with an
  * offset, unix seconds), computed without the C library's time zones. */
-#include "internal.h"
+#include "buf.h"
+#include "clock.h"
 
 #include <string.h>
 
@@ -46,8 +47,8 @@ int ct_parse_rfc3339(const char *s, size_t n, ct_time *out)
     int y, mo, d, h, mi, sec, ms = 0, oh = 0, om = 0, sign = 1;
     size_t i = 19;
 
-    if (n < 20 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') ||
-        s[13] != ':' || s[16] != ':')
+    if (n < 20 || s[4] != '-' || s[7] != '-' ||
+        (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':')
         return 0;
     if (!ct_num(s, 4, &y) || !ct_num(s + 5, 2, &mo) || !ct_num(s + 8, 2, &d) ||
         !ct_num(s + 11, 2, &h) || !ct_num(s + 14, 2, &mi) ||
@@ -75,11 +76,11 @@ int ct_parse_rfc3339(const char *s, size_t n, ct_time *out)
         return 0;
     }
     out->offset_min = sign * (oh * 60 + om);
-    out->unix_ms = ((ct_days_from_civil(y, mo, d) * 86400 + h * 3600 +
-                     mi * 60 + sec) -
-                    (int64_t)out->offset_min * 60) *
-                       1000 +
-                   ms;
+    out->unix_ms =
+        ((ct_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec) -
+         (int64_t)out->offset_min * 60) *
+            1000 +
+        ms;
     return 1;
 }
 

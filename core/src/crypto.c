@@ -1,6 +1,9 @@
 /* crypto.c - the primitives: MD5 and HMAC-SHA256 in hex, SHA256withRSA,
  * base64, URL encoding, constant-time comparison, OS randomness. */
-#include "internal.h"
+#include "buf.h"
+#include "crypto.h"
+#include "errors.h"
+#include "mem.h"
 
 #include <string.h>
 
@@ -9,6 +12,9 @@
 #include <openssl/err.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
+
+static void ct_hex(const unsigned char *in, size_t n, char *out);
+static void ct_b64_encode(ct_buf *out, const unsigned char *in, size_t n);
 
 /* Fetched once by ct_crypto_init (from ct_global_init), read-only after:
  * OpenSSL 3 otherwise looks the algorithms up again on every call. */
@@ -55,8 +61,8 @@ EVP_MAC_CTX *ct_hmac_template(const char *key, size_t klen)
     return t;
 }
 
-int ct_hmac_sha256_hex_ctx(const EVP_MAC_CTX *tmpl, const char *data,
-                           size_t n, char out[65])
+int ct_hmac_sha256_hex_ctx(const EVP_MAC_CTX *tmpl, const char *data, size_t n,
+                           char out[65])
 {
     unsigned char md[32];
     size_t mdlen = 0;
@@ -72,7 +78,8 @@ int ct_hmac_sha256_hex_ctx(const EVP_MAC_CTX *tmpl, const char *data,
     return ok;
 }
 
-void ct_hex(const unsigned char *in, size_t n, char *out)
+/* Lowercase hex of in[0..n) into out (2n+1 bytes). */
+static void ct_hex(const unsigned char *in, size_t n, char *out)
 {
     static const char digits[] = "0123456789abcdef";
     size_t i;
@@ -94,8 +101,8 @@ int ct_md5_hex(const char *data, size_t n, char out[33])
     return 1;
 }
 
-int ct_hmac_sha256_hex(const char *key, size_t klen, const char *data,
-                       size_t n, char out[65])
+int ct_hmac_sha256_hex(const char *key, size_t klen, const char *data, size_t n,
+                       char out[65])
 {
     unsigned char md[EVP_MAX_MD_SIZE];
     unsigned int mdlen = 0;
@@ -160,9 +167,9 @@ int ct_rsa_verify(const EVP_MD_CTX *tmpl, const char *data, size_t n,
     int ok;
     if (ctx == NULL)
         return 0;
-    ok = EVP_MD_CTX_copy_ex(ctx, tmpl) == 1 &&
-         EVP_DigestVerify(ctx, sig, siglen, (const unsigned char *)data, n) ==
-             1;
+    ok =
+        EVP_MD_CTX_copy_ex(ctx, tmpl) == 1 &&
+        EVP_DigestVerify(ctx, sig, siglen, (const unsigned char *)data, n) == 1;
     EVP_MD_CTX_free(ctx);
     ERR_clear_error();
     return ok;
@@ -170,11 +177,16 @@ int ct_rsa_verify(const EVP_MD_CTX *tmpl, const char *data, size_t n,
 
 static int ct_b64_val(unsigned char c)
 {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+') return 62;
-    if (c == '/') return 63;
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A';
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 26;
+    if (c >= '0' && c <= '9')
+        return c - '0' + 52;
+    if (c == '+')
+        return 62;
+    if (c == '/')
+        return 63;
     return -1;
 }
 
@@ -214,7 +226,7 @@ long ct_b64_decode(const char *in, size_t n, unsigned char *out, size_t cap)
     return (long)o;
 }
 
-void ct_b64_encode(ct_buf *out, const unsigned char *in, size_t n)
+static void ct_b64_encode(ct_buf *out, const unsigned char *in, size_t n)
 {
     size_t need = 4 * ((n + 2) / 3);
     if (!ct_buf_reserve(out, need))
@@ -243,9 +255,12 @@ void ct_url_encode(ct_buf *out, const char *s, size_t n)
 
 static int ct_hexval(char c)
 {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
     return -1;
 }
 
@@ -279,8 +294,7 @@ int ct_consttime_eq(const char *a, size_t alen, const char *b, size_t blen)
     return CRYPTO_memcmp(a, b, alen) == 0;
 }
 
-int ct_hex_matches(const char *expected, size_t n, const char *got,
-                   size_t glen)
+int ct_hex_matches(const char *expected, size_t n, const char *got, size_t glen)
 {
     unsigned char diff = 0;
     size_t i;

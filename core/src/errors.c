@@ -1,8 +1,12 @@
 /* errors.c - the error table and the ct_error filler. */
-#include "internal.h"
+#include "errors.h"
+#include "mask.h"
+#include "mem.h"
+#include "request.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <stdarg.h>
 
 typedef struct ct_err_info {
     ct_err code;
@@ -29,16 +33,24 @@ static const ct_err_info *ct_err_lookup(ct_err code)
     return &ct_err_table[2]; /* CT_ERR_INTERNAL */
 }
 
-const char *ct_err_name(ct_err code) { return ct_err_lookup(code)->name; }
-const char *ct_err_str(ct_err code) { return ct_err_lookup(code)->msg; }
-ct_category ct_err_category(ct_err code) { return ct_err_lookup(code)->cat; }
+const char *ct_err_name(ct_err code)
+{
+    return ct_err_lookup(code)->name;
+}
+const char *ct_err_str(ct_err code)
+{
+    return ct_err_lookup(code)->msg;
+}
+ct_category ct_err_category(ct_err code)
+{
+    return ct_err_lookup(code)->cat;
+}
 
 const char *ct_category_name(ct_category cat)
 {
     static const char *const names[] = {
-        "none",     "internal",  "configuration", "validation",
-        "transport", "protocol", "signature",     "gateway",
-        "result_unknown"};
+        "none",     "internal",  "configuration", "validation",    "transport",
+        "protocol", "signature", "gateway",       "result_unknown"};
     if ((unsigned)cat < CT_ARRAY_LEN(names))
         return names[cat];
     return "internal";
@@ -104,9 +116,10 @@ void ct_error_set_gateway(ct_error *err, ct_gateway gw)
         err->gateway = (int)gw;
 }
 
-void ct_error_set_gateway_reply(ct_error *err, const ct_request *req,
-                                const char *code, size_t clen, const char *msg,
-                                size_t mlen)
+/* Copies a gateway's code/message into *err (see ct_fail_gateway). */
+static void ct_error_set_gateway_reply(ct_error *err, const ct_request *req,
+                                       const char *code, size_t clen,
+                                       const char *msg, size_t mlen)
 {
     const char *pan = req ? req->pan : NULL, *cvv = req ? req->cvv : NULL;
     if (err == NULL)

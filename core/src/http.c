@@ -1,6 +1,8 @@
 /* http.c - HTTP helpers shared by the parsers: header lookup and the
  * mapping of non-200 statuses to errors. */
-#include "internal.h"
+#include "check.h"
+#include "errors.h"
+#include "http.h"
 
 #include <string.h>
 #include <strings.h>

@@ -1,18 +1,26 @@
 /* json.c - writing JSON text byte-exactly, and reading responses with
  * jansson (duplicate keys rejected, numbers never turned into amounts). */
-#include "internal.h"
+#include "buf.h"
+#include "check.h"
+#include "errors.h"
+#include "json.h"
+#include "mem.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <openssl/crypto.h>
 
 static const char ct_hexdigits[] = "0123456789abcdef";
 
 static void ct_put_u(ct_buf *b, unsigned cp)
 {
-    char e[6] = {'\\', 'u', ct_hexdigits[(cp >> 12) & 15],
-                 ct_hexdigits[(cp >> 8) & 15], ct_hexdigits[(cp >> 4) & 15],
+    char e[6] = {'\\',
+                 'u',
+                 ct_hexdigits[(cp >> 12) & 15],
+                 ct_hexdigits[(cp >> 8) & 15],
+                 ct_hexdigits[(cp >> 4) & 15],
                  ct_hexdigits[cp & 15]};
     ct_buf_append(b, e, 6);
 }
@@ -175,7 +183,8 @@ void ct_json_put_value(ct_buf *b, const json_t *v, int php)
     switch (json_typeof(v)) {
     case JSON_OBJECT:
         ct_buf_putc(b, '{');
-        json_object_foreach((json_t *)v, key, item) {
+        json_object_foreach((json_t *)v, key, item)
+        {
             if (!first)
                 ct_buf_putc(b, ',');
             first = 0;
@@ -187,7 +196,8 @@ void ct_json_put_value(ct_buf *b, const json_t *v, int php)
         break;
     case JSON_ARRAY:
         ct_buf_putc(b, '[');
-        json_array_foreach(v, i, item) {
+        json_array_foreach(v, i, item)
+        {
             if (i)
                 ct_buf_putc(b, ',');
             ct_json_put_value(b, item, php);
@@ -200,9 +210,7 @@ void ct_json_put_value(ct_buf *b, const json_t *v, int php)
     case JSON_INTEGER:
         ct_buf_printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
         break;
-    case JSON_REAL:
-        ct_json_put_real(b, json_real_value(v));
-        break;
+    case JSON_REAL: ct_json_put_real(b, json_real_value(v)); break;
     case JSON_TRUE: ct_buf_puts(b, "true"); break;
     case JSON_FALSE: ct_buf_puts(b, "false"); break;
     default: ct_buf_puts(b, "null"); break;
@@ -233,8 +241,8 @@ static ct_err ct_json_load(const char *body, size_t len, size_t flags,
             return ct_fail(err, CT_ERR_PROTOCOL, NULL,
                            "response JSON has a duplicate key");
         return ct_fail(err, CT_ERR_PROTOCOL, NULL,
-                       "response is not valid JSON (line %d, column %d)",
-                       line, column);
+                       "response is not valid JSON (line %d, column %d)", line,
+                       column);
     }
     if (ct_wipe_has_failed()) {
         /* jansson drops bytes silently when an allocation fails while it
@@ -333,7 +341,8 @@ ct_err ct_json_int(const json_t *obj, const char *key, int required,
 
 static size_t ct_skip_ws(const char *s, size_t n, size_t i)
 {
-    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+    while (i < n &&
+           (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
         i++;
     return i;
 }
@@ -405,8 +414,8 @@ int ct_json_raw_next(const char *s, size_t n, size_t *pos, size_t *kstart,
     return 1;
 }
 
-int ct_json_raw_member(const char *s, size_t n, const char *key,
-                       size_t *vstart, size_t *vend)
+int ct_json_raw_member(const char *s, size_t n, const char *key, size_t *vstart,
+                       size_t *vend)
 {
     size_t klen = strlen(key), pos = 0, ks, ke;
     while (ct_json_raw_next(s, n, &pos, &ks, &ke, vstart, vend))

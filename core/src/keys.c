@@ -1,7 +1,11 @@
 /* keys.c - RSA key loading: PEM with any label, or bare base64 of PKCS#1 or
  * PKCS#8 (private) and SPKI or PKCS#1 (public). Key material never reaches
  * an error message; every decoded buffer is wiped. */
-#include "internal.h"
+#include "buf.h"
+#include "crypto.h"
+#include "errors.h"
+#include "keys.h"
+#include "mem.h"
 
 #include <string.h>
 
@@ -67,8 +71,8 @@ static ct_err ct_key_check(EVP_PKEY *k, const char *field, ct_error *err)
     if (EVP_PKEY_get_base_id(k) != EVP_PKEY_RSA)
         return ct_fail(err, CT_ERR_KEY, field, "%s is not an RSA key", field);
     if (EVP_PKEY_get_bits(k) < 2048 || EVP_PKEY_get_bits(k) > 8192)
-        return ct_fail(err, CT_ERR_KEY, field,
-                       "%s must be 2048 to 8192 bits", field);
+        return ct_fail(err, CT_ERR_KEY, field, "%s must be 2048 to 8192 bits",
+                       field);
     return CT_OK;
 }
 
@@ -77,8 +81,8 @@ static ct_err ct_key_check(EVP_PKEY *k, const char *field, ct_error *err)
 static EVP_PKEY *ct_key_decode(const unsigned char *der, long len, int private)
 {
     const unsigned char *p = der;
-    EVP_PKEY *k = private ? d2i_AutoPrivateKey(NULL, &p, len)
-                          : d2i_PUBKEY(NULL, &p, len);
+    EVP_PKEY *k =
+        private ? d2i_AutoPrivateKey(NULL, &p, len) : d2i_PUBKEY(NULL, &p, len);
     if (k != NULL && p != der + len) {
         EVP_PKEY_free(k);
         k = NULL;
@@ -134,4 +138,13 @@ ct_err ct_load_public_key(const char *text, size_t n, const char *field,
                           EVP_PKEY **out, ct_error *err)
 {
     return ct_load_key(text, n, field, 0, out, err);
+}
+
+void ct_rsa_keys_free(ct_rsa_keys *k)
+{
+    EVP_MD_CTX_free(k->sign_ctx);
+    EVP_MD_CTX_free(k->verify_ctx);
+    EVP_PKEY_free(k->private_key);
+    EVP_PKEY_free(k->gateway_public_key);
+    memset(k, 0, sizeof(*k));
 }

@@ -1,6 +1,8 @@
 /* kv.c - ordered name/value lists holding client options and operation
  * arguments (values may be card data or secrets: wiped on free). */
-#include "internal.h"
+#include "errors.h"
+#include "kv.h"
+#include "mem.h"
 
 #include <string.h>
 
@@ -13,8 +15,8 @@ const ct_kv *ct_kv_get(const ct_kvlist *l, const char *name)
     return NULL;
 }
 
-ct_err ct_kv_set(ct_kvlist *l, const char *name, const char *value,
-                 size_t len, ct_error *err)
+static ct_err ct_kv_set(ct_kvlist *l, const char *name, const char *value,
+                        size_t len, ct_error *err)
 {
     char *v;
     size_t i;
@@ -56,7 +58,8 @@ ct_err ct_kv_set(ct_kvlist *l, const char *name, const char *value,
     return CT_OK;
 }
 
-void ct_kv_free(ct_kvlist *l)
+/* Wipes and frees every item. */
+static void ct_kv_free(ct_kvlist *l)
 {
     size_t i;
     for (i = 0; i < l->n; i++) {
@@ -67,7 +70,10 @@ void ct_kv_free(ct_kvlist *l)
     memset(l, 0, sizeof(*l));
 }
 
-ct_args *ct_args_new(void) { return ct_calloc(1, sizeof(ct_args)); }
+ct_args *ct_args_new(void)
+{
+    return ct_calloc(1, sizeof(ct_args));
+}
 
 void ct_args_free(ct_args *args)
 {

@@ -1,11 +1,14 @@
 /* library.c - process-wide initialisation and version strings. */
-#include "internal.h"
+#include "crypto.h"
+#include "mem.h"
+#include "pool.h"
 
 #include <pthread.h>
 
 #include <curl/curl.h>
 #include <openssl/crypto.h>
 #include <openssl/opensslv.h>
+#include <jansson.h>
 
 static pthread_once_t ct_once = PTHREAD_ONCE_INIT;
 static CURLcode ct_curl_init_rc = CURLE_OK;

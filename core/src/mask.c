@@ -17,7 +17,9 @@
  * Control characters and bytes that are not UTF-8 become '?'. The rule runs
  * over the whole source before the copy is cut to size, so truncation never
  * uncovers a card number. */
-#include "internal.h"
+#include "check.h"
+#include "mask.h"
+#include "mem.h"
 
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /* mem.c - the core's allocator wrappers: wipe on free, and (in the
  * CT_ALLOC_TEST build) fail the n-th allocation on request. */
-#include "internal.h"
+#include "mem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +18,10 @@ int ct_alloc_should_fail(void)
     return ct_alloc_fail_at > 0 && ct_alloc_count == ct_alloc_fail_at;
 }
 #else
-static inline int ct_alloc_should_fail(void) { return 0; }
+static inline int ct_alloc_should_fail(void)
+{
+    return 0;
+}
 #endif
 
 void *ct_malloc(size_t n)
@@ -60,9 +63,15 @@ char *ct_strndup(const char *s, size_t n)
     return p;
 }
 
-char *ct_strdup(const char *s) { return ct_strndup(s, strlen(s)); }
+char *ct_strdup(const char *s)
+{
+    return ct_strndup(s, strlen(s));
+}
 
-void ct_free_string(char *s) { ct_free_str(s); }
+void ct_free_string(char *s)
+{
+    ct_free_str(s);
+}
 
 /* Size-prefixed allocator handed to jansson and libcurl, so that the
  * strings they hold (parsed responses carry card numbers and CVVs) are
@@ -75,8 +84,14 @@ void ct_free_string(char *s) { ct_free_str(s); }
  * parse failure can be told apart from a memory failure. */
 static _Thread_local int ct_wipe_failed;
 
-void ct_wipe_reset_failed(void) { ct_wipe_failed = 0; }
-int ct_wipe_has_failed(void) { return ct_wipe_failed; }
+void ct_wipe_reset_failed(void)
+{
+    ct_wipe_failed = 0;
+}
+int ct_wipe_has_failed(void)
+{
+    return ct_wipe_failed;
+}
 
 void *ct_wipe_malloc(size_t n)
 {

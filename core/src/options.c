@@ -1,6 +1,16 @@
 /* options.c - reading client options: typed accessors for the gateways'
  * configure functions, and the options every client takes. */
-#include "internal.h"
+#include "check.h"
+#include "client.h"
+#include "clock.h"
+#include "crypto.h"
+#include "errors.h"
+#include "keys.h"
+#include "kv.h"
+#include "mem.h"
+#include "options.h"
+#include "registry.h"
+#include "url.h"
 
 #include <errno.h>
 #include <math.h>
@@ -45,22 +55,34 @@ ct_err ct_opt_secret(const ct_kvlist *opts, const char *name,
     return CT_OK;
 }
 
-ct_err ct_opt_private_key(const ct_kvlist *opts, const char *name,
-                          EVP_PKEY **dst, ct_error *err)
-{
-    const ct_kv *v = ct_kv_get(opts, name);
-    if (v == NULL || v->len == 0)
-        return ct_fail(err, CT_ERR_CONFIG, name, "option %s is required", name);
-    return ct_load_private_key(v->value, v->len, name, dst, err);
-}
-
-ct_err ct_opt_public_key(const ct_kvlist *opts, const char *name,
+/* A required key option, read by `load` (ct_load_private_key or
+ * ct_load_public_key). */
+static ct_err ct_opt_key(const ct_kvlist *opts, const char *name,
+                         ct_err (*load)(const char *, size_t, const char *,
+                                        EVP_PKEY **, ct_error *),
                          EVP_PKEY **dst, ct_error *err)
 {
     const ct_kv *v = ct_kv_get(opts, name);
     if (v == NULL || v->len == 0)
         return ct_fail(err, CT_ERR_CONFIG, name, "option %s is required", name);
-    return ct_load_public_key(v->value, v->len, name, dst, err);
+    return load(v->value, v->len, name, dst, err);
+}
+
+ct_err ct_opt_rsa_keys(const ct_kvlist *o, ct_rsa_keys *k, ct_error *err)
+{
+    ct_err rc;
+    if ((rc = ct_opt_key(o, "private_key", ct_load_private_key, &k->private_key,
+                         err)) != CT_OK ||
+        (rc = ct_opt_key(o, "gateway_public_key", ct_load_public_key,
+                         &k->gateway_public_key, err)) != CT_OK)
+        return rc;
+    /* Key the signing contexts once; each call works on a copy. */
+    if ((k->sign_ctx = ct_sign_template(k->private_key, 1)) == NULL ||
+        (k->verify_ctx = ct_sign_template(k->gateway_public_key, 0)) == NULL)
+        return ct_fail(err, CT_ERR_KEY,
+                       k->sign_ctx ? "gateway_public_key" : "private_key",
+                       "the key cannot be used for SHA256withRSA");
+    return CT_OK;
 }
 
 static ct_err ct_opt_number(const ct_kvlist *opts, const char *name,

@@ -1,6 +1,19 @@
 /* pagsmile.c - Pagsmile /api/getcardtoken: sorted k=v string without empty
  * values, "&key=<app key>", MD5 in lowercase hex, in the body's "sign". */
-#include "internal.h"
+#include "buf.h"
+#include "canon.h"
+#include "check.h"
+#include "client.h"
+#include "crypto.h"
+#include "errors.h"
+#include "http.h"
+#include "json.h"
+#include "kv.h"
+#include "mem.h"
+#include "options.h"
+#include "registry.h"
+#include "request.h"
+#include "result.h"
 
 #include <string.h>
 
@@ -42,23 +55,49 @@ static const ct_env pg_envs[] = {
 static const struct {
     const char *code;
     const char *name;
-} pg_codes[] = {
-    {"300", "WARNING"},           {"400", "SYSTEM_ERROR"},
-    {"401", "SYSTEM_PARAM_ERROR"}, {"402", "SIGN_VERIFY_FAILURE"},
-    {"403", "SIGN_ISNULL"},       {"404", "SIGN_TYPE_ERROR"},
-    {"405", "SIGN_TYPE_ISNULL"},  {"501", "MERCHANT_ID_INVALID"},
-    {"502", "MERCHANT_ID_INVALID"}, {"508", "MERCHANT_STATUS_ISLOCK"},
-    {"550", "SINGLE_DAY_PAY_LIMIT"}, {"551", "IP_REQUEST_TOO_FAST_LIMIT"},
-    {"759", "EMAIL_ISNULL"}};
+} pg_codes[] = {{"300", "WARNING"},
+                {"400", "SYSTEM_ERROR"},
+                {"401", "SYSTEM_PARAM_ERROR"},
+                {"402", "SIGN_VERIFY_FAILURE"},
+                {"403", "SIGN_ISNULL"},
+                {"404", "SIGN_TYPE_ERROR"},
+                {"405", "SIGN_TYPE_ISNULL"},
+                {"501", "MERCHANT_ID_INVALID"},
+                {"502", "MERCHANT_ID_INVALID"},
+                {"508", "MERCHANT_STATUS_ISLOCK"},
+                {"550", "SINGLE_DAY_PAY_LIMIT"},
+                {"551", "IP_REQUEST_TOO_FAST_LIMIT"},
+                {"759", "EMAIL_ISNULL"}};
+
+/* The client's Pagsmile credentials (ct_client.state). */
+typedef struct pg_state {
+    char *merchant_no;
+    char *app_id;
+    ct_client_secret app_key;
+} pg_state;
+
+#define PG(c) ((pg_state *)(c)->state)
+
+static void pg_free_state(void *state)
+{
+    pg_state *s = state;
+    ct_free_str(s->merchant_no);
+    ct_free_str(s->app_id);
+    ct_free_secret(s->app_key.data, s->app_key.len);
+    ct_free_secret(s, sizeof(*s));
+}
 
 static ct_err pg_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
 {
+    pg_state *s = ct_calloc(1, sizeof(*s));
     ct_err rc;
-    if ((rc = ct_opt_text(o, "merchant_no", 20, 1, NULL, &c->merchant_no,
+    if ((c->state = s) == NULL)
+        return ct_fail_nomem(err);
+    if ((rc = ct_opt_text(o, "merchant_no", 20, 1, NULL, &s->merchant_no,
                           err)) != CT_OK ||
-        (rc = ct_opt_text(o, "app_id", 20, 1, NULL, &c->app_id, err)) !=
+        (rc = ct_opt_text(o, "app_id", 20, 1, NULL, &s->app_id, err)) !=
             CT_OK ||
-        (rc = ct_opt_secret(o, "app_key", &c->secret, err)) != CT_OK)
+        (rc = ct_opt_secret(o, "app_key", &s->app_key, err)) != CT_OK)
         return rc;
     return CT_OK;
 }
@@ -76,7 +115,7 @@ static ct_err pg_sign_pairs(const ct_client *c, ct_pair *pairs, size_t n,
     ct_pairs_sort(pairs, n);
     ct_pairs_join(tosign, pairs, n, 1);
     ct_buf_puts(tosign, "&key=");
-    ct_buf_append(tosign, c->secret.data, c->secret.len);
+    ct_buf_append(tosign, PG(c)->app_key.data, PG(c)->app_key.len);
     if (!ct_buf_ok(tosign))
         return ct_fail_nomem(err);
     if (!ct_md5_hex(tosign->data, tosign->len, hex))
@@ -107,12 +146,12 @@ static ct_err pg_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
         (rc = ct_check_text(v[4], names[4], 100, 0, err)) != CT_OK)
         return rc;
 
-    pairs[0] = (ct_pair){"merchant_no", 11, c->merchant_no,
-                         strlen(c->merchant_no), 0};
-    pairs[1] = (ct_pair){"app_id", 6, c->app_id, strlen(c->app_id), 0};
+    pairs[0] = (ct_pair){"merchant_no", 11, PG(c)->merchant_no,
+                         strlen(PG(c)->merchant_no), 0};
+    pairs[1] = (ct_pair){"app_id", 6, PG(c)->app_id, strlen(PG(c)->app_id), 0};
     for (i = 0; i < 5; i++)
-        pairs[2 + i] = (ct_pair){names[i], strlen(names[i]), v[i]->value,
-                                 v[i]->len, 0};
+        pairs[2 + i] =
+            (ct_pair){names[i], strlen(names[i]), v[i]->value, v[i]->len, 0};
     for (i = 0; i < 7; i++)
         pairs[i].empty = pg_empty(pairs[i].val, pairs[i].vlen);
 
@@ -124,15 +163,16 @@ static ct_err pg_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
 
     ct_buf_reserve(&req->body, 256);
     ct_buf_putc(&req->body, '{');
-    ct_json_put_member(&req->body, 0, "merchant_no", c->merchant_no,
-                       strlen(c->merchant_no));
-    ct_json_put_member(&req->body, 1, "app_id", c->app_id, strlen(c->app_id));
+    ct_json_put_member(&req->body, 0, "merchant_no", PG(c)->merchant_no,
+                       strlen(PG(c)->merchant_no));
+    ct_json_put_member(&req->body, 1, "app_id", PG(c)->app_id,
+                       strlen(PG(c)->app_id));
     for (i = 0; i < 5; i++)
         ct_json_put_member(&req->body, 1, names[i], v[i]->value, v[i]->len);
     ct_json_put_member(&req->body, 1, "sign", hex, 32);
     ct_buf_putc(&req->body, '}');
-    if ((rc = ct_request_add_header(req, "Content-Type", "application/json",
-                                    16, err)) != CT_OK)
+    if ((rc = ct_request_add_header(req, "Content-Type", "application/json", 16,
+                                    err)) != CT_OK)
         return rc;
     if ((rc = ct_request_set_secrets(req, v[0], v[1], err)) != CT_OK)
         return rc;
@@ -189,8 +229,7 @@ static ct_err pg_parse(ct_client *c, const ct_op_desc *op,
     ct_buf_init(&code);
     if ((rc = ct_json_parse(resp->body, resp->len, &root, err)) != CT_OK)
         goto cleanup;
-    if ((rc = ct_json_text(root, "code", 1, 1, &code, &present, err)) !=
-        CT_OK)
+    if ((rc = ct_json_text(root, "code", 1, 1, &code, &present, err)) != CT_OK)
         goto cleanup;
     info = json_object_get(root, "info");
     if (strcmp(code.data, "200") != 0) {
@@ -295,8 +334,8 @@ static ct_err pg_verify_notification(ct_client *c, const ct_notification *n,
     if (n->fields_json == NULL)
         return ct_fail(err, CT_ERR_VALIDATION, "fields",
                        "notification fields are required");
-    if ((rc = ct_json_parse(n->fields_json, n->fields_json_len, &root,
-                            err)) != CT_OK) {
+    if ((rc = ct_json_parse(n->fields_json, n->fields_json_len, &root, err)) !=
+        CT_OK) {
         if (rc == CT_ERR_PROTOCOL)
             rc = ct_fail(err, CT_ERR_VALIDATION, "fields",
                          "notification fields must be a mapping");
@@ -311,7 +350,7 @@ static ct_err pg_verify_notification(ct_client *c, const ct_notification *n,
     if ((rc = ct_canon_objects(&tosign, root, NULL, skip, 1, 1, err)) != CT_OK)
         goto cleanup;
     ct_buf_puts(&tosign, "&key=");
-    ct_buf_append(&tosign, c->secret.data, c->secret.len);
+    ct_buf_append(&tosign, PG(c)->app_key.data, PG(c)->app_key.len);
     if (!ct_buf_ok(&tosign)) {
         rc = ct_fail_nomem(err);
         goto cleanup;
@@ -338,19 +377,16 @@ static ct_err pg_ack(ct_client *c, const char *path, ct_request *req,
 {
     CT_UNUSED(c);
     CT_UNUSED(path);
-    ct_buf_puts(&req->body, "success");
-    return ct_request_add_header(req, "Content-Type",
-                                 "text/plain; charset=UTF-8", 25, err);
+    return ct_request_set_body(req, "text/plain; charset=UTF-8", "success",
+                               err);
 }
 
 static const ct_op_desc pg_op_descs[] = {
     {.name = "get_card_token",
      .php_name = "getCardToken",
      .result_name = "CardTokenResult",
-     .args = pg_token_args,
-     .nargs = CT_ARRAY_LEN(pg_token_args),
-     .fields = pg_token_fields,
-     .nfields = CT_ARRAY_LEN(pg_token_fields),
+     CT_ARGS(pg_token_args),
+     CT_FIELDS(pg_token_fields),
      .doc = "Tokenizes a card (POST /api/getcardtoken)."}};
 
 static const ct_op_impl pg_impl[] = {
@@ -360,17 +396,15 @@ const ct_gateway_ops ct_pagsmile_ops = {
     .desc = {.id = CT_GW_PAGSMILE,
              .name = "pagsmile",
              .class_name = "Pagsmile",
-             .options = pg_options,
-             .noptions = CT_ARRAY_LEN(pg_options),
-             .ops = pg_op_descs,
-             .nops = CT_ARRAY_LEN(pg_op_descs),
-             .notify_params = pg_notify,
-             .nnotify = CT_ARRAY_LEN(pg_notify),
+             CT_OPTIONS(pg_options),
+             CT_OPS(pg_op_descs),
+             CT_NOTIFY_PARAMS(pg_notify),
              .ack_signed = 0,
              .doc = "Pagsmile card vault (MD5-signed JSON)."},
     .envs = pg_envs,
     .impl = pg_impl,
     .configure = pg_configure,
+    .free_state = pg_free_state,
     .verify_notification = pg_verify_notification,
     .ack = pg_ack,
 };

@@ -1,6 +1,20 @@
 /* payermax.c - PayerMax inquirePaymentToken: SHA256withRSA over the exact
  * body in the "sign" header; success responses must be signed too. */
-#include "internal.h"
+#include "buf.h"
+#include "check.h"
+#include "client.h"
+#include "clock.h"
+#include "crypto.h"
+#include "errors.h"
+#include "http.h"
+#include "json.h"
+#include "keys.h"
+#include "kv.h"
+#include "mem.h"
+#include "options.h"
+#include "registry.h"
+#include "request.h"
+#include "result.h"
 
 #include <string.h>
 
@@ -26,9 +40,9 @@ static const ct_param_desc pm_inquire_args[] = {
 static const struct {
     const char *member;
     size_t max;
-} pm_members[] = {{"userId", 64},           {"tokenScope", 16},
-                  {"paymentTokenID", 64},   {"paymentMethodType", 32},
-                  {"targetOrg", 32},        {"cardOrg", 32},
+} pm_members[] = {{"userId", 64},         {"tokenScope", 16},
+                  {"paymentTokenID", 64}, {"paymentMethodType", 32},
+                  {"targetOrg", 32},      {"cardOrg", 32},
                   {"referralCode", 64}};
 
 /* In record order; pm_token_members[i] is the member fields[i] comes
@@ -50,12 +64,18 @@ static const ct_result_field_desc pm_token_fields[] = {
 static const struct {
     const char *member;
     int required;
-} pm_token_members[] = {{"paymentTokenID", 1},     {"userId", 1},
-                        {"tokenScope", 1},         {"paymentTokenExpiry", 1},
-                        {"paymentTokenStatus", 1}, {"cardInfo", 0},
-                        {"ifCVV", 0},              {"brand", 0},
-                        {"paymentMethodType", 1},  {"targetOrg", 0},
-                        {"accountDisplay", 0},     {"referralCode", 0}};
+} pm_token_members[] = {{"paymentTokenID", 1},
+                        {"userId", 1},
+                        {"tokenScope", 1},
+                        {"paymentTokenExpiry", 1},
+                        {"paymentTokenStatus", 1},
+                        {"cardInfo", 0},
+                        {"ifCVV", 0},
+                        {"brand", 0},
+                        {"paymentMethodType", 1},
+                        {"targetOrg", 0},
+                        {"accountDisplay", 0},
+                        {"referralCode", 0}};
 
 static const ct_param_desc pm_notify[] = {
     CT_NOTIFY("body", "body", CT_TYPE_BYTES, 1, 1, "the raw posted body"),
@@ -73,19 +93,39 @@ static const ct_env pm_envs[] = {
     {"production", "https://pay-gate.payermax.com"},
     {NULL, NULL}};
 
+/* The client's PayerMax credentials and keyed contexts (ct_client.state). */
+typedef struct pm_state {
+    char *app_id;
+    char *merchant_no;
+    char *key_version;
+    ct_rsa_keys keys;
+} pm_state;
+
+#define PM(c) ((pm_state *)(c)->state)
+
+static void pm_free_state(void *state)
+{
+    pm_state *s = state;
+    ct_free_str(s->app_id);
+    ct_free_str(s->merchant_no);
+    ct_free_str(s->key_version);
+    ct_rsa_keys_free(&s->keys);
+    ct_free_secret(s, sizeof(*s));
+}
+
 static ct_err pm_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
 {
+    pm_state *s = ct_calloc(1, sizeof(*s));
     ct_err rc;
-    if ((rc = ct_opt_text(o, "app_id", 64, 1, NULL, &c->app_id, err)) !=
+    if ((c->state = s) == NULL)
+        return ct_fail_nomem(err);
+    if ((rc = ct_opt_text(o, "app_id", 64, 1, NULL, &s->app_id, err)) !=
             CT_OK ||
-        (rc = ct_opt_text(o, "merchant_no", 32, 1, NULL, &c->merchant_no,
+        (rc = ct_opt_text(o, "merchant_no", 32, 1, NULL, &s->merchant_no,
                           err)) != CT_OK ||
-        (rc = ct_opt_text(o, "key_version", 8, 0, "1", &c->key_version,
-                          err)) != CT_OK ||
-        (rc = ct_opt_private_key(o, "private_key", &c->private_key, err)) !=
+        (rc = ct_opt_text(o, "key_version", 8, 0, "1", &s->key_version, err)) !=
             CT_OK ||
-        (rc = ct_opt_public_key(o, "gateway_public_key",
-                                &c->gateway_public_key, err)) != CT_OK)
+        (rc = ct_opt_rsa_keys(o, &s->keys, err)) != CT_OK)
         return rc;
     return CT_OK;
 }
@@ -109,8 +149,8 @@ static ct_err pm_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
                 return rc;
         }
     }
-    if (v[1] != NULL && (rc = ct_check_oneof(v[1], "token_scope", scopes,
-                                             err)) != CT_OK)
+    if (v[1] != NULL &&
+        (rc = ct_check_oneof(v[1], "token_scope", scopes, err)) != CT_OK)
         return rc;
     if (v[3] != NULL && v[3]->len == 4 && memcmp(v[3]->value, "CARD", 4) == 0 &&
         v[4] != NULL && v[4]->len > 0)
@@ -121,14 +161,15 @@ static ct_err pm_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
     ct_client_now(c, &now);
     ct_buf_reserve(&req->body, 320);
     ct_buf_puts(&req->body, "{\"version\":\"1.2\"");
-    ct_json_put_member(&req->body, 1, "keyVersion", c->key_version,
-                       strlen(c->key_version));
+    ct_json_put_member(&req->body, 1, "keyVersion", PM(c)->key_version,
+                       strlen(PM(c)->key_version));
     ct_buf_puts(&req->body, ",\"requestTime\":\"");
     ct_format_time(&req->body, &now, 1);
     ct_buf_putc(&req->body, '"');
-    ct_json_put_member(&req->body, 1, "appId", c->app_id, strlen(c->app_id));
-    ct_json_put_member(&req->body, 1, "merchantNo", c->merchant_no,
-                       strlen(c->merchant_no));
+    ct_json_put_member(&req->body, 1, "appId", PM(c)->app_id,
+                       strlen(PM(c)->app_id));
+    ct_json_put_member(&req->body, 1, "merchantNo", PM(c)->merchant_no,
+                       strlen(PM(c)->merchant_no));
     ct_buf_puts(&req->body, ",\"data\":{");
     for (i = 0; i < CT_ARRAY_LEN(pm_members); i++)
         if (v[i] != NULL)
@@ -141,11 +182,11 @@ static ct_err pm_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
         return rc;
 
     ct_buf_init(&sig);
-    rc = ct_rsa_sign_b64(c->sign_ctx, req->body.data, req->body.len, &sig,
-                         err);
+    rc = ct_rsa_sign_b64(PM(c)->keys.sign_ctx, req->body.data, req->body.len,
+                         &sig, err);
     if (rc == CT_OK &&
-        (rc = ct_request_add_header(req, "Content-Type", "application/json",
-                                    16, err)) == CT_OK)
+        (rc = ct_request_add_header(req, "Content-Type", "application/json", 16,
+                                    err)) == CT_OK)
         rc = ct_request_add_header(req, "sign", sig.data, sig.len, err);
     ct_buf_free(&sig);
     return rc;
@@ -162,7 +203,7 @@ static ct_err pm_verify(const ct_client *c, const char *b64, size_t n,
         n--;
     siglen = ct_b64_decode(b64, n, sig, sizeof(sig));
     if (siglen <= 0 ||
-        !ct_rsa_verify(c->verify_ctx, body, len, sig, (size_t)siglen))
+        !ct_rsa_verify(PM(c)->keys.verify_ctx, body, len, sig, (size_t)siglen))
         return ct_fail(err, CT_ERR_SIGNATURE, "sign",
                        "PayerMax %s signature does not verify", what);
     return CT_OK;
@@ -215,7 +256,8 @@ static ct_err pm_parse(ct_client *c, const ct_op_desc *op,
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    json_array_foreach(list, i, item) {
+    json_array_foreach(list, i, item)
+    {
         ct_record *rec;
         if (!json_is_object(item)) {
             rc = ct_fail(err, CT_ERR_PROTOCOL, "data.tokenList",
@@ -227,10 +269,9 @@ static ct_err pm_parse(ct_client *c, const ct_op_desc *op,
             goto cleanup;
         }
         for (k = 0; k < CT_ARRAY_LEN(pm_token_members); k++)
-            if ((rc = ct_record_json(rec, &op->fields[k], item,
-                                     pm_token_members[k].member,
-                                     pm_token_members[k].required, err)) !=
-                CT_OK)
+            if ((rc = ct_record_json(
+                     rec, &op->fields[k], item, pm_token_members[k].member,
+                     pm_token_members[k].required, err)) != CT_OK)
                 goto cleanup;
         /* every token must be the user's asked for (field 1: userId) */
         if ((rc = ct_echo_check(req ? req->echo : NULL, rec->f[1].str,
@@ -282,9 +323,9 @@ static ct_err pm_ack(ct_client *c, const char *path, ct_request *req,
 {
     CT_UNUSED(c);
     CT_UNUSED(path);
-    ct_buf_puts(&req->body, "{\"code\":\"SUCCESS\",\"msg\":\"Success\"}");
-    return ct_request_add_header(req, "Content-Type", "application/json", 16,
-                                 err);
+    return ct_request_set_body(req, "application/json",
+                               "{\"code\":\"SUCCESS\",\"msg\":\"Success\"}",
+                               err);
 }
 
 static const ct_op_desc pm_op_descs[] = {
@@ -292,10 +333,8 @@ static const ct_op_desc pm_op_descs[] = {
      .php_name = "inquirePaymentToken",
      .result_name = "PaymentToken",
      .returns_list = 1,
-     .args = pm_inquire_args,
-     .nargs = CT_ARRAY_LEN(pm_inquire_args),
-     .fields = pm_token_fields,
-     .nfields = CT_ARRAY_LEN(pm_token_fields),
+     CT_ARGS(pm_inquire_args),
+     CT_FIELDS(pm_token_fields),
      .doc = "Lists a user's payment tokens (inquirePaymentToken)."}};
 
 static const ct_op_impl pm_impl[] = {
@@ -307,17 +346,15 @@ const ct_gateway_ops ct_payermax_ops = {
     .desc = {.id = CT_GW_PAYERMAX,
              .name = "payermax",
              .class_name = "PayerMax",
-             .options = pm_options,
-             .noptions = CT_ARRAY_LEN(pm_options),
-             .ops = pm_op_descs,
-             .nops = CT_ARRAY_LEN(pm_op_descs),
-             .notify_params = pm_notify,
-             .nnotify = CT_ARRAY_LEN(pm_notify),
+             CT_OPTIONS(pm_options),
+             CT_OPS(pm_op_descs),
+             CT_NOTIFY_PARAMS(pm_notify),
              .ack_signed = 0,
              .doc = "PayerMax payment tokens (SHA256withRSA-signed JSON)."},
     .envs = pm_envs,
     .impl = pm_impl,
     .configure = pm_configure,
+    .free_state = pm_free_state,
     .verify_notification = pm_verify_notification,
     .ack = pm_ack,
 };

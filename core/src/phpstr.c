@@ -2,7 +2,12 @@
  * (LIFECYCLE.md 10.1a): json_decode($text, true), then (string) of each
  * value with precision=14. Used for YabandPay notifications, whose SDK (and
  * so the gateway's PHP server) signs "$key=$val" pairs that way. */
-#include "internal.h"
+#include "buf.h"
+#include "canon.h"
+#include "errors.h"
+#include "json.h"
+#include "mem.h"
+#include "phpstr.h"
 
 #include <math.h>
 #include <stdio.h>

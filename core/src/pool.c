@@ -14,7 +14,10 @@
  * socket is readable, or OpenSSL holds buffered data) is dropped instead of
  * reused, so an unsolicited or stale answer can never become the answer of
  * the next call. */
-#include "internal.h"
+#include "errors.h"
+#include "mem.h"
+#include "pool.h"
+#include "setopt.h"
 
 #include <fcntl.h>
 #include <poll.h>

@@ -1,6 +1,8 @@
 /* registry.c - the gateway table and the public descriptions read from
  * it (each gateway declares its own in its file). */
-#include "internal.h"
+#include "client.h"
+#include "mem.h"
+#include "registry.h"
 
 #include <string.h>
 

@@ -1,7 +1,11 @@
 /* request.c - a built request: method, URL, headers and the exact body.
  * The body may hold card data: it is wiped on free, and a redacted copy is
  * available for printing. */
-#include "internal.h"
+#include "buf.h"
+#include "errors.h"
+#include "kv.h"
+#include "mem.h"
+#include "request.h"
 
 #include <string.h>
 
@@ -39,8 +43,8 @@ void ct_request_free(ct_request *req)
     ct_free_secret(req, sizeof(*req));
 }
 
-ct_err ct_request_add_header(ct_request *r, const char *name,
-                             const char *value, size_t vlen, ct_error *err)
+ct_err ct_request_add_header(ct_request *r, const char *name, const char *value,
+                             size_t vlen, ct_error *err)
 {
     if (r->nheaders == CT_MAX_HEADERS)
         return ct_fail(err, CT_ERR_INTERNAL, NULL, "too many headers");
@@ -56,8 +60,16 @@ ct_err ct_request_add_header(ct_request *r, const char *name,
     return CT_OK;
 }
 
-ct_err ct_request_set_secrets(ct_request *r, const ct_kv *pan,
-                              const ct_kv *cvv, ct_error *err)
+ct_err ct_request_set_body(ct_request *r, const char *content_type,
+                           const char *body, ct_error *err)
+{
+    ct_buf_puts(&r->body, body);
+    return ct_request_add_header(r, "Content-Type", content_type,
+                                 strlen(content_type), err);
+}
+
+ct_err ct_request_set_secrets(ct_request *r, const ct_kv *pan, const ct_kv *cvv,
+                              ct_error *err)
 {
     if (pan != NULL && (r->pan = ct_strndup(pan->value, pan->len)) == NULL)
         return ct_fail_nomem(err);
@@ -138,7 +150,8 @@ const ct_op_desc *ct_request_op(const ct_request *req)
 /* Is s[i..i+n) bounded by a quote (plain or JSON-escaped) on both sides? */
 static int ct_quoted(const char *s, size_t len, size_t i, size_t n)
 {
-    return i > 0 && s[i - 1] == '"' && i + n < len && (s[i + n] == '"' || s[i + n] == '\\');
+    return i > 0 && s[i - 1] == '"' && i + n < len &&
+           (s[i + n] == '"' || s[i + n] == '\\');
 }
 
 char *ct_request_body_redacted(const ct_request *req, size_t *len)
@@ -174,7 +187,8 @@ char *ct_request_body_redacted(const ct_request *req, size_t *len)
             for (k = i; k < end; k++)
                 ct_buf_putc(&out, (k < i + 6 || k + 4 >= end) ? s[k] : '*');
             i = end;
-        } else if (clen && i + clen <= n && memcmp(s + i, req->cvv, clen) == 0 &&
+        } else if (clen && i + clen <= n &&
+                   memcmp(s + i, req->cvv, clen) == 0 &&
                    ct_quoted(s, n, i, clen)) {
             ct_buf_puts(&out, "***");
             i += clen;

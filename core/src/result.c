@@ -1,6 +1,10 @@
 /* result.c - parsed results: records of named fields (strings, integers,
  * nulls), some marked sensitive. Everything is wiped on free. */
-#include "internal.h"
+#include "buf.h"
+#include "errors.h"
+#include "json.h"
+#include "mem.h"
+#include "result.h"
 
 #include <string.h>
 
@@ -115,9 +119,18 @@ ct_err ct_record_json(ct_record *rec, const ct_result_field_desc *f,
     return ok ? CT_OK : ct_fail_nomem(err);
 }
 
-const char *ct_result_type(const ct_result *res) { return res ? res->type : ""; }
-int ct_result_is_list(const ct_result *res) { return res ? res->is_list : 0; }
-size_t ct_result_count(const ct_result *res) { return res ? res->nrec : 0; }
+const char *ct_result_type(const ct_result *res)
+{
+    return res ? res->type : "";
+}
+int ct_result_is_list(const ct_result *res)
+{
+    return res ? res->is_list : 0;
+}
+size_t ct_result_count(const ct_result *res)
+{
+    return res ? res->nrec : 0;
+}
 
 const ct_field *ct_result_record(const ct_result *res, size_t i,
                                  size_t *nfields)

@@ -3,7 +3,15 @@
  * capped responses, a pool of easy handles so that consecutive calls reuse
  * one connection and concurrent calls never share a handle, and retries
  * only for failures that provably sent nothing. */
-#include "internal.h"
+#include "buf.h"
+#include "client.h"
+#include "crypto.h"
+#include "errors.h"
+#include "mem.h"
+#include "pool.h"
+#include "request.h"
+#include "setopt.h"
+#include "transport.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -20,20 +28,6 @@ struct ct_transport {
     ct_pool *pool; /* this process's; replaced after a fork (pool.c) */
     char user_agent[96];
 };
-
-ct_err ct_fail_setopt(ct_error *err, CURLcode cc, const char *what,
-                      const char *field)
-{
-    if (cc == CURLE_OUT_OF_MEMORY)
-        return ct_fail_nomem(err);
-    if (field != NULL)
-        return ct_fail(err, CT_ERR_CONFIG, field,
-                       "option %s is not accepted by libcurl (%s)", field,
-                       curl_easy_strerror(cc));
-    return ct_fail(err, CT_ERR_INTERNAL, NULL,
-                   "libcurl refused a setting of %s (%s); nothing was sent",
-                   what, curl_easy_strerror(cc));
-}
 
 static ct_err ct_handle_new(const ct_client *c, ct_transport *t, ct_pool *p,
                             CURL **out, ct_error *err);

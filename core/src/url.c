@@ -3,7 +3,12 @@
  * scheme, host and port only (no user, password, path, query or fragment);
  * a host name of letters, digits, dots and dashes, an IPv4 address, or a
  * valid IPv6 address inside brackets (no zone id). */
-#include "internal.h"
+#include "buf.h"
+#include "check.h"
+#include "client.h"
+#include "errors.h"
+#include "mem.h"
+#include "url.h"
 
 #include <arpa/inet.h>
 #include <string.h>

@@ -2,7 +2,21 @@
  * "POST <path>\n<client>.<time>.<body>", SHA256withRSA, base64, URL-encoded,
  * in a Signature header. Every response is signed and verified; the
  * response carries the card number and CVV (marked sensitive). */
-#include "internal.h"
+#include "buf.h"
+#include "check.h"
+#include "client.h"
+#include "clock.h"
+#include "crypto.h"
+#include "errors.h"
+#include "http.h"
+#include "json.h"
+#include "keys.h"
+#include "kv.h"
+#include "mem.h"
+#include "options.h"
+#include "registry.h"
+#include "request.h"
+#include "result.h"
 
 #include <string.h>
 
@@ -31,8 +45,9 @@ static const ct_result_field_desc wf_query_fields[] = {
 static const struct {
     const char *member;
     int required;
-} wf_query_members[] = {{"assetId", 0}, {"accountId", 0},    {"cardNo", 1},
-                        {"cvv", 1},     {"expiredMonth", 1}, {"expiredYear", 1}};
+} wf_query_members[] = {{"assetId", 0},      {"accountId", 0},
+                        {"cardNo", 1},       {"cvv", 1},
+                        {"expiredMonth", 1}, {"expiredYear", 1}};
 
 static const ct_param_desc wf_notify[] = {
     CT_NOTIFY("path", "path", CT_TYPE_STRING, 1, 0,
@@ -56,24 +71,42 @@ static double wf_retry_after(int attempt)
     return attempt >= 0 && attempt < 7 ? 300.0 * (double)(1 << attempt) : -1.0;
 }
 
+/* The client's WorldFirst credentials and keyed contexts (ct_client.state). */
+typedef struct wf_state {
+    char *client_id;
+    char *key_version;
+    ct_rsa_keys keys;
+} wf_state;
+
+#define WF(c) ((wf_state *)(c)->state)
+
+static void wf_free_state(void *state)
+{
+    wf_state *s = state;
+    ct_free_str(s->client_id);
+    ct_free_str(s->key_version);
+    ct_rsa_keys_free(&s->keys);
+    ct_free_secret(s, sizeof(*s));
+}
+
 static ct_err wf_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
 {
+    wf_state *s = ct_calloc(1, sizeof(*s));
     ct_err rc;
-    if ((rc = ct_opt_text(o, "client_id", 64, 1, NULL, &c->client_id, err)) !=
+    if ((c->state = s) == NULL)
+        return ct_fail_nomem(err);
+    if ((rc = ct_opt_text(o, "client_id", 64, 1, NULL, &s->client_id, err)) !=
             CT_OK ||
-        (rc = ct_opt_text(o, "key_version", 8, 0, "2", &c->key_version,
-                          err)) != CT_OK ||
-        (rc = ct_opt_private_key(o, "private_key", &c->private_key, err)) !=
+        (rc = ct_opt_text(o, "key_version", 8, 0, "2", &s->key_version, err)) !=
             CT_OK ||
-        (rc = ct_opt_public_key(o, "gateway_public_key",
-                                &c->gateway_public_key, err)) != CT_OK)
+        (rc = ct_opt_rsa_keys(o, &s->keys, err)) != CT_OK)
         return rc;
     return CT_OK;
 }
 
-void ct_antom_content(ct_buf *out, const char *path, const char *client,
-                      size_t clen, const char *time, size_t tlen,
-                      const char *body, size_t blen)
+static void ct_antom_content(ct_buf *out, const char *path, const char *client,
+                             size_t clen, const char *time, size_t tlen,
+                             const char *body, size_t blen)
 {
     ct_buf_reserve(out, strlen(path) + clen + tlen + blen + 8);
     ct_buf_puts(out, "POST ");
@@ -105,17 +138,17 @@ static ct_err wf_sign(ct_client *c, const char *path, const char *time_header,
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    ct_antom_content(&content, path, c->client_id, strlen(c->client_id),
+    ct_antom_content(&content, path, WF(c)->client_id, strlen(WF(c)->client_id),
                      time.data, time.len, req->body.data, req->body.len);
     if (!ct_buf_ok(&content)) {
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    if ((rc = ct_rsa_sign_b64(c->sign_ctx, content.data, content.len, &b64,
-                              err)) != CT_OK)
+    if ((rc = ct_rsa_sign_b64(WF(c)->keys.sign_ctx, content.data, content.len,
+                              &b64, err)) != CT_OK)
         goto cleanup;
     ct_buf_puts(&value, "algorithm=RSA256,keyVersion=");
-    ct_buf_puts(&value, c->key_version);
+    ct_buf_puts(&value, WF(c)->key_version);
     ct_buf_puts(&value, ",signature=");
     ct_url_encode(&value, b64.data, b64.len);
     if (!ct_buf_ok(&value)) {
@@ -125,8 +158,8 @@ static ct_err wf_sign(ct_client *c, const char *path, const char *time_header,
     if ((rc = ct_request_add_header(req, "Content-Type",
                                     "application/json; charset=UTF-8", 31,
                                     err)) != CT_OK ||
-        (rc = ct_request_add_header(req, "Client-Id", c->client_id,
-                                    strlen(c->client_id), err)) != CT_OK ||
+        (rc = ct_request_add_header(req, "Client-Id", WF(c)->client_id,
+                                    strlen(WF(c)->client_id), err)) != CT_OK ||
         (rc = ct_request_add_header(req, time_header, time.data, time.len,
                                     err)) != CT_OK ||
         (rc = ct_request_add_header(req, "Signature", value.data, value.len,
@@ -163,7 +196,7 @@ static ct_err wf_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
         return ct_fail_nomem(err);
     if ((rc = ct_request_set_echo(req, asset, NULL, err)) != CT_OK)
         return rc;
-    return wf_sign(c, WF_PATH, "Request-Time", req, err);
+    return wf_sign(c, req->path, "Request-Time", req, err);
 }
 
 /* Finds "signature=<value>" in a Signature header. */
@@ -213,8 +246,8 @@ static ct_err wf_verify(const ct_client *c, const char *path,
                        "WorldFirst %s is not signed (Signature, %s and "
                        "Client-Id headers are required)",
                        what, time_name);
-    if (!ct_consttime_eq(client->value, client->value_len, c->client_id,
-                         strlen(c->client_id)))
+    if (!ct_consttime_eq(client->value, client->value_len, WF(c)->client_id,
+                         strlen(WF(c)->client_id)))
         return ct_fail(err, CT_ERR_SIGNATURE, "Client-Id",
                        "WorldFirst %s is for another Client-Id", what);
     ct_buf_init(&decoded);
@@ -224,10 +257,11 @@ static ct_err wf_verify(const ct_client *c, const char *path,
         ct_antom_content(&content, path, client->value, client->value_len,
                          time->value, time->value_len, body, blen);
         ok = rawlen > 0 && ct_buf_ok(&content) &&
-             ct_rsa_verify(c->verify_ctx, content.data, content.len,
+             ct_rsa_verify(WF(c)->keys.verify_ctx, content.data, content.len,
                            raw, (size_t)rawlen);
     }
-    if (!ok && (!ct_buf_ok(&decoded) || (decoded.len && !ct_buf_ok(&content)))) {
+    if (!ok &&
+        (!ct_buf_ok(&decoded) || (decoded.len && !ct_buf_ok(&content)))) {
         ct_buf_free(&decoded);
         ct_buf_free(&content);
         return ct_fail_nomem(err);
@@ -256,7 +290,7 @@ static ct_err wf_parse(ct_client *c, const ct_op_desc *op,
     ct_buf_init(&code);
     ct_buf_init(&msg);
     ct_buf_init(&asset);
-    if ((rc = wf_verify(c, WF_PATH, resp->headers, resp->nheaders,
+    if ((rc = wf_verify(c, resp->path, resp->headers, resp->nheaders,
                         "Response-Time", resp->body, resp->len, "response",
                         err)) != CT_OK ||
         (rc = ct_json_parse(resp->body, resp->len, &root, err)) != CT_OK)
@@ -269,8 +303,8 @@ static ct_err wf_parse(ct_client *c, const ct_op_desc *op,
     }
     if ((rc = ct_json_text(result, "resultStatus", 1, 0, &status, &present,
                            err)) != CT_OK ||
-        (rc = ct_json_text(result, "resultCode", 0, 0, &code, &present,
-                           err)) != CT_OK ||
+        (rc = ct_json_text(result, "resultCode", 0, 0, &code, &present, err)) !=
+            CT_OK ||
         (rc = ct_json_text(result, "resultMessage", 0, 0, &msg, &present,
                            err)) != CT_OK)
         goto cleanup;
@@ -367,10 +401,8 @@ static const ct_op_desc wf_op_descs[] = {
     {.name = "query_card_sensitive_info",
      .php_name = "queryCardSensitiveInfo",
      .result_name = "CardSensitiveInfo",
-     .args = wf_query_args,
-     .nargs = CT_ARRAY_LEN(wf_query_args),
-     .fields = wf_query_fields,
-     .nfields = CT_ARRAY_LEN(wf_query_fields),
+     CT_ARGS(wf_query_args),
+     CT_FIELDS(wf_query_fields),
      .doc = "Reads a card's number and CVV (queryCardSensitiveInfo)."}};
 
 static const ct_op_impl wf_impl[] = {
@@ -380,17 +412,15 @@ const ct_gateway_ops ct_worldfirst_ops = {
     .desc = {.id = CT_GW_WORLDFIRST,
              .name = "worldfirst",
              .class_name = "WorldFirst",
-             .options = wf_options,
-             .noptions = CT_ARRAY_LEN(wf_options),
-             .ops = wf_op_descs,
-             .nops = CT_ARRAY_LEN(wf_op_descs),
-             .notify_params = wf_notify,
-             .nnotify = CT_ARRAY_LEN(wf_notify),
+             CT_OPTIONS(wf_options),
+             CT_OPS(wf_op_descs),
+             CT_NOTIFY_PARAMS(wf_notify),
              .ack_signed = 1,
              .doc = "WorldFirst card vault (Antom-signed JSON)."},
     .envs = wf_envs,
     .impl = wf_impl,
     .configure = wf_configure,
+    .free_state = wf_free_state,
     .verify_notification = wf_verify_notification,
     .ack = wf_ack,
 };

@@ -1,6 +1,21 @@
 /* yabandpay.c - YabandPay v3.CreateCardPayments: top-level and data fields
  * merged, sorted, empties kept, HMAC-SHA256 hex in the body's "sign". */
-#include "internal.h"
+#include "buf.h"
+#include "canon.h"
+#include "check.h"
+#include "client.h"
+#include "clock.h"
+#include "crypto.h"
+#include "errors.h"
+#include "http.h"
+#include "json.h"
+#include "kv.h"
+#include "mem.h"
+#include "options.h"
+#include "phpstr.h"
+#include "registry.h"
+#include "request.h"
+#include "result.h"
 
 #include <string.h>
 #include <strings.h>
@@ -12,10 +27,27 @@ static const ct_param_desc yb_options[] = {
 
 /* yb_token_args[YB_x] is the argument read into v[YB_x]. */
 enum {
-    YB_ORDER_ID, YB_CARD_NUMBER, YB_CVV, YB_MONTH, YB_YEAR, YB_HOLDER,
-    YB_EMAIL, YB_CURRENCY, YB_DESCRIPTION, YB_NOTIFY_URL, YB_OPERATION,
-    YB_AMOUNT, YB_TOKEN_TYPE, YB_3DS, YB_TIMEOUT, YB_REQUEST_ID,
-    YB_REDIRECT_URL, YB_FORM_TYPE, YB_DEMO, YB_SCA, YB_NARGS
+    YB_ORDER_ID,
+    YB_CARD_NUMBER,
+    YB_CVV,
+    YB_MONTH,
+    YB_YEAR,
+    YB_HOLDER,
+    YB_EMAIL,
+    YB_CURRENCY,
+    YB_DESCRIPTION,
+    YB_NOTIFY_URL,
+    YB_OPERATION,
+    YB_AMOUNT,
+    YB_TOKEN_TYPE,
+    YB_3DS,
+    YB_TIMEOUT,
+    YB_REQUEST_ID,
+    YB_REDIRECT_URL,
+    YB_FORM_TYPE,
+    YB_DEMO,
+    YB_SCA,
+    YB_NARGS
 };
 
 static const ct_param_desc yb_token_args[] = {
@@ -36,10 +68,10 @@ static const ct_param_desc yb_token_args[] = {
     [YB_3DS] = CT_ARG("three_ds_initiate", CT_TYPE_STRING, 0, "01 or 02"),
     [YB_TIMEOUT] = CT_ARG("order_timeout", CT_TYPE_INT, 0,
                           "minutes, 0 to 1440 (default 30)"),
-    [YB_REQUEST_ID] = CT_ARG("request_id", CT_TYPE_STRING, 0,
-                             "generated when not given"),
-    [YB_REDIRECT_URL] = CT_ARG("redirect_url", CT_TYPE_STRING, 0,
-                               "where the payer returns"),
+    [YB_REQUEST_ID] =
+        CT_ARG("request_id", CT_TYPE_STRING, 0, "generated when not given"),
+    [YB_REDIRECT_URL] =
+        CT_ARG("redirect_url", CT_TYPE_STRING, 0, "where the payer returns"),
     [YB_FORM_TYPE] = CT_ARG("form_type", CT_TYPE_STRING, 0, "01 or 02"),
     [YB_DEMO] = CT_ARG("demo", CT_TYPE_STRING, 0, "free text"),
     [YB_SCA] = CT_ARG("sca_exemption", CT_TYPE_STRING, 0, "e.g. LowValue")};
@@ -64,14 +96,35 @@ static const ct_param_desc yb_notify[] = {
 static const ct_env yb_envs[] = {{"production", "https://mapi.yabandpay.com"},
                                  {NULL, NULL}};
 
+/* The client's YabandPay credentials and keyed HMAC (ct_client.state). */
+typedef struct yb_state {
+    char *user;
+    ct_client_secret secret_key;
+    EVP_MAC_CTX *hmac_ctx; /* keyed once, copied per call */
+} yb_state;
+
+#define YB(c) ((yb_state *)(c)->state)
+
+static void yb_free_state(void *state)
+{
+    yb_state *s = state;
+    ct_free_str(s->user);
+    ct_free_secret(s->secret_key.data, s->secret_key.len);
+    EVP_MAC_CTX_free(s->hmac_ctx);
+    ct_free_secret(s, sizeof(*s));
+}
+
 static ct_err yb_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
 {
+    yb_state *s = ct_calloc(1, sizeof(*s));
     ct_err rc;
-    if ((rc = ct_opt_text(o, "user", 64, 1, NULL, &c->user, err)) != CT_OK ||
-        (rc = ct_opt_secret(o, "secret_key", &c->secret, err)) != CT_OK)
+    if ((c->state = s) == NULL)
+        return ct_fail_nomem(err);
+    if ((rc = ct_opt_text(o, "user", 64, 1, NULL, &s->user, err)) != CT_OK ||
+        (rc = ct_opt_secret(o, "secret_key", &s->secret_key, err)) != CT_OK)
         return rc;
-    c->hmac_ctx = ct_hmac_template(c->secret.data, c->secret.len);
-    return c->hmac_ctx ? CT_OK : ct_fail_nomem(err);
+    s->hmac_ctx = ct_hmac_template(s->secret_key.data, s->secret_key.len);
+    return s->hmac_ctx ? CT_OK : ct_fail_nomem(err);
 }
 
 static ct_err yb_check_email(const ct_kv *v, ct_error *err)
@@ -191,7 +244,8 @@ static ct_err yb_validate(const ct_kv **v, long long *timeout, ct_error *err)
         (rc = yb_check_email(v[YB_EMAIL], err)) != CT_OK)
         return rc;
     if (v[YB_CURRENCY] == NULL || v[YB_CURRENCY]->len == 0)
-        return ct_fail(err, CT_ERR_VALIDATION, "currency", "currency is required");
+        return ct_fail(err, CT_ERR_VALIDATION, "currency",
+                       "currency is required");
     for (i = 0; i < v[YB_CURRENCY]->len; i++)
         if (v[YB_CURRENCY]->value[i] < 'A' || v[YB_CURRENCY]->value[i] > 'Z')
             break;
@@ -200,16 +254,15 @@ static ct_err yb_validate(const ct_kv **v, long long *timeout, ct_error *err)
                        "currency must be 3 upper-case letters (ISO 4217)");
     if ((rc = ct_check_text(v[YB_DESCRIPTION], "description", 256, 0, err)) !=
             CT_OK ||
-        (rc = ct_check_url(v[YB_NOTIFY_URL], "notify_url", 512, err)) != CT_OK ||
-        (v[YB_OPERATION] &&
-         (rc = ct_check_oneof(v[YB_OPERATION], "operation", ops, err)) !=
-             CT_OK) ||
+        (rc = ct_check_url(v[YB_NOTIFY_URL], "notify_url", 512, err)) !=
+            CT_OK ||
+        (v[YB_OPERATION] && (rc = ct_check_oneof(v[YB_OPERATION], "operation",
+                                                 ops, err)) != CT_OK) ||
         (v[YB_TOKEN_TYPE] &&
          (rc = ct_check_oneof(v[YB_TOKEN_TYPE], "token_type", types, err)) !=
              CT_OK) ||
-        (v[YB_FORM_TYPE] &&
-         (rc = ct_check_oneof(v[YB_FORM_TYPE], "form_type", forms, err)) !=
-             CT_OK) ||
+        (v[YB_FORM_TYPE] && (rc = ct_check_oneof(v[YB_FORM_TYPE], "form_type",
+                                                 forms, err)) != CT_OK) ||
         (v[YB_REDIRECT_URL] &&
          (rc = ct_check_url(v[YB_REDIRECT_URL], "redirect_url", 512, err)) !=
              CT_OK) ||
@@ -231,8 +284,9 @@ static ct_err yb_validate(const ct_kv **v, long long *timeout, ct_error *err)
     }
     if (v[YB_OPERATION] == NULL || v[YB_OPERATION]->value[1] == '0') {
         if (!zero)
-            return ct_fail(err, CT_ERR_VALIDATION, "amount",
-                           "amount must be 0 when operation is 10 (token only)");
+            return ct_fail(
+                err, CT_ERR_VALIDATION, "amount",
+                "amount must be 0 when operation is 10 (token only)");
     } else if (zero) {
         return ct_fail(err, CT_ERR_VALIDATION, "amount",
                        "amount must be above 0 when operation is 11 or 12");
@@ -240,9 +294,9 @@ static ct_err yb_validate(const ct_kv **v, long long *timeout, ct_error *err)
     if ((rc = yb_check_low_value(v, err)) != CT_OK)
         return rc;
     *timeout = 30;
-    if (v[YB_TIMEOUT] && (!ct_parse_uint(v[YB_TIMEOUT]->value,
-                                         v[YB_TIMEOUT]->len, timeout) ||
-                          *timeout > 1440))
+    if (v[YB_TIMEOUT] &&
+        (!ct_parse_uint(v[YB_TIMEOUT]->value, v[YB_TIMEOUT]->len, timeout) ||
+         *timeout > 1440))
         return ct_fail(err, CT_ERR_VALIDATION, "order_timeout",
                        "order_timeout must be an integer from 0 to 1440");
     if (v[YB_REQUEST_ID]) {
@@ -260,7 +314,8 @@ static ct_err yb_validate(const ct_kv **v, long long *timeout, ct_error *err)
     return CT_OK;
 }
 
-#define YB_SET(p, n, k, s, l) ((p)[(n)++] = (ct_pair){(k), strlen(k), (s), (l), 0})
+#define YB_SET(p, n, k, s, l)                                                  \
+    ((p)[(n)++] = (ct_pair){(k), strlen(k), (s), (l), 0})
 
 static ct_err yb_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
                        ct_request *req, ct_error *err)
@@ -327,7 +382,8 @@ static ct_err yb_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
     YB_SET(p, n, "operation", v[YB_OPERATION] ? v[YB_OPERATION]->value : "10",
            v[YB_OPERATION] ? v[YB_OPERATION]->len : 2);
     YB_SET(p, n, "order_id", v[YB_ORDER_ID]->value, v[YB_ORDER_ID]->len);
-    YB_SET(p, n, "token_type", v[YB_TOKEN_TYPE] ? v[YB_TOKEN_TYPE]->value : "CIT",
+    YB_SET(p, n, "token_type",
+           v[YB_TOKEN_TYPE] ? v[YB_TOKEN_TYPE]->value : "CIT",
            v[YB_TOKEN_TYPE] ? v[YB_TOKEN_TYPE]->len : 3);
     YB_SET(p, n, "3ds_initiate", v[YB_3DS] ? v[YB_3DS]->value : "01",
            v[YB_3DS] ? v[YB_3DS]->len : 2);
@@ -353,13 +409,13 @@ static ct_err yb_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
     /* body: {"user","sign","method","time","data":{...}} */
     ct_buf_reserve(&req->body, 512 + cardinfo.len * 2);
     ct_buf_putc(&req->body, '{');
-    ct_json_put_member(&req->body, 0, "user", c->user, strlen(c->user));
+    ct_json_put_member(&req->body, 0, "user", YB(c)->user, strlen(YB(c)->user));
     ct_buf_puts(&req->body, ",\"sign\":\"");
     {
         size_t data_n = n;
         ct_pair all[28];
         memcpy(all, p, n * sizeof(*p));
-        YB_SET(all, data_n, "user", c->user, strlen(c->user));
+        YB_SET(all, data_n, "user", YB(c)->user, strlen(YB(c)->user));
         YB_SET(all, data_n, "method", "v3.CreateCardPayments", 21);
         YB_SET(all, data_n, "time", tstr.data, tstr.len);
         ct_pairs_sort(all, data_n);
@@ -370,12 +426,14 @@ static ct_err yb_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    if (!ct_hmac_sha256_hex_ctx(c->hmac_ctx, tosign.data, tosign.len, hex)) {
+    if (!ct_hmac_sha256_hex_ctx(YB(c)->hmac_ctx, tosign.data, tosign.len,
+                                hex)) {
         rc = ct_fail(err, CT_ERR_INTERNAL, NULL, "HMAC failed");
         goto cleanup;
     }
     ct_buf_append(&req->body, hex, 64);
-    ct_buf_puts(&req->body, "\",\"method\":\"v3.CreateCardPayments\",\"time\":");
+    ct_buf_puts(&req->body,
+                "\",\"method\":\"v3.CreateCardPayments\",\"time\":");
     ct_buf_append(&req->body, tstr.data, tstr.len);
     ct_buf_puts(&req->body, ",\"data\":{");
     for (i = 0; i < n; i++) {
@@ -386,8 +444,8 @@ static ct_err yb_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
         ct_json_put_str(&req->body, p[i].val, p[i].vlen, 0);
     }
     ct_buf_puts(&req->body, "}}");
-    if ((rc = ct_request_add_header(req, "Content-Type", "application/json",
-                                    16, err)) != CT_OK)
+    if ((rc = ct_request_add_header(req, "Content-Type", "application/json", 16,
+                                    err)) != CT_OK)
         goto cleanup;
     if ((rc = ct_request_set_secrets(req, v[YB_CARD_NUMBER], v[YB_CVV], err)) ==
         CT_OK)
@@ -512,8 +570,8 @@ static ct_err yb_notification_json(const char *body, size_t n, ct_buf *out,
 static int yb_sign_matches(ct_client *c, const ct_buf *s, const json_t *sign)
 {
     char hex[65];
-    return ct_hmac_sha256_hex_ctx(c->hmac_ctx, s->data ? s->data : "", s->len,
-                                  hex) &&
+    return ct_hmac_sha256_hex_ctx(YB(c)->hmac_ctx, s->data ? s->data : "",
+                                  s->len, hex) &&
            ct_hex_matches(hex, 64, json_string_value(sign),
                           json_string_length(sign));
 }
@@ -578,19 +636,15 @@ static ct_err yb_ack(ct_client *c, const char *path, ct_request *req,
 {
     CT_UNUSED(c);
     CT_UNUSED(path);
-    ct_buf_puts(&req->body, "ok");
-    return ct_request_add_header(req, "Content-Type",
-                                 "text/plain; charset=UTF-8", 25, err);
+    return ct_request_set_body(req, "text/plain; charset=UTF-8", "ok", err);
 }
 
 static const ct_op_desc yb_op_descs[] = {
     {.name = "create_card_token",
      .php_name = "createCardToken",
      .result_name = "CardPayment",
-     .args = yb_token_args,
-     .nargs = CT_ARRAY_LEN(yb_token_args),
-     .fields = yb_payment_fields,
-     .nfields = CT_ARRAY_LEN(yb_payment_fields),
+     CT_ARGS(yb_token_args),
+     CT_FIELDS(yb_payment_fields),
      .doc = "Tokenizes a card with a payment (v3.CreateCardPayments)."}};
 
 static const ct_op_impl yb_impl[] = {
@@ -600,17 +654,15 @@ const ct_gateway_ops ct_yabandpay_ops = {
     .desc = {.id = CT_GW_YABANDPAY,
              .name = "yabandpay",
              .class_name = "YabandPay",
-             .options = yb_options,
-             .noptions = CT_ARRAY_LEN(yb_options),
-             .ops = yb_op_descs,
-             .nops = CT_ARRAY_LEN(yb_op_descs),
-             .notify_params = yb_notify,
-             .nnotify = CT_ARRAY_LEN(yb_notify),
+             CT_OPTIONS(yb_options),
+             CT_OPS(yb_op_descs),
+             CT_NOTIFY_PARAMS(yb_notify),
              .ack_signed = 0,
              .doc = "YabandPay card payments (HMAC-SHA256-signed JSON)."},
     .envs = yb_envs,
     .impl = yb_impl,
     .configure = yb_configure,
+    .free_state = yb_free_state,
     .verify_notification = yb_verify_notification,
     .ack = yb_ack,
 };

@@ -10,8 +10,9 @@ a C core (the extension module cardtoken._cardtoken):
                                        cardholder_name="...")
 
 Every operation also exists as build_<op>() (a signed cardtoken.Request to
-send with any HTTP client) and parse_<op>(status, headers, body). Every
-operation, its arguments and results: docs/operations.md.
+send with any HTTP client) and parse_<op>(status, headers, body). See
+README.md ("Quick start", "Options") and, for every operation, its arguments
+and results, docs/operations.md.
 """
 
 from ._errors import (

@@ -13,7 +13,12 @@
  *     request.
  * Built with -DCT_ALLOC_TEST against the core sources. */
 #include "cardtoken.h"
-#include "internal.h"
+#include "expect.h"
+#include "buf.h"
+#include "check.h"
+#include "client.h"
+#include "json.h"
+#include "phpstr.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -40,19 +45,6 @@ static const ct_op_desc *op_of(const ct_client *c)
 extern long ct_alloc_fail_at;
 extern long ct_alloc_count;
 
-static int passed, failed;
-
-#define EXPECT(cond, ...)                                                      \
-    do {                                                                       \
-        if (cond) {                                                            \
-            passed++;                                                          \
-        } else {                                                               \
-            failed++;                                                          \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__);                        \
-            printf(__VA_ARGS__);                                               \
-            printf("\n");                                                      \
-        }                                                                      \
-    } while (0)
 
 /* ---- freed-memory canary (not under ASan, which owns free) ---------- */
 #if defined(__has_feature)

@@ -1,0 +1,33 @@
+/* buf.h - a growable, always-wiped byte buffer (buf.c). Private to the core. */
+#ifndef CT_BUF_H
+#define CT_BUF_H
+
+#include <stddef.h>
+
+/* Appends never fail loudly: the first failed allocation sets `failed`
+ * and later appends are no-ops; check once with ct_buf_ok(). The data is
+ * always NUL-terminated when not failed. Old storage is wiped on growth. */
+typedef struct ct_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+    int failed;
+} ct_buf;
+
+void ct_buf_init(ct_buf *b);
+void ct_buf_free(ct_buf *b);  /* wipes */
+void ct_buf_reset(ct_buf *b); /* wipes, keeps storage */
+int ct_buf_reserve(ct_buf *b, size_t extra);
+void ct_buf_append(ct_buf *b, const char *s, size_t n);
+void ct_buf_puts(ct_buf *b, const char *s);
+void ct_buf_putc(ct_buf *b, char c);
+void ct_buf_printf(ct_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static inline int ct_buf_ok(const ct_buf *b)
+{
+    return !b->failed;
+}
+/* new: the data as a NUL-terminated string (the buffer is emptied). */
+char *ct_buf_detach(ct_buf *b, size_t *len);
+
+#endif /* CT_BUF_H */

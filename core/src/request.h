@@ -1,0 +1,49 @@
+/* request.h - built requests (request.c). Private to the core. */
+#ifndef CT_REQUEST_H
+#define CT_REQUEST_H
+
+#include "buf.h"
+#include "cardtoken.h"
+#include "kv.h"
+
+#define CT_MAX_HEADERS 8
+
+struct ct_request {
+    char *method;
+    char *url;
+    char *hname[CT_MAX_HEADERS];
+    char *hvalue[CT_MAX_HEADERS];
+    size_t nheaders;
+    ct_buf body;
+    char *request_id;
+    int retry_attempt; /* WorldFirst: how many U answers came before */
+    char *pan;         /* for redaction, wiped on free */
+    char *cvv;
+    char *echo;   /* the key the answer must echo (asset, order, user id) */
+    char *holder; /* Pagsmile: the cardholder name the answer must echo */
+    const ct_op_desc *op; /* the operation built; NULL for an ack */
+    const char *path;     /* its path (ct_op_impl.path, static), or NULL */
+};
+
+/* new: an empty request for method and url (copied); NULL: no memory. */
+ct_request *ct_request_alloc(const char *method, const char *url);
+ct_err ct_request_add_header(ct_request *r, const char *name, const char *value,
+                             size_t vlen, ct_error *err);
+/* A fixed answer: appends body (NUL-terminated) and its Content-Type. */
+ct_err ct_request_set_body(ct_request *r, const char *content_type,
+                           const char *body, ct_error *err);
+/* Records card data for ct_request_body_redacted (copied). */
+ct_err ct_request_set_secrets(ct_request *r, const ct_kv *pan, const ct_kv *cvv,
+                              ct_error *err);
+/* Records what the answer must echo (copied; either may be NULL). */
+ct_err ct_request_set_echo(ct_request *r, const ct_kv *key, const ct_kv *holder,
+                           ct_error *err);
+/* An answer is about its request: when `want` (NUL-terminated) is not NULL,
+ * the echoed value got[0..glen) (present: it was in the answer) must equal
+ * it; otherwise CT_ERR_PROTOCOL naming `field`, outcome unknown (the
+ * request may have been carried out, the answer is someone else's). */
+ct_err ct_echo_check(const char *want, const char *got, size_t glen,
+                     int present, const char *gw, const char *field,
+                     ct_error *err);
+
+#endif /* CT_REQUEST_H */

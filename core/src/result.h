@@ -1,0 +1,44 @@
+/* result.h - results and their records (result.c). Private to the core. */
+#ifndef CT_RESULT_H
+#define CT_RESULT_H
+
+#include <jansson.h>
+#include "cardtoken.h"
+
+#define CT_MAX_FIELDS 14
+
+typedef struct ct_record {
+    ct_field f[CT_MAX_FIELDS];
+    size_t n;
+} ct_record;
+
+struct ct_result {
+    const char *type;
+    int is_list;
+    ct_record *recs;
+    size_t nrec;
+    size_t cap;
+    char *json;
+    size_t json_len;
+};
+
+/* new: an empty result of operation op's type (op NULL: a notification). */
+ct_result *ct_result_alloc(const ct_op_desc *op);
+/* Appends an empty record; NULL on no memory. */
+ct_record *ct_result_add(ct_result *r);
+/* Adds a field to a record (value copied). */
+int ct_record_str(ct_record *rec, const char *name, const char *s, size_t n,
+                  int sensitive);
+int ct_record_null(ct_record *rec, const char *name);
+int ct_record_int(ct_record *rec, const char *name, long long v);
+/* Adds the member `key` of obj as field f (named f->name, masked when
+ * f->sensitive): string (numbers as text), null when absent;
+ * CT_ERR_PROTOCOL when required and absent or of the wrong type. */
+ct_err ct_record_json(ct_record *rec, const ct_result_field_desc *f,
+                      const json_t *obj, const char *key, int required,
+                      ct_error *err);
+/* Parses a notification JSON body (object; duplicates rejected). */
+ct_err ct_result_from_json_text(const char *text, size_t n, ct_result **out,
+                                ct_error *err);
+
+#endif /* CT_RESULT_H */
