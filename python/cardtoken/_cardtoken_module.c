@@ -3,12 +3,13 @@
  *
  * A thin shim over core/include/cardtoken.h: it turns Python keyword
  * arguments into ct_config / ct_args text values, core handles into Python
- * objects and ct_error codes into exceptions. It holds no gateway logic:
- * method names come from ct_gateway_op_name(), value types from
- * ct_option_type() / ct_arg_type(), result types and fields from
- * ct_result_type() / ct_result_record(). The only per-gateway table here
- * (GATEWAYS) names the Python classes and the parameters of the
- * notification methods.
+ * objects and ct_error codes into exceptions. It holds no gateway logic and
+ * names no gateway, operation, argument or field: the client classes, their
+ * methods (<op>, build_<op>, parse_<op>, verify_notification,
+ * notification_ack) and the result classes are made at module init from
+ * the core's description (ct_gateway_count() / ct_gateway_at(): options,
+ * operations, arguments, notification inputs), value types from its
+ * ct_param_desc, result fields from ct_result_record().
  *
  * Structure: multi-phase init (PyModuleDef_Init + Py_mod_exec), all types
  * are heap types made with PyType_FromModuleAndSpec, everything the module
