@@ -19,6 +19,7 @@ Python standard library only.
 """
 
 import argparse
+import ast
 import json
 import os
 import re
@@ -36,6 +37,16 @@ def error_names(header):
     if not m:
         sys.exit("gen_stubs: CT_ERROR_TABLE not found in " + header)
     return re.findall(r"X\((CT_[A-Z_]+),", m.group(1))
+
+
+def exception_names(path):
+    """The exception classes cardtoken exports: _errors.py's __all__."""
+    with open(path, encoding="utf-8") as f:
+        tree = ast.parse(f.read())
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "__all__" for t in node.targets):
+            return ast.literal_eval(node.value)
+    sys.exit("gen_stubs: no __all__ in " + path)
 
 
 def result_types(desc):
@@ -103,18 +114,7 @@ def py_notify_params(gw):
 def gen_pyi(desc, errors):
     results = result_types(desc)
     classes = [g["class_name"] for g in desc["gateways"]]
-    exc = [
-        "Error",
-        "ConfigurationError",
-        "ValidationError",
-        "TransportError",
-        "ProtocolError",
-        "SignatureError",
-        "GatewayError",
-        "ResultUnknownError",
-        "UnknownOptionError",
-        "UnknownArgumentError",
-    ]
+    exc = exception_names(os.path.join(HERE, "python", "cardtoken", "_errors.py"))
     names = classes + ["Request"] + [r for r, _ in results] + exc
     names += ["CURL_VERSION", "OPENSSL_VERSION", "__version__"] + sorted(errors)
     o = [
@@ -474,6 +474,14 @@ def md(s):
     return (s or "").replace("|", "\\|")
 
 
+def md_params(params):
+    """`name` (required|optional[, secret]), ..."""
+    return ", ".join(
+        f"`{p['name']}` (" + ("required" if p["required"] else "optional") + (", secret)" if p["secret"] else ")")
+        for p in params
+    )
+
+
 def gen_ops_md(desc):
     o = [
         "# Operations",
@@ -494,11 +502,7 @@ def gen_ops_md(desc):
     ]
     for gw in desc["gateways"]:
         for op in gw["ops"]:
-            args = ", ".join(
-                f"`{a['name']}`" + (" (required" if a["required"] else " (optional")
-                + (", secret)" if a["secret"] else ")")
-                for a in op["args"]
-            )
+            args = md_params(op["args"])
             fields = ", ".join(
                 f"`{f['name']}`" + (" (sensitive)" if f["sensitive"] else "") for f in op["fields"]
             )
@@ -515,11 +519,7 @@ def gen_ops_md(desc):
         o.append(f"| {gw['class_name']} | {ins} | {ack} |")
     o += ["", "## Options", ""]
     for gw in desc["gateways"]:
-        opts = ", ".join(
-            f"`{p['name']}`" + (" (required" if p["required"] else " (optional")
-            + (", secret)" if p["secret"] else ")")
-            for p in gw["options"]
-        )
+        opts = md_params(gw["options"])
         o.append(f"- **{gw['class_name']}** (`{gw['name']}`): {md(gw.get('doc'))} Options: {opts}.")
     return "\n".join(o) + "\n"
 

@@ -15,18 +15,8 @@ README.md ("Quick start", "Options") and, for every operation, its arguments
 and results, docs/operations.md.
 """
 
-from ._errors import (
-    ConfigurationError,
-    Error,
-    GatewayError,
-    ProtocolError,
-    ResultUnknownError,
-    SignatureError,
-    TransportError,
-    UnknownArgumentError,
-    UnknownOptionError,
-    ValidationError,
-)
+from . import _errors
+from ._errors import *  # noqa: F401,F403 (the exception classes)
 from . import _cardtoken
 from ._cardtoken import CURL_VERSION, OPENSSL_VERSION, Request, __version__
 
@@ -45,16 +35,7 @@ __all__ = (
     _CLASSES
     + [
         "Request",
-        "Error",
-        "ConfigurationError",
-        "ValidationError",
-        "TransportError",
-        "ProtocolError",
-        "SignatureError",
-        "GatewayError",
-        "ResultUnknownError",
-        "UnknownOptionError",
-        "UnknownArgumentError",
+        *_errors.__all__,
         "CURL_VERSION",
         "OPENSSL_VERSION",
         "__version__",

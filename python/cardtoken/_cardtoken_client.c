@@ -255,18 +255,28 @@ static ct_client *op_prologue(ClientObject *self, const op_entry *oe,
     return c;
 }
 
+/* op_prologue() for the method called as fn(capsule, (client, ...), kw):
+ * the entry and the client in *oep and *selfp. */
+static ct_client *op_start(PyObject *cap, PyObject *args, PyObject *kwargs,
+                           const op_entry **oep, ClientObject **selfp,
+                           modstate **stp, ct_args **ap)
+{
+    PyObject *rest = op_bind(cap, args, oep, selfp);
+    if (!rest)
+        return NULL;
+    ct_client *c = op_prologue(*selfp, *oep, rest, kwargs, stp, ap);
+    Py_DECREF(rest);
+    return c;
+}
+
 /* client.<op>(**arguments): the whole call. */
 static PyObject *client_op_call(PyObject *cap, PyObject *args, PyObject *kwargs)
 {
     const op_entry *oe;
     ClientObject *self;
-    PyObject *rest = op_bind(cap, args, &oe, &self);
-    if (!rest)
-        return NULL;
     modstate *st;
     ct_args *a;
-    ct_client *c = op_prologue(self, oe, rest, kwargs, &st, &a);
-    Py_DECREF(rest);
+    ct_client *c = op_start(cap, args, kwargs, &oe, &self, &st, &a);
     if (!c)
         return NULL;
     ct_gateway gw = self->gw;
@@ -294,13 +304,9 @@ static PyObject *client_op_build(PyObject *cap, PyObject *args,
 {
     const op_entry *oe;
     ClientObject *self;
-    PyObject *rest = op_bind(cap, args, &oe, &self);
-    if (!rest)
-        return NULL;
     modstate *st;
     ct_args *a;
-    ct_client *c = op_prologue(self, oe, rest, kwargs, &st, &a);
-    Py_DECREF(rest);
+    ct_client *c = op_start(cap, args, kwargs, &oe, &self, &st, &a);
     if (!c)
         return NULL;
     ct_gateway gw = self->gw;
