@@ -455,40 +455,15 @@ static void ct_php_construct(INTERNAL_FUNCTION_PARAMETERS)
     c->client = client;
 }
 
-/* client.<op>(args): validate, build, sign, send, verify, parse. */
-static void ct_php_op_call(INTERNAL_FUNCTION_PARAMETERS, const ct_op_desc *op)
+/* client.<op>(args): validate, build, sign, send, verify, parse; or
+ * client.build<Op>(args): the signed request, no network I/O. */
+static void ct_php_op_call_or_build(INTERNAL_FUNCTION_PARAMETERS,
+                                    const ct_op_desc *op, bool build)
 {
     HashTable *ht;
     ct_php_client *c;
     ct_args *args;
     ct_result *res = NULL;
-    ct_error err;
-    ct_err rc;
-
-    ZEND_PARSE_PARAMETERS_START(1, 1)
-        Z_PARAM_ARRAY_HT(ht)
-    ZEND_PARSE_PARAMETERS_END();
-
-    if ((c = ct_php_this_client(execute_data)) == NULL ||
-        (args = ct_php_args_from(op, ht, 1)) == NULL) {
-        RETURN_THROWS();
-    }
-    rc = ct_call(c->client, op, args, &res, &err);
-    ct_args_free(args);
-    if (rc != CT_OK) {
-        ct_php_throw(&err);
-        RETURN_THROWS();
-    }
-    ct_php_result_to_zval(return_value, res);
-    ct_result_free(res);
-}
-
-/* client.build<Op>(args): the signed request, no network I/O. */
-static void ct_php_op_build(INTERNAL_FUNCTION_PARAMETERS, const ct_op_desc *op)
-{
-    HashTable *ht;
-    ct_php_client *c;
-    ct_args *args;
     ct_request *req = NULL;
     ct_error err;
     ct_err rc;
@@ -501,13 +476,19 @@ static void ct_php_op_build(INTERNAL_FUNCTION_PARAMETERS, const ct_op_desc *op)
         (args = ct_php_args_from(op, ht, 1)) == NULL) {
         RETURN_THROWS();
     }
-    rc = ct_build(c->client, op, args, &req, &err);
+    rc = build ? ct_build(c->client, op, args, &req, &err)
+               : ct_call(c->client, op, args, &res, &err);
     ct_args_free(args);
     if (rc != CT_OK) {
         ct_php_throw(&err);
         RETURN_THROWS();
     }
-    ct_php_request_to_zval(return_value, req);
+    if (build) {
+        ct_php_request_to_zval(return_value, req);
+    } else {
+        ct_php_result_to_zval(return_value, res);
+        ct_result_free(res);
+    }
 }
 
 /* client.parse<Op>(status, headers, body, request = null). */
@@ -571,10 +552,9 @@ static void ct_php_operation(INTERNAL_FUNCTION_PARAMETERS, ct_php_op_kind kind,
     }
     switch (kind) {
     case CT_PHP_CALL:
-        ct_php_op_call(INTERNAL_FUNCTION_PARAM_PASSTHRU, op);
-        break;
     case CT_PHP_BUILD:
-        ct_php_op_build(INTERNAL_FUNCTION_PARAM_PASSTHRU, op);
+        ct_php_op_call_or_build(INTERNAL_FUNCTION_PARAM_PASSTHRU, op,
+                                kind == CT_PHP_BUILD);
         break;
     case CT_PHP_PARSE:
         ct_php_op_parse(INTERNAL_FUNCTION_PARAM_PASSTHRU, op);

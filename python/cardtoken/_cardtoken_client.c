@@ -269,8 +269,10 @@ static ct_client *op_start(PyObject *cap, PyObject *args, PyObject *kwargs,
     return c;
 }
 
-/* client.<op>(**arguments): the whole call. */
-static PyObject *client_op_call(PyObject *cap, PyObject *args, PyObject *kwargs)
+/* client.<op>(**arguments), the whole call, or client.build_<op>(
+ * **arguments) -> Request, without sending it. */
+static PyObject *op_call_or_build(PyObject *cap, PyObject *args,
+                                  PyObject *kwargs, int build)
 {
     const op_entry *oe;
     ClientObject *self;
@@ -281,52 +283,38 @@ static PyObject *client_op_call(PyObject *cap, PyObject *args, PyObject *kwargs)
         return NULL;
     ct_gateway gw = self->gw;
     ct_result *res = NULL;
-    ct_error e;
-    ct_error_clear(&e);
-    ct_err rc;
-    Py_BEGIN_ALLOW_THREADS
-        rc = ct_call(c, oe->op, a, &res, &e);
-        ct_args_free(a);
-    Py_END_ALLOW_THREADS
-    PyObject *out = NULL;
-    if (rc != CT_OK || !res)
-        raise_ct(st, rc, &e, gw);
-    else
-        out = result_to_py(st, res);
-    ct_result_free(res);
-    client_leave(self);
-    return out;
-}
-
-/* client.build_<op>(**arguments) -> Request. */
-static PyObject *client_op_build(PyObject *cap, PyObject *args,
-                                 PyObject *kwargs)
-{
-    const op_entry *oe;
-    ClientObject *self;
-    modstate *st;
-    ct_args *a;
-    ct_client *c = op_start(cap, args, kwargs, &oe, &self, &st, &a);
-    if (!c)
-        return NULL;
-    ct_gateway gw = self->gw;
     ct_request *req = NULL;
     ct_error e;
     ct_error_clear(&e);
     ct_err rc;
     Py_BEGIN_ALLOW_THREADS
-        rc = ct_build(c, oe->op, a, &req, &e);
+        rc = build ? ct_build(c, oe->op, a, &req, &e)
+                   : ct_call(c, oe->op, a, &res, &e);
         ct_args_free(a);
     Py_END_ALLOW_THREADS
     PyObject *out = NULL;
-    if (rc != CT_OK || !req) {
+    if (rc != CT_OK || (build ? !req : !res)) {
         ct_request_free(req);
         raise_ct(st, rc, &e, gw);
+    } else if (build) {
+        out = request_new(st, (PyObject *)self, req); /* owns req */
     } else {
-        out = request_new(st, (PyObject *)self, req);
+        out = result_to_py(st, res);
     }
+    ct_result_free(res);
     client_leave(self);
     return out;
+}
+
+static PyObject *client_op_call(PyObject *cap, PyObject *args, PyObject *kwargs)
+{
+    return op_call_or_build(cap, args, kwargs, 0);
+}
+
+static PyObject *client_op_build(PyObject *cap, PyObject *args,
+                                 PyObject *kwargs)
+{
+    return op_call_or_build(cap, args, kwargs, 1);
 }
 
 /* client.parse_<op>(status, headers, body, *, request=None). */
