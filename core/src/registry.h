@@ -6,6 +6,7 @@
 #include "cardtoken.h"
 #include "http.h"
 #include "kv.h"
+#include "mem.h" /* CT_ARRAY_LEN, in the table macros */
 
 typedef struct ct_env {
     const char *name;
