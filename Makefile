@@ -2,7 +2,8 @@ SHELL := /bin/bash
 # cardtoken - the front door.
 #   make test    install what is missing, build everything, run every suite
 #   make demo    the four gateways from Python and PHP against the sandbox
-# Other targets: core, describe, test-c, test-asan, test-python, test-php, pecl,
+# Other targets: core, describe, generate, check-generated, format-check,
+# test-c, test-asan, test-python, test-php, pecl,
 # test-bare, test-matrix, bench, fuzz, check-memory, format, clean.
 
 CC      ?= cc
@@ -22,7 +23,7 @@ CORE_SRC := $(wildcard core/src/*.c)
 CORE_HDR := core/include/cardtoken.h $(wildcard core/src/*.h)
 CORE_OBJ := $(patsubst core/src/%.c,$(BUILD)/c/obj/%.o,$(CORE_SRC))
 
-.PHONY: all deps core describe test test-c test-asan test-python test-php pecl demo bench test-bare test-matrix \
+.PHONY: all deps core describe generate check-generated format-check test test-c test-asan test-python test-php pecl demo bench test-bare test-matrix \
         fuzz check-memory format clean
 
 all: core
@@ -102,6 +103,30 @@ pecl:
 	@scripts/deps.sh build php
 	php/build.sh pecl
 
+# ---- generated files ----------------------------------------------------
+# The Python stubs, the PHP stub (then its arginfo) and docs/operations.md
+# are generated from the core's description (build/c/ct_describe).
+generate: $(BUILD)/c/ct_describe
+	$(PYTHON) scripts/gen_stubs.py
+	php/build.sh gen-arginfo
+
+# Regenerates into a temporary folder and fails when a committed copy differs.
+check-generated:
+	@scripts/check_generated.sh
+
+# ---- format --------------------------------------------------------------
+# clang-format over the core and the shims (not the generated PHP headers).
+FORMAT_FILES = $(wildcard core/include/*.h core/src/*.c core/src/*.h tools/*.c \
+                 tests/c/test_describe.c tests/c/expect.h) \
+               $(wildcard python/cardtoken/*.c python/cardtoken/*.h) \
+               $(filter-out php/cardtoken_arginfo.h php/cardtoken_classes.h,$(wildcard php/*.c php/*.h))
+
+format-check:
+	@bad=0; n=0; for f in $(FORMAT_FILES); do n=$$((n + 1)); \
+	  if ! clang-format --dry-run -Werror $$f >/dev/null 2>&1; then \
+	    echo "not formatted: $$f (make format)"; bad=$$((bad + 1)); fi; done; \
+	  echo "format: $$((n - bad)) passed, $$bad failed"; [ $$bad -eq 0 ]
+
 # ---- everything --------------------------------------------------------
 test:
 	@scripts/run-tests.sh
@@ -133,7 +158,7 @@ check-memory: deps
 	@PYTHON=$(VPY) scripts/check-memory.sh
 
 format:
-	clang-format -i core/include/*.h core/src/*.c core/src/*.h tools/*.c tests/c/test_describe.c tests/c/expect.h
+	clang-format -i $(FORMAT_FILES)
 
 clean:
 	rm -rf $(BUILD) python/cardtoken/*.so *.egg-info python/*.egg-info \

@@ -139,7 +139,7 @@ def extension_sources():
     if not core:
         raise BuildError("no C core sources found in core/src/ (run from the project's top directory)")
     if not shim:
-        raise BuildError("python/cardtoken/_cardtoken.c is missing")
+        raise BuildError("python/cardtoken/_cardtoken*.c are missing")
     return shim + core
 
 

@@ -73,6 +73,18 @@ cmd_build() {
     cd "$BUILD"
     local sources
     sources=$(cd "$BUILD" && ls core/src/*.c php/*.c 2>/dev/null | LC_ALL=C sort | tr '\n' ' ')
+    # A header that is gone (moved or merged away) is still named by the
+    # dependency files of the last build: drop that build's objects.
+    local dep
+    for dep in $(find . -name '*.dep' 2>/dev/null); do
+        if sed -e 's/\\$//' -e 's/^[^:]*://' "$dep" | tr ' ' '\n' | grep -v '^$' |
+            while read -r f; do [ -e "$f" ] || exit 1; done; then :; else
+            say "a header of the last build is gone: rebuilding from scratch"
+            find . \( -name '*.dep' -o -name '*.lo' -o -name '*.o' -o -name '*.la' \) -delete
+            rm -rf modules/* .libs core/src/.libs php/.libs
+            break
+        fi
+    done
     if [ ! -x configure ] || [ config.m4 -nt configure ] || [ php/Makefile.frag -nt configure ]; then
         say "phpize"
         "$PHPIZE" >phpize.out 2>&1 || { cat phpize.out >&2; die "phpize failed"; }

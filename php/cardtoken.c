@@ -1,5 +1,10 @@
 /*
  * cardtoken.c - module entry, class registration, exceptions.
+ *
+ * The gateway and result classes are registered from the lists generated
+ * from the core's description (cardtoken_classes.h), with the register_*
+ * functions PHP's gen_stub.php made of the generated stub
+ * (cardtoken_arginfo.h): no class is named here.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -12,20 +17,22 @@
 #include "zend_attributes.h"
 #include "zend_exceptions.h"
 #include "ext/spl/spl_exceptions.h"
+#include "zend_smart_str.h"
 
 #include "php_cardtoken.h"
 #include "cardtoken_arginfo.h"
+#include "cardtoken_classes.h"
 
-zend_class_entry *ct_php_ce_pagsmile;
-zend_class_entry *ct_php_ce_payermax;
-zend_class_entry *ct_php_ce_yabandpay;
-zend_class_entry *ct_php_ce_worldfirst;
+#define CT_PHP_COUNT(...) +1
+#define CT_PHP_NGATEWAYS (0 CT_PHP_GATEWAY_CLASSES(CT_PHP_COUNT))
+#define CT_PHP_NRESULTS (0 CT_PHP_RESULT_CLASSES(CT_PHP_COUNT))
+
+zend_class_entry *ct_php_gateway_ces[CT_PHP_NGATEWAYS + 1];
+const size_t ct_php_ngateway_ces = CT_PHP_NGATEWAYS;
+zend_class_entry *ct_php_result_ces[CT_PHP_NRESULTS + 1];
+const size_t ct_php_nresult_ces = CT_PHP_NRESULTS;
 zend_class_entry *ct_php_ce_request;
-zend_class_entry *ct_php_ce_card_token_result;
-zend_class_entry *ct_php_ce_payment_token;
-zend_class_entry *ct_php_ce_card_payment;
-zend_class_entry *ct_php_ce_card_sensitive_info;
-zend_class_entry *ct_php_ce_exception;
+static zend_class_entry *ct_php_ce_exception;
 static zend_class_entry *ct_php_ce_configuration_exception;
 static zend_class_entry *ct_php_ce_validation_exception;
 static zend_class_entry *ct_php_ce_transport_exception;
@@ -39,36 +46,30 @@ static zend_class_entry *ct_php_ce_result_unknown_exception;
 /* ------------------------------------------------------------------ */
 
 /* The one place mapping an error category to its exception class. */
-zend_class_entry *ct_php_exception_class(ct_category cat)
+static zend_class_entry *ct_php_exception_class(ct_category cat)
 {
     switch (cat) {
-    case CT_CAT_CONFIGURATION:
-        return ct_php_ce_configuration_exception;
-    case CT_CAT_VALIDATION:
-        return ct_php_ce_validation_exception;
-    case CT_CAT_TRANSPORT:
-        return ct_php_ce_transport_exception;
-    case CT_CAT_PROTOCOL:
-        return ct_php_ce_protocol_exception;
-    case CT_CAT_SIGNATURE:
-        return ct_php_ce_signature_exception;
-    case CT_CAT_GATEWAY:
-        return ct_php_ce_gateway_exception;
-    case CT_CAT_RESULT_UNKNOWN:
-        return ct_php_ce_result_unknown_exception;
+    case CT_CAT_CONFIGURATION: return ct_php_ce_configuration_exception;
+    case CT_CAT_VALIDATION: return ct_php_ce_validation_exception;
+    case CT_CAT_TRANSPORT: return ct_php_ce_transport_exception;
+    case CT_CAT_PROTOCOL: return ct_php_ce_protocol_exception;
+    case CT_CAT_SIGNATURE: return ct_php_ce_signature_exception;
+    case CT_CAT_GATEWAY: return ct_php_ce_gateway_exception;
+    case CT_CAT_RESULT_UNKNOWN: return ct_php_ce_result_unknown_exception;
     case CT_CAT_NONE:
     case CT_CAT_INTERNAL:
-    default:
-        return ct_php_ce_exception;
+    default: return ct_php_ce_exception;
     }
 }
 
-static void ct_php_set_string_prop(zend_object *ex, const char *name, const char *value, size_t cap)
+static void ct_php_set_string_prop(zend_object *ex, const char *name,
+                                   const char *value, size_t cap)
 {
     size_t len = strnlen(value, cap);
 
     if (len > 0) {
-        zend_update_property_stringl(ct_php_ce_exception, ex, name, strlen(name), value, len);
+        zend_update_property_stringl(ct_php_ce_exception, ex, name,
+                                     strlen(name), value, len);
     }
 }
 
@@ -82,7 +83,8 @@ void ct_php_throw(const ct_error *err)
     if (mlen > 0) {
         msg = zend_string_init(err->message, mlen, 0);
     } else {
-        msg = zend_string_init(ct_err_str(err->code), strlen(ct_err_str(err->code)), 0);
+        msg = zend_string_init(ct_err_str(err->code),
+                               strlen(ct_err_str(err->code)), 0);
     }
     ex = zend_throw_exception(ce, ZSTR_VAL(msg), (zend_long)err->code);
     zend_string_release(msg);
@@ -90,20 +92,27 @@ void ct_php_throw(const ct_error *err)
     if (err->gateway > 0) {
         const char *gw = ct_gateway_name((ct_gateway)err->gateway);
         if (gw != NULL && gw[0] != '\0') {
-            zend_update_property_string(ct_php_ce_exception, ex, "gateway", sizeof("gateway") - 1, gw);
+            zend_update_property_string(ct_php_ce_exception, ex, "gateway",
+                                        sizeof("gateway") - 1, gw);
         }
     }
     ct_php_set_string_prop(ex, "field", err->field, sizeof(err->field));
-    ct_php_set_string_prop(ex, "gatewayCode", err->gateway_code, sizeof(err->gateway_code));
-    ct_php_set_string_prop(ex, "gatewayMessage", err->gateway_message, sizeof(err->gateway_message));
-    zend_update_property_bool(ct_php_ce_exception, ex, "retryable", sizeof("retryable") - 1, err->retryable != 0);
-    zend_update_property_bool(ct_php_ce_exception, ex, "outcomeUnknown", sizeof("outcomeUnknown") - 1,
+    ct_php_set_string_prop(ex, "gatewayCode", err->gateway_code,
+                           sizeof(err->gateway_code));
+    ct_php_set_string_prop(ex, "gatewayMessage", err->gateway_message,
+                           sizeof(err->gateway_message));
+    zend_update_property_bool(ct_php_ce_exception, ex, "retryable",
+                              sizeof("retryable") - 1, err->retryable != 0);
+    zend_update_property_bool(ct_php_ce_exception, ex, "outcomeUnknown",
+                              sizeof("outcomeUnknown") - 1,
                               err->outcome_unknown != 0);
     if (err->http_status > 0) {
-        zend_update_property_long(ct_php_ce_exception, ex, "httpStatus", sizeof("httpStatus") - 1, err->http_status);
+        zend_update_property_long(ct_php_ce_exception, ex, "httpStatus",
+                                  sizeof("httpStatus") - 1, err->http_status);
     }
     if (err->retry_after >= 0) {
-        zend_update_property_double(ct_php_ce_exception, ex, "retryAfter", sizeof("retryAfter") - 1, err->retry_after);
+        zend_update_property_double(ct_php_ce_exception, ex, "retryAfter",
+                                    sizeof("retryAfter") - 1, err->retry_after);
     }
 }
 
@@ -122,7 +131,7 @@ void ct_php_throw_code(ct_err code, const char *field, const char *message)
     ct_php_throw(&err);
 }
 
-/* Class constants CardToken\Exception::OK, ::TIMEOUT, ... from the core's
+/* Class constants CardToken\Exception::OK, ::NOMEM, ... from the core's
  * error table: the name without its CT_ERR_ / CT_ prefix. */
 static void ct_php_declare_code_constant(const char *name, zend_long value)
 {
@@ -131,17 +140,18 @@ static void ct_php_declare_code_constant(const char *name, zend_long value)
     } else if (strncmp(name, "CT_", 3) == 0) {
         name += 3;
     }
-    zend_declare_class_constant_long(ct_php_ce_exception, name, strlen(name), value);
+    zend_declare_class_constant_long(ct_php_ce_exception, name, strlen(name),
+                                     value);
 }
 
-#define CT_PHP_EXC_PROP(method, prop)                                                      \
-    ZEND_METHOD(CardToken_Exception, method)                                               \
-    {                                                                                      \
-        zval rv, *value;                                                                   \
-        ZEND_PARSE_PARAMETERS_NONE();                                                      \
-        value = zend_read_property(ct_php_ce_exception, Z_OBJ_P(ZEND_THIS), prop,          \
-                                   sizeof(prop) - 1, 1, &rv);                              \
-        RETURN_COPY_DEREF(value);                                                          \
+#define CT_PHP_EXC_PROP(method, prop)                                          \
+    ZEND_METHOD(CardToken_Exception, method)                                   \
+    {                                                                          \
+        zval rv, *value;                                                       \
+        ZEND_PARSE_PARAMETERS_NONE();                                          \
+        value = zend_read_property(ct_php_ce_exception, Z_OBJ_P(ZEND_THIS),    \
+                                   prop, sizeof(prop) - 1, 1, &rv);            \
+        RETURN_COPY_DEREF(value);                                              \
     }
 
 CT_PHP_EXC_PROP(getGateway, "gateway")
@@ -159,12 +169,29 @@ ZEND_METHOD(CardToken_Exception, getErrorName)
     zend_long value;
 
     ZEND_PARSE_PARAMETERS_NONE();
-    code = zend_read_property(zend_ce_exception, Z_OBJ_P(ZEND_THIS), "code", sizeof("code") - 1, 1, &rv);
+    code = zend_read_property(zend_ce_exception, Z_OBJ_P(ZEND_THIS), "code",
+                              sizeof("code") - 1, 1, &rv);
     value = zval_get_long(code);
     if (value < INT_MIN || value > INT_MAX) {
         value = -1;
     }
     RETURN_STRING(ct_err_name((ct_err)value));
+}
+
+/* The registered class whose short name (after the namespace) is `name`. */
+zend_class_entry *ct_php_class_named(zend_class_entry *const *ces, size_t n,
+                                     const char *name)
+{
+    size_t i;
+
+    for (i = 0; name != NULL && i < n; i++) {
+        const char *full = ZSTR_VAL(ces[i]->name);
+        const char *slash = strrchr(full, '\\');
+        if (strcmp(slash != NULL ? slash + 1 : full, name) == 0) {
+            return ces[i];
+        }
+    }
+    return NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -188,38 +215,42 @@ static PHP_MINIT_FUNCTION(cardtoken)
         return FAILURE;
     }
 
-    ct_php_ce_pagsmile = register_class_CardToken_Pagsmile();
-    ct_php_ce_payermax = register_class_CardToken_PayerMax();
-    ct_php_ce_yabandpay = register_class_CardToken_YabandPay();
-    ct_php_ce_worldfirst = register_class_CardToken_WorldFirst();
-    ct_php_ce_pagsmile->create_object = ct_php_client_create;
-    ct_php_ce_payermax->create_object = ct_php_client_create;
-    ct_php_ce_yabandpay->create_object = ct_php_client_create;
-    ct_php_ce_worldfirst->create_object = ct_php_client_create;
-
+    size_t n = 0;
+#define CT_PHP_REGISTER_GATEWAY(cls)                                           \
+    ct_php_gateway_ces[n] = register_class_CardToken_##cls();                  \
+    ct_php_gateway_ces[n++]->create_object = ct_php_client_create;
+    CT_PHP_GATEWAY_CLASSES(CT_PHP_REGISTER_GATEWAY)
+#undef CT_PHP_REGISTER_GATEWAY
+    n = 0;
+#define CT_PHP_REGISTER_RESULT(cls)                                            \
+    ct_php_result_ces[n] = register_class_CardToken_##cls();                   \
+    ct_php_result_ces[n++]->create_object = ct_php_result_create;
+    CT_PHP_RESULT_CLASSES(CT_PHP_REGISTER_RESULT)
+#undef CT_PHP_REGISTER_RESULT
     ct_php_ce_request = register_class_CardToken_Request();
     ct_php_ce_request->create_object = ct_php_request_create;
-    ct_php_ce_card_token_result = register_class_CardToken_CardTokenResult();
-    ct_php_ce_payment_token = register_class_CardToken_PaymentToken();
-    ct_php_ce_card_payment = register_class_CardToken_CardPayment();
-    ct_php_ce_card_sensitive_info = register_class_CardToken_CardSensitiveInfo();
-    ct_php_ce_card_token_result->create_object = ct_php_result_create;
-    ct_php_ce_payment_token->create_object = ct_php_result_create;
-    ct_php_ce_card_payment->create_object = ct_php_result_create;
-    ct_php_ce_card_sensitive_info->create_object = ct_php_result_create;
 
-    ct_php_ce_exception = register_class_CardToken_Exception(spl_ce_RuntimeException);
-#define CT_PHP_X_CONST(name, value, cat, retry, unknown, msg) ct_php_declare_code_constant(#name, value);
+    ct_php_ce_exception =
+        register_class_CardToken_Exception(spl_ce_RuntimeException);
+#define CT_PHP_X_CONST(name, value, cat, retry, unknown, msg)                  \
+    ct_php_declare_code_constant(#name, value);
     CT_ERROR_TABLE(CT_PHP_X_CONST)
 #undef CT_PHP_X_CONST
-    ct_php_ce_configuration_exception = register_class_CardToken_ConfigurationException(ct_php_ce_exception);
-    ct_php_ce_validation_exception = register_class_CardToken_ValidationException(ct_php_ce_exception);
-    ct_php_ce_transport_exception = register_class_CardToken_TransportException(ct_php_ce_exception);
-    ct_php_ce_protocol_exception = register_class_CardToken_ProtocolException(ct_php_ce_exception);
-    ct_php_ce_signature_exception = register_class_CardToken_SignatureException(ct_php_ce_exception);
-    ct_php_ce_gateway_exception = register_class_CardToken_GatewayException(ct_php_ce_exception);
+    ct_php_ce_configuration_exception =
+        register_class_CardToken_ConfigurationException(ct_php_ce_exception);
+    ct_php_ce_validation_exception =
+        register_class_CardToken_ValidationException(ct_php_ce_exception);
+    ct_php_ce_transport_exception =
+        register_class_CardToken_TransportException(ct_php_ce_exception);
+    ct_php_ce_protocol_exception =
+        register_class_CardToken_ProtocolException(ct_php_ce_exception);
+    ct_php_ce_signature_exception =
+        register_class_CardToken_SignatureException(ct_php_ce_exception);
+    ct_php_ce_gateway_exception =
+        register_class_CardToken_GatewayException(ct_php_ce_exception);
     ct_php_ce_result_unknown_exception =
-        register_class_CardToken_ResultUnknownException(ct_php_ce_gateway_exception);
+        register_class_CardToken_ResultUnknownException(
+            ct_php_ce_gateway_exception);
 
     ct_php_client_minit();
     ct_php_objects_minit();
@@ -242,7 +273,17 @@ static PHP_MINFO_FUNCTION(cardtoken)
     php_info_print_table_row(2, "core version", ct_version());
     php_info_print_table_row(2, "libcurl version", ct_curl_version());
     php_info_print_table_row(2, "OpenSSL version", ct_openssl_version());
-    php_info_print_table_row(2, "gateways", "Pagsmile, PayerMax, YabandPay, WorldFirst");
+    smart_str names = {0};
+    for (size_t i = 0; i < ct_gateway_count(); i++) {
+        if (i > 0) {
+            smart_str_appends(&names, ", ");
+        }
+        smart_str_appends(&names, ct_gateway_at(i)->class_name);
+    }
+    smart_str_0(&names);
+    php_info_print_table_row(2, "gateways",
+                             names.s != NULL ? ZSTR_VAL(names.s) : "");
+    smart_str_free(&names);
     php_info_print_table_end();
 }
 

@@ -1,9 +1,12 @@
 <?php
 
 /**
- * The source of truth for the PHP signatures of the cardtoken extension.
- * cardtoken_arginfo.h is generated from this file by PHP's build/gen_stub.php
- * and committed; php/build.sh check-arginfo fails when the two disagree.
+ * The PHP signatures of the cardtoken extension: generated from the C
+ * core's description of itself; do not edit.
+ * Regenerate with: make generate (scripts/gen_stubs.py, from build/c/ct_describe);
+ * cardtoken_arginfo.h is then generated from this file by PHP's
+ * build/gen_stub.php (php/build.sh gen-arginfo) and committed;
+ * php/build.sh check-arginfo fails when the two disagree.
  *
  * @generate-class-entries
  * @generate-legacy-arginfo 80100

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: cd1c3d1f3ece96d30f1985ae6ea9609a5a6c82b6 */
+ * Stub hash: 455497e699fa75b35006d6179570e58d0dc1dcb0 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_CardToken_version, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()

@@ -1,8 +1,10 @@
 /*
- * ct_php_client.c - the four gateway classes (CardToken\Pagsmile, PayerMax,
- * YabandPay, WorldFirst). Every method is the same thin translation:
- * PHP array -> ct_config / ct_args (typed by the core's ct_param_desc),
- * one core call, core result -> PHP objects, ct_error -> exception.
+ * ct_php_client.c - the gateway classes (one per gateway the core
+ * describes). Every method is the same thin translation: PHP array ->
+ * ct_config / ct_args (typed by the description's options and arguments),
+ * one core call, core result -> PHP objects, ct_error -> exception. The
+ * method bodies are generated from the lists of cardtoken_classes.h: each
+ * calls its generic handler with its kind and operation.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -17,26 +19,23 @@
 #include "ext/json/php_json.h"
 
 #include "php_cardtoken.h"
+#include "cardtoken_classes.h"
 
 static zend_object_handlers ct_php_client_handlers;
 
-static inline ct_php_client *ct_php_client_from_obj(zend_object *obj)
+/* The description of the gateway of class `ce` (or of the registered
+ * class it extends), or NULL. */
+static const ct_gateway_desc *ct_php_gateway_of(const zend_class_entry *ce)
 {
-    return (ct_php_client *)((char *)obj - XtOffsetOf(ct_php_client, std));
-}
-
-static ct_gateway ct_php_gateway_of(const zend_class_entry *ce)
-{
-    if (ce == ct_php_ce_pagsmile) {
-        return CT_GW_PAGSMILE;
+    for (; ce != NULL; ce = ce->parent) {
+        size_t i;
+        for (i = 0; i < ct_php_ngateway_ces; i++) {
+            if (ct_php_gateway_ces[i] == ce) {
+                return ct_gateway_at(i);
+            }
+        }
     }
-    if (ce == ct_php_ce_payermax) {
-        return CT_GW_PAYERMAX;
-    }
-    if (ce == ct_php_ce_yabandpay) {
-        return CT_GW_YABANDPAY;
-    }
-    return CT_GW_WORLDFIRST;
+    return NULL;
 }
 
 zend_object *ct_php_client_create(zend_class_entry *ce)
@@ -44,7 +43,7 @@ zend_object *ct_php_client_create(zend_class_entry *ce)
     ct_php_client *c = zend_object_alloc(sizeof(ct_php_client), ce);
 
     c->client = NULL;
-    c->gateway = ct_php_gateway_of(ce);
+    c->gd = ct_php_gateway_of(ce);
     zend_object_std_init(&c->std, ce);
     object_properties_init(&c->std, ce);
     c->std.handlers = &ct_php_client_handlers;
@@ -62,19 +61,21 @@ static void ct_php_client_free(zend_object *obj)
 
 void ct_php_client_minit(void)
 {
-    memcpy(&ct_php_client_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+    memcpy(&ct_php_client_handlers, zend_get_std_object_handlers(),
+           sizeof(zend_object_handlers));
     ct_php_client_handlers.offset = XtOffsetOf(ct_php_client, std);
     ct_php_client_handlers.free_obj = ct_php_client_free;
     ct_php_client_handlers.clone_obj = NULL;
 }
 
 /* The constructed client behind $this, or NULL with an Error thrown. */
-static ct_php_client *ct_php_this_client(zend_execute_data *execute_data)
+ct_php_client *ct_php_this_client(zend_execute_data *execute_data)
 {
     ct_php_client *c = ct_php_client_from_obj(Z_OBJ_P(ZEND_THIS));
 
     if (c->client == NULL) {
-        zend_throw_error(NULL, "%s object is not constructed", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
+        zend_throw_error(NULL, "%s object is not constructed",
+                         ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
         return NULL;
     }
     return c;
@@ -84,25 +85,17 @@ static ct_php_client *ct_php_this_client(zend_execute_data *execute_data)
 /* PHP arrays -> client options / operation arguments                  */
 /* ------------------------------------------------------------------ */
 
-typedef ct_type (*ct_php_type_fn)(ct_gateway gw, const char *name);
-static ct_type ct_option_type(ct_gateway gw, const char *n)
-{
-    const ct_param_desc *p = ct_param_find(ct_gateway_describe(gw)->options, ct_gateway_describe(gw)->noptions, n);
-    return p ? p->type : CT_TYPE_UNKNOWN;
-}
-static ct_type ct_arg_type(ct_gateway gw, const char *n)
-{
-    const ct_param_desc *p = ct_param_find(ct_gateway_describe(gw)->ops[0].args, ct_gateway_describe(gw)->ops[0].nargs, n);
-    return p ? p->type : CT_TYPE_UNKNOWN;
-}
-typedef ct_err (*ct_php_set_fn)(void *target, const char *name, const char *value, size_t len, ct_error *err);
+typedef ct_err (*ct_php_set_fn)(void *target, const char *name,
+                                const char *value, size_t len, ct_error *err);
 
-static ct_err ct_php_config_set(void *target, const char *name, const char *value, size_t len, ct_error *err)
+static ct_err ct_php_config_set(void *target, const char *name,
+                                const char *value, size_t len, ct_error *err)
 {
     return ct_config_set((ct_config *)target, name, value, len, err);
 }
 
-static ct_err ct_php_args_set(void *target, const char *name, const char *value, size_t len, ct_error *err)
+static ct_err ct_php_args_set(void *target, const char *name, const char *value,
+                              size_t len, ct_error *err)
 {
     return ct_args_set((ct_args *)target, name, value, len, err);
 }
@@ -128,19 +121,49 @@ static void ct_php_append_double(smart_str *s, double d)
         }
     } else {
         /* The core rejects it, naming the option. */
-        snprintf(buf, sizeof(buf), "%s", zend_isnan(d) ? "nan" : (d > 0 ? "inf" : "-inf"));
+        snprintf(buf, sizeof(buf), "%s",
+                 zend_isnan(d) ? "nan" : (d > 0 ? "inf" : "-inf"));
     }
     smart_str_appends(s, buf);
 }
 
+/* Appends the JSON text of array `value`: an object (never a JSON list,
+ * whatever the keys look like) when `as_object`, else as PHP encodes it. */
+zend_result ct_php_json(smart_str *out, zval *value, bool as_object)
+{
+    zend_result rc;
+
+    if (as_object) {
+        zval object;
+        object_and_properties_init(
+            &object, zend_standard_class_def,
+            zend_symtable_to_proptable(Z_ARRVAL_P(value)));
+        rc = php_json_encode(out, &object,
+                             PHP_JSON_UNESCAPED_SLASHES |
+                                 PHP_JSON_UNESCAPED_UNICODE);
+        zval_ptr_dtor(&object);
+    } else {
+        rc = php_json_encode(out, value,
+                             PHP_JSON_UNESCAPED_SLASHES |
+                                 PHP_JSON_UNESCAPED_UNICODE);
+    }
+    if (rc != SUCCESS || out->s == NULL) {
+        return FAILURE;
+    }
+    smart_str_0(out);
+    return SUCCESS;
+}
+
 /*
- * Passes every element of `ht` to `set` as text, typed by `type_of`:
- * STRING/SECRET take a string, INT an int, FLOAT an int or a float; null
+ * Passes every element of `ht` to `set` as text, typed by its description
+ * among params[0..nparams): STRING/SECRET take a string, INT an int, FLOAT
+ * an int or a float, BOOL a bool, OBJECT/LIST an array (as JSON); null
  * means absent. A wrong PHP type is a TypeError naming the key (never the
  * value). Unknown keys go to the core, which names them in its error.
  */
-static zend_result ct_php_fill(ct_gateway gw, HashTable *ht, uint32_t arg_num, ct_err nul_code,
-                               ct_php_type_fn type_of, ct_php_set_fn set, void *target)
+static zend_result ct_php_fill(const ct_param_desc *params, size_t nparams,
+                               HashTable *ht, uint32_t arg_num, ct_err nul_code,
+                               ct_php_set_fn set, void *target)
 {
     zend_string *key;
     zend_ulong idx;
@@ -170,13 +193,17 @@ static zend_result ct_php_fill(ct_gateway gw, HashTable *ht, uint32_t arg_num, c
         if (Z_TYPE_P(value) == IS_NULL) {
             continue;
         }
-        type = type_of(gw, name);
+        {
+            const ct_param_desc *pd = ct_param_find(params, nparams, name);
+            type = pd != NULL ? pd->type : CT_TYPE_UNKNOWN;
+        }
         switch (type) {
         case CT_TYPE_STRING:
         case CT_TYPE_SECRET:
             if (Z_TYPE_P(value) != IS_STRING) {
-                zend_argument_type_error(arg_num, "key \"%s\" must be of type string, %s given", name,
-                                         zend_zval_type_name(value));
+                zend_argument_type_error(
+                    arg_num, "key \"%s\" must be of type string, %s given",
+                    name, zend_zval_type_name(value));
                 return FAILURE;
             }
             text = Z_STRVAL_P(value);
@@ -184,8 +211,9 @@ static zend_result ct_php_fill(ct_gateway gw, HashTable *ht, uint32_t arg_num, c
             break;
         case CT_TYPE_INT:
             if (Z_TYPE_P(value) != IS_LONG) {
-                zend_argument_type_error(arg_num, "key \"%s\" must be of type int, %s given", name,
-                                         zend_zval_type_name(value));
+                zend_argument_type_error(
+                    arg_num, "key \"%s\" must be of type int, %s given", name,
+                    zend_zval_type_name(value));
                 return FAILURE;
             }
             smart_str_append_long(&buf, Z_LVAL_P(value));
@@ -196,8 +224,35 @@ static zend_result ct_php_fill(ct_gateway gw, HashTable *ht, uint32_t arg_num, c
             } else if (Z_TYPE_P(value) == IS_DOUBLE) {
                 ct_php_append_double(&buf, Z_DVAL_P(value));
             } else {
-                zend_argument_type_error(arg_num, "key \"%s\" must be of type int|float, %s given", name,
-                                         zend_zval_type_name(value));
+                zend_argument_type_error(
+                    arg_num, "key \"%s\" must be of type int|float, %s given",
+                    name, zend_zval_type_name(value));
+                return FAILURE;
+            }
+            break;
+        case CT_TYPE_BOOL:
+            if (Z_TYPE_P(value) != IS_TRUE && Z_TYPE_P(value) != IS_FALSE) {
+                zend_argument_type_error(
+                    arg_num, "key \"%s\" must be of type bool, %s given", name,
+                    zend_zval_type_name(value));
+                return FAILURE;
+            }
+            text = Z_TYPE_P(value) == IS_TRUE ? "true" : "false";
+            len = strlen(text);
+            break;
+        case CT_TYPE_OBJECT:
+        case CT_TYPE_LIST:
+            if (Z_TYPE_P(value) != IS_ARRAY) {
+                zend_argument_type_error(
+                    arg_num, "key \"%s\" must be of type array, %s given", name,
+                    zend_zval_type_name(value));
+                return FAILURE;
+            }
+            if (ct_php_json(&buf, value, type == CT_TYPE_OBJECT) != SUCCESS) {
+                smart_str_free(&buf);
+                ct_php_throw_code(nul_code, name,
+                                  "invalid argument: cannot be encoded as JSON "
+                                  "(invalid UTF-8?)");
                 return FAILURE;
             }
             break;
@@ -225,12 +280,14 @@ static zend_result ct_php_fill(ct_gateway gw, HashTable *ht, uint32_t arg_num, c
             ct_php_throw(&err);
             return FAILURE;
         }
-    } ZEND_HASH_FOREACH_END();
+    }
+    ZEND_HASH_FOREACH_END();
     return SUCCESS;
 }
 
-/* new: the operation arguments, or NULL with an exception thrown. */
-static ct_args *ct_php_args_from(ct_gateway gw, HashTable *ht, uint32_t arg_num)
+/* new: the arguments of `op`, or NULL with an exception thrown. */
+static ct_args *ct_php_args_from(const ct_op_desc *op, HashTable *ht,
+                                 uint32_t arg_num)
 {
     ct_args *args = ct_args_new();
 
@@ -238,7 +295,8 @@ static ct_args *ct_php_args_from(ct_gateway gw, HashTable *ht, uint32_t arg_num)
         ct_php_throw_code(CT_ERR_NOMEM, NULL, ct_err_str(CT_ERR_NOMEM));
         return NULL;
     }
-    if (ct_php_fill(gw, ht, arg_num, CT_ERR_VALIDATION, ct_arg_type, ct_php_args_set, args) != SUCCESS) {
+    if (ct_php_fill(op->args, op->nargs, ht, arg_num, CT_ERR_VALIDATION,
+                    ct_php_args_set, args) != SUCCESS) {
         ct_args_free(args);
         return NULL;
     }
@@ -249,15 +307,7 @@ static ct_args *ct_php_args_from(ct_gateway gw, HashTable *ht, uint32_t arg_num)
 /* Received headers: a list of [name, value] or a name => value map    */
 /* ------------------------------------------------------------------ */
 
-typedef struct ct_php_headers {
-    ct_header *items;
-    size_t count;
-    size_t cap;
-    zend_string **tmp; /* strings converted from ints, released at the end */
-    size_t ntmp;
-} ct_php_headers;
-
-static void ct_php_headers_free(ct_php_headers *h)
+void ct_php_headers_free(ct_php_headers *h)
 {
     size_t i;
 
@@ -292,7 +342,8 @@ static const zend_string *ct_php_header_text(ct_php_headers *h, zval *v)
     return s;
 }
 
-static void ct_php_headers_add(ct_php_headers *h, const zend_string *name, const zend_string *value)
+static void ct_php_headers_add(ct_php_headers *h, const zend_string *name,
+                               const zend_string *value)
 {
     if (h->count == h->cap) {
         h->cap = h->cap ? h->cap * 2 : 8;
@@ -305,7 +356,8 @@ static void ct_php_headers_add(ct_php_headers *h, const zend_string *name, const
     h->count++;
 }
 
-static zend_result ct_php_headers_from(HashTable *ht, uint32_t arg_num, ct_php_headers *h)
+zend_result ct_php_headers_from(HashTable *ht, uint32_t arg_num,
+                                ct_php_headers *h)
 {
     zend_string *key;
     zval *entry;
@@ -318,10 +370,12 @@ static zend_result ct_php_headers_from(HashTable *ht, uint32_t arg_num, ct_php_h
             zval *zn, *zv;
             const zend_string *name, *value;
 
-            if (Z_TYPE_P(entry) != IS_ARRAY || zend_hash_num_elements(Z_ARRVAL_P(entry)) != 2 ||
+            if (Z_TYPE_P(entry) != IS_ARRAY ||
+                zend_hash_num_elements(Z_ARRVAL_P(entry)) != 2 ||
                 (zn = zend_hash_index_find(Z_ARRVAL_P(entry), 0)) == NULL ||
                 (zv = zend_hash_index_find(Z_ARRVAL_P(entry), 1)) == NULL ||
-                (name = ct_php_header_text(h, zn)) == NULL || (value = ct_php_header_text(h, zv)) == NULL) {
+                (name = ct_php_header_text(h, zn)) == NULL ||
+                (value = ct_php_header_text(h, zv)) == NULL) {
                 goto bad;
             }
             ct_php_headers_add(h, name, value);
@@ -334,7 +388,8 @@ static zend_result ct_php_headers_from(HashTable *ht, uint32_t arg_num, ct_php_h
                     goto bad;
                 }
                 ct_php_headers_add(h, key, value);
-            } ZEND_HASH_FOREACH_END();
+            }
+            ZEND_HASH_FOREACH_END();
         } else {
             /* name => value */
             const zend_string *value = ct_php_header_text(h, entry);
@@ -343,12 +398,14 @@ static zend_result ct_php_headers_from(HashTable *ht, uint32_t arg_num, ct_php_h
             }
             ct_php_headers_add(h, key, value);
         }
-    } ZEND_HASH_FOREACH_END();
+    }
+    ZEND_HASH_FOREACH_END();
     return SUCCESS;
 
 bad:
     ct_php_headers_free(h);
-    zend_argument_type_error(arg_num, "must be a list of [name, value] pairs or an array of name => value(s), "
+    zend_argument_type_error(arg_num, "must be a list of [name, value] pairs "
+                                      "or an array of name => value(s), "
                                       "with string values");
     return FAILURE;
 }
@@ -370,15 +427,22 @@ static void ct_php_construct(INTERNAL_FUNCTION_PARAMETERS)
     ZEND_PARSE_PARAMETERS_END();
 
     if (c->client != NULL) {
-        zend_throw_error(NULL, "%s object is already constructed", ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
+        zend_throw_error(NULL, "%s object is already constructed",
+                         ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
         RETURN_THROWS();
     }
-    cfg = ct_config_new(c->gateway);
+    if (c->gd == NULL) {
+        zend_throw_error(NULL, "%s is not a cardtoken gateway class",
+                         ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name));
+        RETURN_THROWS();
+    }
+    cfg = ct_config_new(c->gd->id);
     if (cfg == NULL) {
         ct_php_throw_code(CT_ERR_NOMEM, NULL, ct_err_str(CT_ERR_NOMEM));
         RETURN_THROWS();
     }
-    if (ct_php_fill(c->gateway, options, 1, CT_ERR_CONFIG, ct_option_type, ct_php_config_set, cfg) != SUCCESS) {
+    if (ct_php_fill(c->gd->options, c->gd->noptions, options, 1, CT_ERR_CONFIG,
+                    ct_php_config_set, cfg) != SUCCESS) {
         ct_config_free(cfg);
         RETURN_THROWS();
     }
@@ -391,39 +455,15 @@ static void ct_php_construct(INTERNAL_FUNCTION_PARAMETERS)
     c->client = client;
 }
 
-/* client.<op>(args): validate, build, sign, send, verify, parse. */
-static void ct_php_op_call(INTERNAL_FUNCTION_PARAMETERS)
+/* client.<op>(args): validate, build, sign, send, verify, parse; or
+ * client.build<Op>(args): the signed request, no network I/O. */
+static void ct_php_op_call_or_build(INTERNAL_FUNCTION_PARAMETERS,
+                                    const ct_op_desc *op, bool build)
 {
     HashTable *ht;
     ct_php_client *c;
     ct_args *args;
     ct_result *res = NULL;
-    ct_error err;
-    ct_err rc;
-
-    ZEND_PARSE_PARAMETERS_START(1, 1)
-        Z_PARAM_ARRAY_HT(ht)
-    ZEND_PARSE_PARAMETERS_END();
-
-    if ((c = ct_php_this_client(execute_data)) == NULL || (args = ct_php_args_from(c->gateway, ht, 1)) == NULL) {
-        RETURN_THROWS();
-    }
-    rc = ct_call(c->client, ct_gateway_describe(c->gateway)->ops, args, &res, &err);
-    ct_args_free(args);
-    if (rc != CT_OK) {
-        ct_php_throw(&err);
-        RETURN_THROWS();
-    }
-    ct_php_result_to_zval(return_value, res);
-    ct_result_free(res);
-}
-
-/* client.build<Op>(args): the signed request, no network I/O. */
-static void ct_php_op_build(INTERNAL_FUNCTION_PARAMETERS)
-{
-    HashTable *ht;
-    ct_php_client *c;
-    ct_args *args;
     ct_request *req = NULL;
     ct_error err;
     ct_err rc;
@@ -432,20 +472,27 @@ static void ct_php_op_build(INTERNAL_FUNCTION_PARAMETERS)
         Z_PARAM_ARRAY_HT(ht)
     ZEND_PARSE_PARAMETERS_END();
 
-    if ((c = ct_php_this_client(execute_data)) == NULL || (args = ct_php_args_from(c->gateway, ht, 1)) == NULL) {
+    if ((c = ct_php_this_client(execute_data)) == NULL ||
+        (args = ct_php_args_from(op, ht, 1)) == NULL) {
         RETURN_THROWS();
     }
-    rc = ct_build(c->client, ct_gateway_describe(c->gateway)->ops, args, &req, &err);
+    rc = build ? ct_build(c->client, op, args, &req, &err)
+               : ct_call(c->client, op, args, &res, &err);
     ct_args_free(args);
     if (rc != CT_OK) {
         ct_php_throw(&err);
         RETURN_THROWS();
     }
-    ct_php_request_to_zval(return_value, req);
+    if (build) {
+        ct_php_request_to_zval(return_value, req);
+    } else {
+        ct_php_result_to_zval(return_value, res);
+        ct_result_free(res);
+    }
 }
 
 /* client.parse<Op>(status, headers, body, request = null). */
-static void ct_php_op_parse(INTERNAL_FUNCTION_PARAMETERS)
+static void ct_php_op_parse(INTERNAL_FUNCTION_PARAMETERS, const ct_op_desc *op)
 {
     zend_long status;
     HashTable *headers_ht;
@@ -467,17 +514,20 @@ static void ct_php_op_parse(INTERNAL_FUNCTION_PARAMETERS)
     ZEND_PARSE_PARAMETERS_END();
 
     if (status < 0 || status > 999) {
-        ct_php_throw_code(CT_ERR_VALIDATION, "status", "invalid argument: status is not an HTTP status (0 to 999)");
+        ct_php_throw_code(
+            CT_ERR_VALIDATION, "status",
+            "invalid argument: status is not an HTTP status (0 to 999)");
         RETURN_THROWS();
     }
-    if ((c = ct_php_this_client(execute_data)) == NULL || ct_php_headers_from(headers_ht, 2, &headers) != SUCCESS) {
+    if ((c = ct_php_this_client(execute_data)) == NULL ||
+        ct_php_headers_from(headers_ht, 2, &headers) != SUCCESS) {
         RETURN_THROWS();
     }
     if (zreq != NULL) {
         req = ct_php_request_from_obj(Z_OBJ_P(zreq))->req;
     }
-    rc = ct_parse(c->client, ct_gateway_describe(c->gateway)->ops, req, (int)status, headers.items, headers.count, ZSTR_VAL(body), ZSTR_LEN(body), &res,
-                  &err);
+    rc = ct_parse(c->client, op, req, (int)status, headers.items, headers.count,
+                  ZSTR_VAL(body), ZSTR_LEN(body), &res, &err);
     ct_php_headers_free(&headers);
     if (rc != CT_OK) {
         ct_php_throw(&err);
@@ -487,247 +537,55 @@ static void ct_php_op_parse(INTERNAL_FUNCTION_PARAMETERS)
     ct_result_free(res);
 }
 
-/* Verifies `n` and returns the verified content as a PHP array. */
-static void ct_php_verify(ct_php_client *c, const ct_notification *n, zval *return_value)
+/* Every operation method: `op` (PHP name) of the class's gateway. */
+static void ct_php_operation(INTERNAL_FUNCTION_PARAMETERS, ct_php_op_kind kind,
+                             const char *op_name)
 {
-    ct_result *res = NULL;
-    ct_error err;
-    const char *json;
-    size_t len = 0;
+    ct_php_client *c = ct_php_client_from_obj(Z_OBJ_P(ZEND_THIS));
+    const ct_op_desc *op = c->gd != NULL ? ct_op_find(c->gd, op_name) : NULL;
 
-    if (ct_verify_notification(c->client, n, &res, &err) != CT_OK) {
-        ct_php_throw(&err);
-        return;
-    }
-    json = ct_result_json(res, &len);
-    if (json == NULL || php_json_decode_ex(return_value, json, len, PHP_JSON_OBJECT_AS_ARRAY,
-                                           PHP_JSON_PARSER_DEFAULT_DEPTH) != SUCCESS ||
-        Z_TYPE_P(return_value) != IS_ARRAY) {
-        zval_ptr_dtor(return_value);
-        ZVAL_NULL(return_value);
-        /* the core accepts deeper nesting than PHP's decoder */
-        ct_php_throw_code(CT_ERR_PROTOCOL, "body", "the verified notification is nested too deeply to be read");
-    }
-    ct_result_free(res);
-}
-
-/* The acknowledgement request for a notification on `path`, or NULL with
- * an exception thrown. */
-static ct_request *ct_php_ack(ct_php_client *c, const char *path)
-{
-    ct_request *req = NULL;
-    ct_error err;
-
-    if (ct_notification_ack(c->client, path, &req, &err) != CT_OK) {
-        ct_php_throw(&err);
-        return NULL;
-    }
-    return req;
-}
-
-/* notificationAck() of the gateways answering with a bare body. */
-static void ct_php_ack_body(INTERNAL_FUNCTION_PARAMETERS)
-{
-    ct_php_client *c;
-    ct_request *req;
-    const char *body;
-    size_t len = 0;
-
-    ZEND_PARSE_PARAMETERS_NONE();
-    if ((c = ct_php_this_client(execute_data)) == NULL || (req = ct_php_ack(c, "")) == NULL) {
+    if (op == NULL) {
+        /* the generated lists and the core disagree: say so, never guess */
+        zend_throw_error(NULL, "%s has no operation %s",
+                         ZSTR_VAL(Z_OBJCE_P(ZEND_THIS)->name), op_name);
         RETURN_THROWS();
     }
-    body = ct_request_body(req, &len);
-    RETVAL_STRINGL(body != NULL ? body : "", body != NULL ? len : 0);
-    ct_request_free(req);
+    switch (kind) {
+    case CT_PHP_CALL:
+    case CT_PHP_BUILD:
+        ct_php_op_call_or_build(INTERNAL_FUNCTION_PARAM_PASSTHRU, op,
+                                kind == CT_PHP_BUILD);
+        break;
+    case CT_PHP_PARSE:
+        ct_php_op_parse(INTERNAL_FUNCTION_PARAM_PASSTHRU, op);
+        break;
+    }
 }
 
 /* ------------------------------------------------------------------ */
-/* The classes                                                         */
+/* The method bodies, from the generated lists                         */
 /* ------------------------------------------------------------------ */
 
-#define CT_PHP_CLIENT_METHODS(cls, op, Op)                                                 \
-    ZEND_METHOD(cls, __construct)                                                          \
-    {                                                                                      \
-        ct_php_construct(INTERNAL_FUNCTION_PARAM_PASSTHRU);                                \
-    }                                                                                      \
-    ZEND_METHOD(cls, op)                                                                   \
-    {                                                                                      \
-        ct_php_op_call(INTERNAL_FUNCTION_PARAM_PASSTHRU);                                  \
-    }                                                                                      \
-    ZEND_METHOD(cls, build##Op)                                                            \
-    {                                                                                      \
-        ct_php_op_build(INTERNAL_FUNCTION_PARAM_PASSTHRU);                                 \
-    }                                                                                      \
-    ZEND_METHOD(cls, parse##Op)                                                            \
-    {                                                                                      \
-        ct_php_op_parse(INTERNAL_FUNCTION_PARAM_PASSTHRU);                                 \
+#define CT_PHP_CLIENT_METHODS(cls)                                             \
+    ZEND_METHOD(CardToken_##cls, __construct)                                  \
+    {                                                                          \
+        ct_php_construct(INTERNAL_FUNCTION_PARAM_PASSTHRU);                    \
+    }                                                                          \
+    ZEND_METHOD(CardToken_##cls, verifyNotification)                           \
+    {                                                                          \
+        ct_php_verify_notification(INTERNAL_FUNCTION_PARAM_PASSTHRU);          \
+    }                                                                          \
+    ZEND_METHOD(CardToken_##cls, notificationAck)                              \
+    {                                                                          \
+        ct_php_notification_ack(INTERNAL_FUNCTION_PARAM_PASSTHRU);             \
     }
+CT_PHP_GATEWAY_CLASSES(CT_PHP_CLIENT_METHODS)
+#undef CT_PHP_CLIENT_METHODS
 
-CT_PHP_CLIENT_METHODS(CardToken_Pagsmile, getCardToken, GetCardToken)
-CT_PHP_CLIENT_METHODS(CardToken_PayerMax, inquirePaymentToken, InquirePaymentToken)
-CT_PHP_CLIENT_METHODS(CardToken_YabandPay, createCardToken, CreateCardToken)
-CT_PHP_CLIENT_METHODS(CardToken_WorldFirst, queryCardSensitiveInfo, QueryCardSensitiveInfo)
-
-ZEND_METHOD(CardToken_Pagsmile, notificationAck)
-{
-    ct_php_ack_body(INTERNAL_FUNCTION_PARAM_PASSTHRU);
-}
-
-ZEND_METHOD(CardToken_PayerMax, notificationAck)
-{
-    ct_php_ack_body(INTERNAL_FUNCTION_PARAM_PASSTHRU);
-}
-
-ZEND_METHOD(CardToken_YabandPay, notificationAck)
-{
-    ct_php_ack_body(INTERNAL_FUNCTION_PARAM_PASSTHRU);
-}
-
-/* WorldFirst signs its acknowledgement: [headers, body]. */
-ZEND_METHOD(CardToken_WorldFirst, notificationAck)
-{
-    zend_string *path;
-    ct_php_client *c;
-    ct_request *req;
-    const char *body;
-    size_t len = 0;
-    zval headers;
-
-    ZEND_PARSE_PARAMETERS_START(1, 1)
-        Z_PARAM_PATH_STR(path)
-    ZEND_PARSE_PARAMETERS_END();
-
-    if ((c = ct_php_this_client(execute_data)) == NULL || (req = ct_php_ack(c, ZSTR_VAL(path))) == NULL) {
-        RETURN_THROWS();
+#define CT_PHP_OPERATION_METHOD(cls, method, kind, op)                         \
+    ZEND_METHOD(CardToken_##cls, method)                                       \
+    {                                                                          \
+        ct_php_operation(INTERNAL_FUNCTION_PARAM_PASSTHRU, CT_PHP_##kind, op); \
     }
-    array_init_size(return_value, 2);
-    ct_php_request_headers(&headers, req);
-    add_next_index_zval(return_value, &headers);
-    body = ct_request_body(req, &len);
-    add_next_index_stringl(return_value, body != NULL ? body : "", body != NULL ? len : 0);
-    ct_request_free(req);
-}
-
-/* The core's max_age: 0 when null (no check); a given 0, negative or NaN
- * stays invalid so that the core refuses it, naming max_age. */
-static double ct_php_max_age(double max_age, bool is_null)
-{
-    if (is_null) {
-        return 0;
-    }
-    return max_age == 0 ? -1 : max_age;
-}
-
-/* Pagsmile: the posted form fields, passed to the core as a JSON object. */
-ZEND_METHOD(CardToken_Pagsmile, verifyNotification)
-{
-    HashTable *fields;
-    ct_php_client *c;
-    ct_notification n;
-    smart_str json = {0};
-    zval object;
-
-    ZEND_PARSE_PARAMETERS_START(1, 1)
-        Z_PARAM_ARRAY_HT(fields)
-    ZEND_PARSE_PARAMETERS_END();
-
-    if ((c = ct_php_this_client(execute_data)) == NULL) {
-        RETURN_THROWS();
-    }
-    /* An object, never a JSON list, whatever the keys look like. */
-    object_and_properties_init(&object, zend_standard_class_def, zend_symtable_to_proptable(fields));
-    if (php_json_encode(&json, &object, PHP_JSON_UNESCAPED_SLASHES | PHP_JSON_UNESCAPED_UNICODE) != SUCCESS ||
-        json.s == NULL) {
-        zval_ptr_dtor(&object);
-        smart_str_free(&json);
-        ct_php_throw_code(CT_ERR_VALIDATION, "fields", "notification fields cannot be encoded as JSON (invalid UTF-8?)");
-        RETURN_THROWS();
-    }
-    zval_ptr_dtor(&object);
-    smart_str_0(&json);
-    memset(&n, 0, sizeof(n));
-    n.fields_json = ZSTR_VAL(json.s);
-    n.fields_json_len = ZSTR_LEN(json.s);
-    ct_php_verify(c, &n, return_value);
-    smart_str_free(&json);
-}
-
-ZEND_METHOD(CardToken_PayerMax, verifyNotification)
-{
-    zend_string *body, *sign;
-    ct_php_client *c;
-    ct_notification n;
-    double max_age = 0;
-    bool max_age_null = 1;
-
-    ZEND_PARSE_PARAMETERS_START(2, 3)
-        Z_PARAM_STR(body)
-        Z_PARAM_STR_OR_NULL(sign) /* null: no sign header came (SignatureException) */
-        Z_PARAM_OPTIONAL
-        Z_PARAM_DOUBLE_OR_NULL(max_age, max_age_null)
-    ZEND_PARSE_PARAMETERS_END();
-
-    if ((c = ct_php_this_client(execute_data)) == NULL) {
-        RETURN_THROWS();
-    }
-    memset(&n, 0, sizeof(n));
-    n.max_age = ct_php_max_age(max_age, max_age_null);
-    n.body = ZSTR_VAL(body);
-    n.body_len = ZSTR_LEN(body);
-    n.sign = sign != NULL ? ZSTR_VAL(sign) : NULL;
-    n.sign_len = sign != NULL ? ZSTR_LEN(sign) : 0;
-    ct_php_verify(c, &n, return_value);
-}
-
-ZEND_METHOD(CardToken_YabandPay, verifyNotification)
-{
-    zend_string *body;
-    ct_php_client *c;
-    ct_notification n;
-
-    ZEND_PARSE_PARAMETERS_START(1, 1)
-        Z_PARAM_STR(body)
-    ZEND_PARSE_PARAMETERS_END();
-
-    if ((c = ct_php_this_client(execute_data)) == NULL) {
-        RETURN_THROWS();
-    }
-    memset(&n, 0, sizeof(n));
-    n.body = ZSTR_VAL(body);
-    n.body_len = ZSTR_LEN(body);
-    ct_php_verify(c, &n, return_value);
-}
-
-ZEND_METHOD(CardToken_WorldFirst, verifyNotification)
-{
-    zend_string *path, *body;
-    HashTable *headers_ht;
-    ct_php_client *c;
-    ct_php_headers headers;
-    ct_notification n;
-
-    double max_age = 0;
-    bool max_age_null = 1;
-
-    ZEND_PARSE_PARAMETERS_START(3, 4)
-        Z_PARAM_PATH_STR(path)
-        Z_PARAM_ARRAY_HT(headers_ht)
-        Z_PARAM_STR(body)
-        Z_PARAM_OPTIONAL
-        Z_PARAM_DOUBLE_OR_NULL(max_age, max_age_null)
-    ZEND_PARSE_PARAMETERS_END();
-
-    if ((c = ct_php_this_client(execute_data)) == NULL || ct_php_headers_from(headers_ht, 2, &headers) != SUCCESS) {
-        RETURN_THROWS();
-    }
-    memset(&n, 0, sizeof(n));
-    n.max_age = ct_php_max_age(max_age, max_age_null);
-    n.path = ZSTR_VAL(path);
-    n.headers = headers.items;
-    n.nheaders = headers.count;
-    n.body = ZSTR_VAL(body);
-    n.body_len = ZSTR_LEN(body);
-    ct_php_verify(c, &n, return_value);
-    ct_php_headers_free(&headers);
-}
+CT_PHP_OPERATION_METHODS(CT_PHP_OPERATION_METHOD)
+#undef CT_PHP_OPERATION_METHOD

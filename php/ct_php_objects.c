@@ -1,9 +1,10 @@
 /*
  * ct_php_objects.c - CardToken\Request and the result classes.
  *
- * Results are built generically from ct_result_type() / ct_result_record():
+ * Results are built generically from ct_result_type() / ct_result_record()
+ * (the class of that name, registered from cardtoken_classes.h):
  * each core field fills the readonly property of the same name. Fields the
- * core marks sensitive (card number, CVV) stay readable as properties but
+ * core marks sensitive (card data) stay readable as properties but
  * every dump path (var_dump, print_r, var_export, json_encode,
  * debug_zval_dump, array casts) goes through get_properties_for, which
  * masks them. A Request's dumps show ct_request_body_redacted(), never the
@@ -20,6 +21,7 @@
 #include "zend_interfaces.h"
 
 #include "php_cardtoken.h"
+#include "cardtoken_classes.h"
 
 static zend_object_handlers ct_php_request_handlers;
 static zend_object_handlers ct_php_result_handlers;
@@ -30,20 +32,20 @@ static inline ct_php_result *ct_php_result_from_obj(zend_object *obj)
 }
 
 /* The private constructors only exist to forbid `new`. */
-#define CT_PHP_PRIVATE_CTOR(cls)                                                           \
-    ZEND_METHOD(cls, __construct)                                                          \
-    {                                                                                      \
-        ZEND_PARSE_PARAMETERS_NONE();                                                      \
+#define CT_PHP_PRIVATE_CTOR(cls)                                               \
+    ZEND_METHOD(cls, __construct)                                              \
+    {                                                                          \
+        ZEND_PARSE_PARAMETERS_NONE();                                          \
     }
 
 CT_PHP_PRIVATE_CTOR(CardToken_Request)
-CT_PHP_PRIVATE_CTOR(CardToken_CardTokenResult)
-CT_PHP_PRIVATE_CTOR(CardToken_PaymentToken)
-CT_PHP_PRIVATE_CTOR(CardToken_CardPayment)
-CT_PHP_PRIVATE_CTOR(CardToken_CardSensitiveInfo)
+#define CT_PHP_RESULT_CTOR(cls) CT_PHP_PRIVATE_CTOR(CardToken_##cls)
+CT_PHP_RESULT_CLASSES(CT_PHP_RESULT_CTOR)
+#undef CT_PHP_RESULT_CTOR
 
 /* Initializes a declared (readonly) property from inside the class scope. */
-static void ct_php_init_prop(zend_object *obj, const char *name, size_t len, zval *value)
+static void ct_php_init_prop(zend_object *obj, const char *name, size_t len,
+                             zval *value)
 {
     zend_update_property(obj->ce, obj, name, len, value);
 }
@@ -65,12 +67,14 @@ static void ct_php_null_missing(zend_object *obj)
             ZVAL_NULL(&null);
             zend_update_property_ex(obj->ce, obj, pi->name, &null);
         }
-    } ZEND_HASH_FOREACH_END();
+    }
+    ZEND_HASH_FOREACH_END();
 }
 
 /* A copy of the object's properties for printing (new; the caller of
  * get_properties_for releases it). NULL when the object has none. */
-static HashTable *ct_php_printable_copy(zend_object *obj, zend_prop_purpose purpose)
+static HashTable *ct_php_printable_copy(zend_object *obj,
+                                        zend_prop_purpose purpose)
 {
     HashTable *props = zend_std_get_properties_for(obj, purpose);
     HashTable *copy;
@@ -100,9 +104,11 @@ static zend_string *ct_php_mask(const zend_string *value)
 static zend_string *ct_php_mask_text(const zend_string *value)
 {
     zend_string *masked = zend_string_alloc(ZSTR_LEN(value), 0);
-    size_t n = ct_mask_text(ZSTR_VAL(value), ZSTR_LEN(value), ZSTR_VAL(masked), ZSTR_LEN(value) + 1);
+    size_t n = ct_mask_text(ZSTR_VAL(value), ZSTR_LEN(value), ZSTR_VAL(masked),
+                            ZSTR_LEN(value) + 1);
 
-    if (n == ZSTR_LEN(value) && memcmp(ZSTR_VAL(masked), ZSTR_VAL(value), n) == 0) {
+    if (n == ZSTR_LEN(value) &&
+        memcmp(ZSTR_VAL(masked), ZSTR_VAL(value), n) == 0) {
         zend_string_efree(masked);
         return NULL;
     }
@@ -129,14 +135,16 @@ zend_object *ct_php_request_create(zend_class_entry *ce)
  * reference to its string: a copy the script still holds is left alone. */
 static void ct_php_request_wipe_body(zend_object *obj)
 {
-    zend_property_info *pi = zend_hash_str_find_ptr(&obj->ce->properties_info, "body", sizeof("body") - 1);
+    zend_property_info *pi = zend_hash_str_find_ptr(&obj->ce->properties_info,
+                                                    "body", sizeof("body") - 1);
     zval *slot;
 
     if (pi == NULL || (pi->flags & ZEND_ACC_STATIC)) {
         return;
     }
     slot = OBJ_PROP(obj, pi->offset);
-    if (Z_TYPE_P(slot) == IS_STRING && !ZSTR_IS_INTERNED(Z_STR_P(slot)) && GC_REFCOUNT(Z_STR_P(slot)) == 1) {
+    if (Z_TYPE_P(slot) == IS_STRING && !ZSTR_IS_INTERNED(Z_STR_P(slot)) &&
+        GC_REFCOUNT(Z_STR_P(slot)) == 1) {
         ZEND_SECURE_ZERO(ZSTR_VAL(Z_STR_P(slot)), ZSTR_LEN(Z_STR_P(slot)));
     }
 }
@@ -151,7 +159,8 @@ static void ct_php_request_free(zend_object *obj)
     zend_object_std_dtor(obj);
 }
 
-static HashTable *ct_php_request_get_properties_for(zend_object *obj, zend_prop_purpose purpose)
+static HashTable *ct_php_request_get_properties_for(zend_object *obj,
+                                                    zend_prop_purpose purpose)
 {
     ct_php_request *r = ct_php_request_from_obj(obj);
     HashTable *copy = ct_php_printable_copy(obj, purpose);
@@ -162,7 +171,8 @@ static HashTable *ct_php_request_get_properties_for(zend_object *obj, zend_prop_
     }
     if (zend_hash_str_exists(copy, "body", sizeof("body") - 1)) {
         size_t len = 0;
-        char *text = r->req != NULL ? ct_request_body_redacted(r->req, &len) : NULL;
+        char *text =
+            r->req != NULL ? ct_request_body_redacted(r->req, &len) : NULL;
 
         if (text != NULL) {
             ZVAL_STRINGL(&redacted, text, len);
@@ -185,7 +195,8 @@ void ct_php_request_headers(zval *rv, const ct_request *req)
         const char *name = NULL, *value = NULL;
         zval pair;
 
-        if (ct_request_header(req, i, &name, &value) != CT_OK || name == NULL || value == NULL) {
+        if (ct_request_header(req, i, &name, &value) != CT_OK || name == NULL ||
+            value == NULL) {
             continue;
         }
         array_init_size(&pair, 2);
@@ -263,7 +274,8 @@ zend_object *ct_php_result_create(zend_class_entry *ce)
     return &r->std;
 }
 
-static HashTable *ct_php_result_get_properties_for(zend_object *obj, zend_prop_purpose purpose)
+static HashTable *ct_php_result_get_properties_for(zend_object *obj,
+                                                   zend_prop_purpose purpose)
 {
     ct_php_result *r = ct_php_result_from_obj(obj);
     HashTable *copy;
@@ -300,33 +312,14 @@ static HashTable *ct_php_result_get_properties_for(zend_object *obj, zend_prop_p
                 zend_hash_update(copy, pi->name, &mz);
             }
         }
-    } ZEND_HASH_FOREACH_END();
+    }
+    ZEND_HASH_FOREACH_END();
     return copy;
 }
 
-static zend_class_entry *ct_php_result_class(const char *type)
-{
-    static const struct {
-        const char *name;
-        zend_class_entry **ce;
-    } classes[] = {
-        {"CardTokenResult", &ct_php_ce_card_token_result},
-        {"PaymentToken", &ct_php_ce_payment_token},
-        {"CardPayment", &ct_php_ce_card_payment},
-        {"CardSensitiveInfo", &ct_php_ce_card_sensitive_info},
-    };
-    size_t i;
-
-    for (i = 0; type != NULL && i < sizeof(classes) / sizeof(classes[0]); i++) {
-        if (strcmp(type, classes[i].name) == 0) {
-            return *classes[i].ce;
-        }
-    }
-    return NULL;
-}
-
 /* One record of `res` as an object of class `ce`. */
-static zend_result ct_php_record_to_zval(zval *rv, zend_class_entry *ce, const ct_result *res, size_t index)
+static zend_result ct_php_record_to_zval(zval *rv, zend_class_entry *ce,
+                                         const ct_result *res, size_t index)
 {
     size_t nfields = 0, i;
     const ct_field *fields = ct_result_record(res, index, &nfields);
@@ -347,23 +340,22 @@ static zend_result ct_php_record_to_zval(zval *rv, zend_class_entry *ce, const c
         if (f->name == NULL) {
             continue;
         }
-        pi = zend_hash_str_find_ptr(&ce->properties_info, f->name, strlen(f->name));
+        pi = zend_hash_str_find_ptr(&ce->properties_info, f->name,
+                                    strlen(f->name));
         if (pi == NULL || (pi->flags & ZEND_ACC_STATIC)) {
             /* The stub and the core disagree: say so, never guess. */
-            ct_php_throw_code(CT_ERR_INTERNAL, f->name, "result field not declared by the PHP class");
+            ct_php_throw_code(CT_ERR_INTERNAL, f->name,
+                              "result field not declared by the PHP class");
             goto fail;
         }
         switch (f->type) {
         case CT_VAL_STRING:
-            ZVAL_STRINGL(&v, f->str != NULL ? f->str : "", f->str != NULL ? f->len : 0);
+            ZVAL_STRINGL(&v, f->str != NULL ? f->str : "",
+                         f->str != NULL ? f->len : 0);
             break;
-        case CT_VAL_INT:
-            ZVAL_LONG(&v, (zend_long)f->num);
-            break;
+        case CT_VAL_INT: ZVAL_LONG(&v, (zend_long)f->num); break;
         case CT_VAL_NULL:
-        default:
-            ZVAL_NULL(&v);
-            break;
+        default: ZVAL_NULL(&v); break;
         }
         if (f->sensitive) {
             uint32_t slot = OBJ_PROP_TO_NUM(pi->offset);
@@ -392,7 +384,8 @@ fail:
 zend_result ct_php_result_to_zval(zval *rv, const ct_result *res)
 {
     const char *type = ct_result_type(res);
-    zend_class_entry *ce = ct_php_result_class(type);
+    zend_class_entry *ce =
+        ct_php_class_named(ct_php_result_ces, ct_php_nresult_ces, type);
     size_t n, i;
 
     if (ce == NULL) {
@@ -418,14 +411,18 @@ zend_result ct_php_result_to_zval(zval *rv, const ct_result *res)
 
 void ct_php_objects_minit(void)
 {
-    memcpy(&ct_php_request_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+    memcpy(&ct_php_request_handlers, zend_get_std_object_handlers(),
+           sizeof(zend_object_handlers));
     ct_php_request_handlers.offset = XtOffsetOf(ct_php_request, std);
     ct_php_request_handlers.free_obj = ct_php_request_free;
     ct_php_request_handlers.clone_obj = NULL;
-    ct_php_request_handlers.get_properties_for = ct_php_request_get_properties_for;
+    ct_php_request_handlers.get_properties_for =
+        ct_php_request_get_properties_for;
 
-    memcpy(&ct_php_result_handlers, zend_get_std_object_handlers(), sizeof(zend_object_handlers));
+    memcpy(&ct_php_result_handlers, zend_get_std_object_handlers(),
+           sizeof(zend_object_handlers));
     ct_php_result_handlers.offset = XtOffsetOf(ct_php_result, std);
     ct_php_result_handlers.clone_obj = NULL;
-    ct_php_result_handlers.get_properties_for = ct_php_result_get_properties_for;
+    ct_php_result_handlers.get_properties_for =
+        ct_php_result_get_properties_for;
 }

@@ -10,6 +10,7 @@
 #define PHP_CARDTOKEN_H
 
 #include "php.h"
+#include "zend_smart_str.h"
 #include "cardtoken.h"
 
 extern zend_module_entry cardtoken_module_entry;
@@ -21,24 +22,24 @@ extern zend_module_entry cardtoken_module_entry;
 ZEND_TSRMLS_CACHE_EXTERN()
 #endif
 
-/* Class entries, set in MINIT (cardtoken.c). */
-extern zend_class_entry *ct_php_ce_pagsmile;
-extern zend_class_entry *ct_php_ce_payermax;
-extern zend_class_entry *ct_php_ce_yabandpay;
-extern zend_class_entry *ct_php_ce_worldfirst;
+/* Class entries, set in MINIT (cardtoken.c). The gateway and result
+ * classes are registered from the generated lists of cardtoken_classes.h;
+ * a result class is found by its name (ct_php_result_class). */
 extern zend_class_entry *ct_php_ce_request;
-extern zend_class_entry *ct_php_ce_card_token_result;
-extern zend_class_entry *ct_php_ce_payment_token;
-extern zend_class_entry *ct_php_ce_card_payment;
-extern zend_class_entry *ct_php_ce_card_sensitive_info;
-extern zend_class_entry *ct_php_ce_exception;
+extern zend_class_entry *ct_php_gateway_ces[]; /* ct_gateway_at() order */
+extern const size_t ct_php_ngateway_ces;
+extern zend_class_entry *ct_php_result_ces[];
+extern const size_t ct_php_nresult_ces;
+
+/* The registered class whose short name (after "CardToken\\") is `name`
+ * among ces[0..n), or NULL. */
+zend_class_entry *ct_php_class_named(zend_class_entry *const *ces, size_t n,
+                                     const char *name);
 
 /* ------------------------------------------------------------------ */
 /* Errors (cardtoken.c)                                                */
 /* ------------------------------------------------------------------ */
 
-/* The exception class for an error category: the one mapping table. */
-zend_class_entry *ct_php_exception_class(ct_category cat);
 /* Throws the exception for `err` (class from ct_err_category(err->code)). */
 void ct_php_throw(const ct_error *err);
 /* Throws a CardToken exception for a failure found by the shim itself
@@ -50,13 +51,46 @@ void ct_php_throw_code(ct_err code, const char *field, const char *message);
 /* ------------------------------------------------------------------ */
 
 typedef struct ct_php_client {
-    ct_client *client; /* NULL until __construct succeeded */
-    ct_gateway gateway;
+    ct_client *client;         /* NULL until __construct succeeded */
+    const ct_gateway_desc *gd; /* the gateway of the class; NULL: none */
     zend_object std;
 } ct_php_client;
 
+static inline ct_php_client *ct_php_client_from_obj(zend_object *obj)
+{
+    return (ct_php_client *)((char *)obj - XtOffsetOf(ct_php_client, std));
+}
+
 zend_object *ct_php_client_create(zend_class_entry *ce);
 void ct_php_client_minit(void);
+
+/* The generic handlers behind every client method (ct_php_client.c,
+ * ct_php_notify.c); the method bodies are generated from the lists of
+ * cardtoken_classes.h. */
+typedef enum ct_php_op_kind {
+    CT_PHP_CALL,
+    CT_PHP_BUILD,
+    CT_PHP_PARSE
+} ct_php_op_kind;
+void ct_php_verify_notification(INTERNAL_FUNCTION_PARAMETERS);
+void ct_php_notification_ack(INTERNAL_FUNCTION_PARAMETERS);
+/* The constructed client behind $this, or NULL with an Error thrown. */
+ct_php_client *ct_php_this_client(zend_execute_data *execute_data);
+
+/* Received headers: a list of [name, value] or a name => value(s) map. */
+typedef struct ct_php_headers {
+    ct_header *items;
+    size_t count;
+    size_t cap;
+    zend_string **tmp; /* strings converted from ints, released at the end */
+    size_t ntmp;
+} ct_php_headers;
+
+zend_result ct_php_headers_from(HashTable *ht, uint32_t arg_num,
+                                ct_php_headers *h);
+void ct_php_headers_free(ct_php_headers *h);
+/* Appends the JSON text of array `value` (an object when as_object). */
+zend_result ct_php_json(smart_str *out, zval *value, bool as_object);
 
 /* ------------------------------------------------------------------ */
 /* Requests and results (ct_php_objects.c)                             */

@@ -58,6 +58,8 @@ run_suite c        make --no-print-directory test-c
 run_suite asan     make --no-print-directory test-asan
 run_suite python   make --no-print-directory test-python
 run_suite php      make --no-print-directory test-php
+run_suite generated make --no-print-directory check-generated
+run_suite format   make --no-print-directory format-check
 # after python and php: the installed Python module and the built cardtoken.so
 run_suite symbols  scripts/check-symbols.sh
 [ -d fuzz ] && run_suite fuzz make --no-print-directory -C fuzz smoke

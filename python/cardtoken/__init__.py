@@ -11,62 +11,34 @@ a C core (the extension module cardtoken._cardtoken):
 
 Every operation also exists as build_<op>() (a signed cardtoken.Request to
 send with any HTTP client) and parse_<op>(status, headers, body). See
-README.md, "Quick start" and "Options".
+README.md ("Quick start", "Options") and, for every operation, its arguments
+and results, docs/operations.md.
 """
 
-from ._errors import (
-    ConfigurationError,
-    Error,
-    GatewayError,
-    ProtocolError,
-    ResultUnknownError,
-    SignatureError,
-    TransportError,
-    UnknownArgumentError,
-    UnknownOptionError,
-    ValidationError,
-)
+from . import _errors
+from ._errors import *  # noqa: F401,F403 (the exception classes)
 from . import _cardtoken
-from ._cardtoken import (
-    CURL_VERSION,
-    OPENSSL_VERSION,
-    CardPayment,
-    CardSensitiveInfo,
-    CardTokenResult,
-    Pagsmile,
-    PayerMax,
-    PaymentToken,
-    Request,
-    WorldFirst,
-    YabandPay,
-    __version__,
-)
+from ._cardtoken import CURL_VERSION, OPENSSL_VERSION, Request, __version__
 
-# The core's error codes, by their C names (CT_OK, CT_ERR_TIMEOUT, ...): the
-# values of Error.code; Error.name is the name.
+# The client classes (one per gateway) and the result classes are made by the
+# extension from the core's description of itself: re-exported as they are,
+# so a new gateway or operation needs no edit here. The core's error codes
+# (CT_OK, CT_ERR_TIMEOUT, ...) are the values of Error.code; Error.name is
+# the name.
+_CLASSES = [
+    k for k, v in vars(_cardtoken).items() if isinstance(v, type) and not k.startswith("_") and k != "Request"
+]
+globals().update({k: getattr(_cardtoken, k) for k in _CLASSES})
 globals().update({k: v for k, v in vars(_cardtoken).items() if k.startswith("CT_")})
 
-__all__ = [
-    "Pagsmile",
-    "PayerMax",
-    "YabandPay",
-    "WorldFirst",
-    "Request",
-    "CardTokenResult",
-    "PaymentToken",
-    "CardPayment",
-    "CardSensitiveInfo",
-    "Error",
-    "ConfigurationError",
-    "ValidationError",
-    "TransportError",
-    "ProtocolError",
-    "SignatureError",
-    "GatewayError",
-    "ResultUnknownError",
-    "UnknownOptionError",
-    "UnknownArgumentError",
-    "CURL_VERSION",
-    "OPENSSL_VERSION",
-    "__version__",
-] + sorted(k for k in vars(_cardtoken) if k.startswith("CT_"))
+__all__ = (
+    _CLASSES
+    + [
+        "Request",
+        *_errors.__all__,
+        "CURL_VERSION",
+        "OPENSSL_VERSION",
+        "__version__",
+    ]
+    + sorted(k for k in vars(_cardtoken) if k.startswith("CT_"))
+)

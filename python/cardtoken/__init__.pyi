@@ -1,5 +1,9 @@
 """Type stubs of cardtoken (the C extension cardtoken._cardtoken and the
-exceptions of cardtoken._errors, re-exported here)."""
+exceptions of cardtoken._errors, re-exported here).
+
+Generated from the C core's description of itself; do not edit.
+Regenerate with: make generate (scripts/gen_stubs.py, from build/c/ct_describe).
+"""
 
 from collections.abc import Iterable, Mapping
 from types import TracebackType

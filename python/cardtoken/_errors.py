@@ -1,7 +1,7 @@
 """The exceptions cardtoken raises.
 
 The C extension maps each core error code to one of these classes by its
-category (see _cardtoken.c, raise_ct). Every instance carries every
+category (see _cardtoken_errors.c, raise_ct_ex). Every instance carries every
 attribute; those that do not apply are None (or False). No message or
 attribute ever holds a card number, a CVV, a key or a secret.
 """

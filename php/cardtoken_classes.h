@@ -1,0 +1,44 @@
+/*
+ * cardtoken_classes.h - the PHP classes and methods of the cardtoken
+ * extension: generated from the C core's description of itself; do not edit.
+ * Regenerate with: make generate (scripts/gen_stubs.py, from build/c/ct_describe).
+ *
+ * cardtoken_arginfo.h (generated from cardtoken.stub.php) declares every
+ * method and registers every class; these lists name them so that the
+ * shim defines each method as a call of its generic handler and registers
+ * each class, without naming any itself.
+ */
+#ifndef CARDTOKEN_CLASSES_H
+#define CARDTOKEN_CLASSES_H
+
+/* X(class): one per gateway, in ct_gateway_at() order. */
+#define CT_PHP_GATEWAY_CLASSES(X) \
+    X(Pagsmile) \
+    X(PayerMax) \
+    X(YabandPay) \
+    X(WorldFirst)
+
+/* X(class, method, kind, operation): every operation method; kind is
+ * CALL, BUILD or PARSE, operation its PHP name (ct_op_find). */
+#define CT_PHP_OPERATION_METHODS(X) \
+    X(Pagsmile, getCardToken, CALL, "getCardToken") \
+    X(Pagsmile, buildGetCardToken, BUILD, "getCardToken") \
+    X(Pagsmile, parseGetCardToken, PARSE, "getCardToken") \
+    X(PayerMax, inquirePaymentToken, CALL, "inquirePaymentToken") \
+    X(PayerMax, buildInquirePaymentToken, BUILD, "inquirePaymentToken") \
+    X(PayerMax, parseInquirePaymentToken, PARSE, "inquirePaymentToken") \
+    X(YabandPay, createCardToken, CALL, "createCardToken") \
+    X(YabandPay, buildCreateCardToken, BUILD, "createCardToken") \
+    X(YabandPay, parseCreateCardToken, PARSE, "createCardToken") \
+    X(WorldFirst, queryCardSensitiveInfo, CALL, "queryCardSensitiveInfo") \
+    X(WorldFirst, buildQueryCardSensitiveInfo, BUILD, "queryCardSensitiveInfo") \
+    X(WorldFirst, parseQueryCardSensitiveInfo, PARSE, "queryCardSensitiveInfo")
+
+/* X(class): every result class. */
+#define CT_PHP_RESULT_CLASSES(X) \
+    X(CardTokenResult) \
+    X(PaymentToken) \
+    X(CardPayment) \
+    X(CardSensitiveInfo)
+
+#endif

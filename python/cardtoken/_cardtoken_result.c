@@ -1,0 +1,382 @@
+/*
+ * _cardtoken_result.c - the immutable result records, one class per result
+ * type the core describes.
+ *
+ * Fields flagged `sensitive` by the core are masked in repr()/str().
+ */
+#include "_cardtoken.h"
+
+/* ------------------------------------------------------------------ */
+/* Results                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct ResultObject {
+    PyObject_HEAD PyObject
+        *names;         /* tuple of interned str, the ct_field names */
+    PyObject *values;   /* tuple: str, int or None */
+    uint64_t sensitive; /* bit i: field i is card data (masked when printed) */
+} ResultObject;
+
+static PyObject *result_from_record(PyTypeObject *tp, const ct_field *f,
+                                    size_t n)
+{
+    if (n > MAX_FIELDS) {
+        PyErr_SetString(PyExc_SystemError,
+                        "cardtoken: result record has too many fields");
+        return NULL;
+    }
+    ResultObject *self = (ResultObject *)tp->tp_alloc(tp, 0);
+    if (!self)
+        return NULL;
+    self->names = PyTuple_New((Py_ssize_t)n);
+    self->values = self->names ? PyTuple_New((Py_ssize_t)n) : NULL;
+    if (!self->values)
+        goto fail;
+    for (size_t i = 0; i < n; i++) {
+        PyObject *name = PyUnicode_InternFromString(f[i].name ? f[i].name : "");
+        if (!name)
+            goto fail;
+        PyTuple_SET_ITEM(self->names, (Py_ssize_t)i, name);
+        PyObject *v;
+        switch (f[i].type) {
+        case CT_VAL_STRING:
+            v = PyUnicode_DecodeUTF8(f[i].str ? f[i].str : "",
+                                     (Py_ssize_t)(f[i].str ? f[i].len : 0),
+                                     "replace");
+            break;
+        case CT_VAL_INT: v = PyLong_FromLongLong(f[i].num); break;
+        case CT_VAL_NULL:
+        default: v = Py_NewRef(Py_None); break;
+        }
+        if (!v)
+            goto fail;
+        PyTuple_SET_ITEM(self->values, (Py_ssize_t)i, v);
+        if (f[i].sensitive)
+            self->sensitive |= (uint64_t)1 << i;
+    }
+    return (PyObject *)self;
+fail:
+    Py_DECREF(self);
+    return NULL;
+}
+
+/* new: the Python value of a core result: one record, or a list. */
+PyObject *result_to_py(modstate *st, const ct_result *res)
+{
+    const char *tname = ct_result_type(res);
+    PyObject *tp = tname ? PyDict_GetItemString(st->result_types, tname) : NULL;
+    if (!tp) {
+        PyErr_Format(PyExc_SystemError, "cardtoken: unknown result type %s",
+                     tname ? tname : "(null)");
+        return NULL;
+    }
+    size_t count = ct_result_count(res);
+    if (!ct_result_is_list(res)) {
+        size_t nf = 0;
+        const ct_field *f = count ? ct_result_record(res, 0, &nf) : NULL;
+        if (!f) {
+            PyErr_SetString(PyExc_SystemError,
+                            "cardtoken: result without a record");
+            return NULL;
+        }
+        return result_from_record((PyTypeObject *)tp, f, nf);
+    }
+    PyObject *list = PyList_New((Py_ssize_t)count);
+    if (!list)
+        return NULL;
+    for (size_t i = 0; i < count; i++) {
+        size_t nf = 0;
+        const ct_field *f = ct_result_record(res, i, &nf);
+        PyObject *rec =
+            f ? result_from_record((PyTypeObject *)tp, f, nf) : NULL;
+        if (!rec) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_SystemError,
+                                "cardtoken: missing result record");
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, rec);
+    }
+    return list;
+}
+
+static void result_dealloc(ResultObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    Py_CLEAR(self->names);
+    Py_CLEAR(self->values);
+    tp->tp_free((PyObject *)self);
+    Py_DECREF(tp);
+}
+
+static PyObject *result_getattro(ResultObject *self, PyObject *name)
+{
+    if (self->names && PyUnicode_Check(name)) {
+        Py_ssize_t n = PyTuple_GET_SIZE(self->names);
+        for (Py_ssize_t i = 0; i < n; i++) {
+            PyObject *k = PyTuple_GET_ITEM(self->names, i);
+            if (k == name || PyUnicode_Compare(k, name) == 0)
+                return Py_NewRef(PyTuple_GET_ITEM(self->values, i));
+        }
+    }
+    return PyObject_GenericGetAttr((PyObject *)self, name);
+}
+
+static int result_setattro(ResultObject *self, PyObject *name, PyObject *value)
+{
+    (void)value;
+    PyErr_Format(PyExc_AttributeError,
+                 "'%.100s' object is immutable (cannot set '%U')",
+                 Py_TYPE(self)->tp_name, name);
+    return -1;
+}
+
+/* new: the printable form of a sensitive value, by the core's one rule
+ * (ct_mask): "************1234" for a card number, "***" otherwise. */
+static PyObject *masked_repr(PyObject *v)
+{
+    if (v == Py_None)
+        return PyObject_Repr(v);
+    if (PyUnicode_Check(v)) {
+        Py_ssize_t n;
+        const char *s = PyUnicode_AsUTF8AndSize(v, &n);
+        char buf[64];
+        if (s == NULL)
+            return NULL;
+        size_t m = ct_mask(s, (size_t)n, buf, sizeof(buf));
+        PyObject *masked = PyUnicode_DecodeUTF8(buf, (Py_ssize_t)m, "replace");
+        PyObject *r = masked ? PyObject_Repr(masked) : NULL;
+        Py_XDECREF(masked);
+        return r;
+    }
+    return PyUnicode_FromString("***");
+}
+
+/* new: the printable form of any other value: strings by the core's rule
+ * for text (ct_mask_text: card-number-like digit sequences masked, even in
+ * a field the gateway documents as masked). */
+static PyObject *text_repr(PyObject *v)
+{
+    if (!PyUnicode_Check(v))
+        return PyObject_Repr(v);
+    Py_ssize_t n;
+    const char *s = PyUnicode_AsUTF8AndSize(v, &n);
+    if (s == NULL)
+        return NULL;
+    char *buf = PyMem_Malloc((size_t)n + 1);
+    if (buf == NULL)
+        return PyErr_NoMemory();
+    size_t m = ct_mask_text(s, (size_t)n, buf, (size_t)n + 1);
+    PyObject *masked = PyUnicode_DecodeUTF8(buf, (Py_ssize_t)m, "replace");
+    wipe(buf, (size_t)n + 1);
+    PyMem_Free(buf);
+    PyObject *r = masked ? PyObject_Repr(masked) : NULL;
+    Py_XDECREF(masked);
+    return r;
+}
+
+static PyObject *result_repr(ResultObject *self)
+{
+    PyObject *parts = PyList_New(0), *sep = NULL, *joined = NULL, *r = NULL;
+    if (!parts)
+        return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(self->names);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *v = PyTuple_GET_ITEM(self->values, i);
+        PyObject *vr =
+            (self->sensitive >> i) & 1 ? masked_repr(v) : text_repr(v);
+        PyObject *item = vr ? PyUnicode_FromFormat(
+                                  "%U=%U", PyTuple_GET_ITEM(self->names, i), vr)
+                            : NULL;
+        Py_XDECREF(vr);
+        if (!item || PyList_Append(parts, item) < 0) {
+            Py_XDECREF(item);
+            goto done;
+        }
+        Py_DECREF(item);
+    }
+    sep = PyUnicode_FromString(", ");
+    joined = sep ? PyUnicode_Join(sep, parts) : NULL;
+    if (joined) {
+        const char *tn = Py_TYPE(self)->tp_name;
+        const char *dot = strrchr(tn, '.');
+        r = PyUnicode_FromFormat("%s(%U)", dot ? dot + 1 : tn, joined);
+    }
+done:
+    Py_XDECREF(joined);
+    Py_XDECREF(sep);
+    Py_DECREF(parts);
+    return r;
+}
+
+static PyObject *result_richcompare(PyObject *a, PyObject *b, int op)
+{
+    if ((op != Py_EQ && op != Py_NE) || Py_TYPE(a) != Py_TYPE(b))
+        Py_RETURN_NOTIMPLEMENTED;
+    ResultObject *x = (ResultObject *)a, *y = (ResultObject *)b;
+    int eq = PyObject_RichCompareBool(x->names, y->names, Py_EQ);
+    if (eq == 1)
+        eq = PyObject_RichCompareBool(x->values, y->values, Py_EQ);
+    if (eq < 0)
+        return NULL;
+    return PyBool_FromLong(op == Py_EQ ? eq : !eq);
+}
+
+static Py_hash_t result_hash(ResultObject *self)
+{
+    return PyObject_Hash(self->values);
+}
+
+static PyObject *result_get_fields(ResultObject *self, void *c)
+{
+    (void)c;
+    return Py_NewRef(self->names);
+}
+
+static PyObject *result_asdict(ResultObject *self, PyObject *unused)
+{
+    (void)unused;
+    PyObject *d = PyDict_New();
+    if (!d)
+        return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(self->names);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (PyDict_SetItem(d, PyTuple_GET_ITEM(self->names, i),
+                           PyTuple_GET_ITEM(self->values, i)) < 0) {
+            Py_DECREF(d);
+            return NULL;
+        }
+    }
+    return d;
+}
+
+static PyObject *result_dir(ResultObject *self, PyObject *unused)
+{
+    (void)unused;
+    PyObject *base = PyObject_Dir((PyObject *)Py_TYPE(self));
+    if (!base)
+        return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(self->names);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (PyList_Append(base, PyTuple_GET_ITEM(self->names, i)) < 0) {
+            Py_DECREF(base);
+            return NULL;
+        }
+    }
+    return base;
+}
+
+static PyMethodDef result_methods[] = {
+    {"_asdict", (PyCFunction)result_asdict, METH_NOARGS,
+     "_asdict($self, /)\n--\n\nA new dict of the fields (unmasked: it holds "
+     "card data)."},
+    {"__dir__", (PyCFunction)result_dir, METH_NOARGS, NULL},
+    {"__reduce__", (PyCFunction)refuse_pickle, METH_NOARGS,
+     "Results cannot be pickled."},
+    {"__reduce_ex__", (PyCFunction)refuse_pickle, METH_O,
+     "Results cannot be pickled."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyGetSetDef result_getset[] = {
+    {"_fields", (getter)result_get_fields, NULL, "The field names, in order.",
+     NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyType_Slot result_slots[] = {
+    {Py_tp_dealloc, result_dealloc},
+    {Py_tp_repr, result_repr},
+    {Py_tp_str, result_repr},
+    {Py_tp_getattro, result_getattro},
+    {Py_tp_setattro, result_setattro},
+    {Py_tp_richcompare, result_richcompare},
+    {Py_tp_hash, result_hash},
+    {Py_tp_methods, result_methods},
+    {Py_tp_getset, result_getset},
+    {Py_tp_doc,
+     "An immutable gateway result. Fields are attributes named as in the API; "
+     "card data is masked in repr() and str()."},
+    {0, NULL},
+};
+
+/* ------------------------------------------------------------------ */
+/* Result types, one per result_name of the described operations       */
+/* ------------------------------------------------------------------ */
+
+typedef struct result_spec {
+    char name[NAME_CAP]; /* cardtoken.<result_name> */
+    PyType_Spec spec;
+} result_spec;
+
+/* Built once, for the life of the process; ends with an empty name. */
+static result_spec *g_result_specs;
+
+/* Fills the specs (identical for every module instance). 0 or -1. */
+static int result_specs_build(void)
+{
+    if (g_result_specs)
+        return 0;
+    size_t cap = 0, nr = 0;
+    for (size_t g = 0; g < ct_gateway_count(); g++)
+        cap += ct_gateway_at(g)->nops;
+    result_spec *rs = PyMem_RawCalloc(cap + 1, sizeof(result_spec));
+    if (!rs) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (size_t g = 0; g < ct_gateway_count(); g++) {
+        const ct_gateway_desc *gd = ct_gateway_at(g);
+        for (size_t o = 0; o < gd->nops; o++) {
+            char full[NAME_CAP];
+            int n = snprintf(full, sizeof full, "%s.%s", PACKAGE,
+                             gd->ops[o].result_name);
+            if (n < 0 || n >= NAME_CAP) {
+                PyMem_RawFree(rs);
+                PyErr_SetString(PyExc_SystemError,
+                                "cardtoken: bad result name from the core");
+                return -1;
+            }
+            int dup = 0;
+            for (size_t j = 0; j < nr; j++)
+                dup |= strcmp(rs[j].name, full) == 0;
+            if (dup)
+                continue;
+            memcpy(rs[nr].name, full, sizeof full);
+            rs[nr].spec.name = rs[nr].name;
+            rs[nr].spec.basicsize = sizeof(ResultObject);
+            rs[nr].spec.itemsize = 0;
+            rs[nr].spec.flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE |
+                                Py_TPFLAGS_DISALLOW_INSTANTIATION;
+            rs[nr].spec.slots = result_slots;
+            nr++;
+        }
+    }
+    g_result_specs = rs;
+    return 0;
+}
+
+/* Creates the result types, adds them to the module and to
+ * st->result_types (by name). 0 or -1 (raised). */
+int result_types_add(PyObject *m, modstate *st)
+{
+    if (result_specs_build() < 0)
+        return -1;
+    st->result_types = PyDict_New();
+    if (!st->result_types)
+        return -1;
+    for (size_t i = 0; g_result_specs[i].name[0]; i++) {
+        PyObject *tp =
+            PyType_FromModuleAndSpec(m, &g_result_specs[i].spec, NULL);
+        if (!tp)
+            return -1;
+        const char *shortname = strrchr(g_result_specs[i].name, '.') + 1;
+        int r = PyDict_SetItemString(st->result_types, shortname, tp);
+        r = r < 0 ? r : PyModule_AddObjectRef(m, shortname, tp);
+        Py_DECREF(tp);
+        if (r < 0)
+            return -1;
+    }
+    return 0;
+}
