@@ -107,6 +107,8 @@ def test_worldfirst_failures(sb, case, status, code):
     assert obj["result"]["resultCode"] == code
     assert "cardNo" not in obj and "cvv" not in obj
     assert wf_response_ok(sb, r), "failure responses are signed too"
+    if case == "wrong_key_version":
+        assert "keyVersion 7" in obj["result"]["resultMessage"], obj
 
 
 # ---------------------------------------------------------------------------

@@ -76,8 +76,9 @@ Checks made (failure answers, HTTP 200 unless noted):
               DKK 225, GBP 27, SEK 310, ISK 5000, NOK 325, CHF 32, PLN 135,
               USD 36) or in another currency -> -4120.
   WorldFirst  Client-Id wrong -> INVALID_CLIENT; Signature missing or wrong ->
-              INVALID_SIGNATURE; missing Request-Time, bad body or assetId ->
-              PARAM_ILLEGAL. Every response carries client-id, response-time
+              INVALID_SIGNATURE (a keyVersion other than 2, such as the
+              Alipay SDKs' default 1, is named in resultMessage); missing
+              Request-Time, bad body or assetId -> PARAM_ILLEGAL. Every response carries client-id, response-time
               and signature (lower-case names: the official clients look
               them up that way), signed with the gateway key.
 

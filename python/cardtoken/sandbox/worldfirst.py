@@ -106,8 +106,10 @@ def handle(gws, headers, body, path, fault):
                                  lambda c: worldfirst_signature_header(gw_key, c, creds["key_version"]), content)
         return Reply(200, hdrs, data)
 
-    def result(code, extra=None):
+    def result(code, extra=None, detail=None):
         status, msg = RESULTS.get(code, ("F", "Declined"))
+        if detail:
+            msg = "%s %s" % (msg, detail)
         obj = {"result": {"resultStatus": status, "resultCode": code, "resultMessage": msg}}
         if extra:
             obj.update(extra)
@@ -127,7 +129,10 @@ def handle(gws, headers, body, path, fault):
     if parts.get("algorithm") != "RSA256":
         return result("INVALID_SIGNATURE")
     if "keyVersion" in parts and parts["keyVersion"] != creds["key_version"]:
-        return result("INVALID_SIGNATURE")
+        # The Alipay global-open-sdk clients send keyVersion=1 unless the
+        # request's key_version is set: say which one the sandbox expects.
+        return result("INVALID_SIGNATURE", detail="keyVersion %s is not the merchant key's version (%s)."
+                      % (parts["keyVersion"][:8], creds["key_version"]))
     sig = _b64decode_strict(urllib.parse.unquote(parts.get("signature", "")))
     content = worldfirst_content(path, creds["client_id"], rtime, body)
     if sig is None or not _rsa_verify(gws.keys[NAME]["merchant_public"], sig, content):
