@@ -14,7 +14,9 @@ typedef struct ct_env {
 } ct_env;
 
 /* Description table entries (cardtoken.h's ct_param_desc and
- * ct_result_field_desc), written once in each gateway's file. */
+ * ct_result_field_desc), written once in each gateway's file. (Macro
+ * bodies are laid out by hand: clang-format releases disagree on them.) */
+/* clang-format off */
 #define CT_ARG(n, t, req, d)                                                   \
     {                                                                          \
         .name = (n), .php_name = (n), .type = (t), .required = (req),          \
@@ -30,6 +32,7 @@ typedef struct ct_env {
         .name = (n), .type = (t), .nullable = (nul), .sensitive = (sens),      \
         .doc = (d)                                                             \
     }
+/* clang-format on */
 /* The options every client takes (read by ct_configure_common), listed
  * after each gateway's own. */
 #define CT_COMMON_OPTIONS                                                      \
@@ -60,6 +63,7 @@ typedef struct ct_env {
  * p_options, p_op_descs, p_notify, p_envs, p_impl (the operations' build and
  * parse, index for index with p_op_descs), p_configure, p_free_state,
  * p_verify_notification and p_ack. */
+/* clang-format off */
 #define CT_GATEWAY_OPS(p, ID, NAME, CLASS, ACK_SIGNED, DOC)                    \
     {                                                                          \
         .desc = {.id = (ID),                                                   \
@@ -74,6 +78,7 @@ typedef struct ct_env {
         .free_state = p##_free_state,                                          \
         .verify_notification = p##_verify_notification, .ack = p##_ack,        \
     }
+/* clang-format on */
 
 /* How one operation runs: ops->impl[i] runs ops->desc.ops[i]. */
 typedef struct ct_op_impl {

@@ -71,10 +71,10 @@ static int module_exec(PyObject *m)
         PyModule_AddObjectRef(m, "Request", st->request_type) < 0)
         return -1;
 
-        /* constants: the error table */
 #define CT_X_CONST(name, value, cat, retry, unknown, msg)                      \
     if (PyModule_AddIntConstant(m, #name, value) < 0)                          \
         return -1;
+    /* constants: the error table */
     CT_ERROR_TABLE(CT_X_CONST)
 #undef CT_X_CONST
 
