@@ -17,7 +17,8 @@
 #    mount and process is gone when it ends); the root is then deleted.
 #
 # Cached between runs (CARDTOKEN_BARE_CACHE, default /var/cache/cardtoken-bare):
-# the pristine root as a tarball, apt's downloaded .debs and pip's downloads.
+# the pristine root as a tarball, apt's downloaded .debs (per suite) and
+# pip's downloads; a lock per suite keeps two runs of one suite apart.
 # None of it is needed: a machine without the cache builds everything.
 # Needs root and debootstrap (scripts/deps.sh installs it). Ends with one line
 # "bare-SUITE: N passed, M failed" (the two commands).
@@ -44,7 +45,10 @@ mirror=$(host_sources | sed -n -E 's/^URIs: *([^ ]+).*/\1/p; s/^deb +(\[[^]]*\] 
 [ -n "$mirror" ] || fail "no Debian mirror found in this machine's apt sources"
 host_suite=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
 
-mkdir -p "$CACHE/debs" "$CACHE/apt-archives" "$CACHE/pip" "$LOGDIR"
+mkdir -p "$CACHE/debs" "$CACHE/apt-archives-$SUITE" "$CACHE/pip" "$LOGDIR"
+# One run per suite at a time on this machine: the caches are shared.
+exec 9>"$CACHE/lock-$SUITE"
+flock 9
 work=$(mktemp -d /var/tmp/cardtoken-bare.XXXXXX)
 root=$work/root
 cleanup() { rm -rf --one-file-system "$work"; }
@@ -126,7 +130,7 @@ mkdir -p "$root/var/cache/apt/archives" "$root/root/.cache/pip"
 say "running make test and make demo in the bare root (log: $LOGDIR/$SUITE.log)"
 rc=0
 unshare -m -p -f -- bash -euc '
-    root=$1 cache=$2; shift 2
+    root=$1 cache=$2 suite=$3; shift 3
     # The root is a mount point, as / is on a real machine (unshare and
     # mount namespaces inside need that).
     mount --bind "$root" "$root"
@@ -134,11 +138,11 @@ unshare -m -p -f -- bash -euc '
     mount --rbind /sys "$root/sys"
     mount --rbind /dev "$root/dev"
     mount -t tmpfs -o mode=1777 tmpfs "$root/tmp"
-    mount --bind "$cache/apt-archives" "$root/var/cache/apt/archives"
+    mount --bind "$cache/apt-archives-$suite" "$root/var/cache/apt/archives"
     mount --bind "$cache/pip" "$root/root/.cache/pip"
     exec chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
         PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@" /bin/bash /root/run-bare.sh
-' bash "$root" "$CACHE" "${envs[@]}" >"$LOGDIR/$SUITE.log" 2>&1 || rc=$?
+' bash "$root" "$CACHE" "$SUITE" "${envs[@]}" >"$LOGDIR/$SUITE.log" 2>&1 || rc=$?
 grep -E '^(==> |!! |summary: |demo: |inside: )' "$LOGDIR/$SUITE.log" >&2 || true
 say "done in $(($(date +%s) - start)) s"
 if [ "$rc" -ne 0 ]; then
