@@ -12,6 +12,7 @@
 #include "json.h"
 #include "kv.h"
 #include "mem.h"
+#include "pagsmile_common.h"
 #include "pagsmile_life.h"
 #include "result.h"
 
