@@ -31,6 +31,30 @@ namespace CardToken {
 
         public function parseGetCardToken(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): CardTokenResult {}
 
+        public function payWithToken(#[\SensitiveParameter] array $args): Payment {}
+
+        public function buildPayWithToken(#[\SensitiveParameter] array $args): Request {}
+
+        public function parsePayWithToken(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): Payment {}
+
+        public function queryOrder(#[\SensitiveParameter] array $args): Payment {}
+
+        public function buildQueryOrder(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseQueryOrder(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): Payment {}
+
+        public function refund(#[\SensitiveParameter] array $args): Refund {}
+
+        public function buildRefund(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseRefund(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): Refund {}
+
+        public function applyRefund(#[\SensitiveParameter] array $args): Refund {}
+
+        public function buildApplyRefund(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseApplyRefund(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): Refund {}
+
         public function verifyNotification(#[\SensitiveParameter] array $fields): array {}
 
         public function notificationAck(): string {}
@@ -129,6 +153,41 @@ namespace CardToken {
         public readonly ?int $expiration_year;
         public readonly ?string $cardholder_name;
         public readonly ?string $payment_method_id;
+
+        private function __construct() {}
+    }
+
+    /**
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Payment
+    {
+        public readonly ?string $status;
+        public readonly ?string $gateway_status;
+        public readonly ?string $order_id;
+        public readonly ?string $trade_id;
+        public readonly ?string $amount;
+        public readonly ?string $currency;
+        public readonly ?string $redirect_url;
+        public readonly ?string $payment_token_id;
+
+        private function __construct() {}
+    }
+
+    /**
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Refund
+    {
+        public readonly ?string $status;
+        public readonly ?string $gateway_status;
+        public readonly ?string $refund_id;
+        public readonly ?string $merchant_refund_id;
+        public readonly ?string $trade_id;
+        public readonly ?string $amount;
+        public readonly ?string $currency;
 
         private function __construct() {}
     }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 455497e699fa75b35006d6179570e58d0dc1dcb0 */
+ * Stub hash: efe32c4e84c3442240dfa81bd3e8b02e87e83ee2 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_CardToken_version, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
@@ -22,6 +22,44 @@ ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_CardToken_Pagsmile_parseGet
 	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
 	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, request, CardToken\\Request, 1, "null")
 ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_CardToken_Pagsmile_payWithToken, 0, 1, CardToken\\Payment, 0)
+	ZEND_ARG_TYPE_INFO(0, args, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CardToken_Pagsmile_buildPayWithToken arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_CardToken_Pagsmile_parsePayWithToken, 0, 3, CardToken\\Payment, 0)
+	ZEND_ARG_TYPE_INFO(0, status, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, headers, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, request, CardToken\\Request, 1, "null")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CardToken_Pagsmile_queryOrder arginfo_class_CardToken_Pagsmile_payWithToken
+
+#define arginfo_class_CardToken_Pagsmile_buildQueryOrder arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+#define arginfo_class_CardToken_Pagsmile_parseQueryOrder arginfo_class_CardToken_Pagsmile_parsePayWithToken
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_CardToken_Pagsmile_refund, 0, 1, CardToken\\Refund, 0)
+	ZEND_ARG_TYPE_INFO(0, args, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CardToken_Pagsmile_buildRefund arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_CardToken_Pagsmile_parseRefund, 0, 3, CardToken\\Refund, 0)
+	ZEND_ARG_TYPE_INFO(0, status, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, headers, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, request, CardToken\\Request, 1, "null")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CardToken_Pagsmile_applyRefund arginfo_class_CardToken_Pagsmile_refund
+
+#define arginfo_class_CardToken_Pagsmile_buildApplyRefund arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+#define arginfo_class_CardToken_Pagsmile_parseApplyRefund arginfo_class_CardToken_Pagsmile_parseRefund
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CardToken_Pagsmile_verifyNotification, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, fields, IS_ARRAY, 0)
@@ -104,6 +142,10 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_CardToken_CardTokenResult___construct arginfo_class_CardToken_Request___construct
 
+#define arginfo_class_CardToken_Payment___construct arginfo_class_CardToken_Request___construct
+
+#define arginfo_class_CardToken_Refund___construct arginfo_class_CardToken_Request___construct
+
 #define arginfo_class_CardToken_PaymentToken___construct arginfo_class_CardToken_Request___construct
 
 #define arginfo_class_CardToken_CardPayment___construct arginfo_class_CardToken_Request___construct
@@ -138,6 +180,18 @@ ZEND_METHOD(CardToken_Pagsmile, __construct);
 ZEND_METHOD(CardToken_Pagsmile, getCardToken);
 ZEND_METHOD(CardToken_Pagsmile, buildGetCardToken);
 ZEND_METHOD(CardToken_Pagsmile, parseGetCardToken);
+ZEND_METHOD(CardToken_Pagsmile, payWithToken);
+ZEND_METHOD(CardToken_Pagsmile, buildPayWithToken);
+ZEND_METHOD(CardToken_Pagsmile, parsePayWithToken);
+ZEND_METHOD(CardToken_Pagsmile, queryOrder);
+ZEND_METHOD(CardToken_Pagsmile, buildQueryOrder);
+ZEND_METHOD(CardToken_Pagsmile, parseQueryOrder);
+ZEND_METHOD(CardToken_Pagsmile, refund);
+ZEND_METHOD(CardToken_Pagsmile, buildRefund);
+ZEND_METHOD(CardToken_Pagsmile, parseRefund);
+ZEND_METHOD(CardToken_Pagsmile, applyRefund);
+ZEND_METHOD(CardToken_Pagsmile, buildApplyRefund);
+ZEND_METHOD(CardToken_Pagsmile, parseApplyRefund);
 ZEND_METHOD(CardToken_Pagsmile, verifyNotification);
 ZEND_METHOD(CardToken_Pagsmile, notificationAck);
 ZEND_METHOD(CardToken_PayerMax, __construct);
@@ -160,6 +214,8 @@ ZEND_METHOD(CardToken_WorldFirst, verifyNotification);
 ZEND_METHOD(CardToken_WorldFirst, notificationAck);
 ZEND_METHOD(CardToken_Request, __construct);
 ZEND_METHOD(CardToken_CardTokenResult, __construct);
+ZEND_METHOD(CardToken_Payment, __construct);
+ZEND_METHOD(CardToken_Refund, __construct);
 ZEND_METHOD(CardToken_PaymentToken, __construct);
 ZEND_METHOD(CardToken_CardPayment, __construct);
 ZEND_METHOD(CardToken_CardSensitiveInfo, __construct);
@@ -185,6 +241,18 @@ static const zend_function_entry class_CardToken_Pagsmile_methods[] = {
 	ZEND_ME(CardToken_Pagsmile, getCardToken, arginfo_class_CardToken_Pagsmile_getCardToken, ZEND_ACC_PUBLIC)
 	ZEND_ME(CardToken_Pagsmile, buildGetCardToken, arginfo_class_CardToken_Pagsmile_buildGetCardToken, ZEND_ACC_PUBLIC)
 	ZEND_ME(CardToken_Pagsmile, parseGetCardToken, arginfo_class_CardToken_Pagsmile_parseGetCardToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_Pagsmile, payWithToken, arginfo_class_CardToken_Pagsmile_payWithToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_Pagsmile, buildPayWithToken, arginfo_class_CardToken_Pagsmile_buildPayWithToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_Pagsmile, parsePayWithToken, arginfo_class_CardToken_Pagsmile_parsePayWithToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_Pagsmile, queryOrder, arginfo_class_CardToken_Pagsmile_queryOrder, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_Pagsmile, buildQueryOrder, arginfo_class_CardToken_Pagsmile_buildQueryOrder, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_Pagsmile, parseQueryOrder, arginfo_class_CardToken_Pagsmile_parseQueryOrder, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_Pagsmile, refund, arginfo_class_CardToken_Pagsmile_refund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_Pagsmile, buildRefund, arginfo_class_CardToken_Pagsmile_buildRefund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_Pagsmile, parseRefund, arginfo_class_CardToken_Pagsmile_parseRefund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_Pagsmile, applyRefund, arginfo_class_CardToken_Pagsmile_applyRefund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_Pagsmile, buildApplyRefund, arginfo_class_CardToken_Pagsmile_buildApplyRefund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_Pagsmile, parseApplyRefund, arginfo_class_CardToken_Pagsmile_parseApplyRefund, ZEND_ACC_PUBLIC)
 	ZEND_ME(CardToken_Pagsmile, verifyNotification, arginfo_class_CardToken_Pagsmile_verifyNotification, ZEND_ACC_PUBLIC)
 	ZEND_ME(CardToken_Pagsmile, notificationAck, arginfo_class_CardToken_Pagsmile_notificationAck, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
@@ -232,6 +300,18 @@ static const zend_function_entry class_CardToken_Request_methods[] = {
 
 static const zend_function_entry class_CardToken_CardTokenResult_methods[] = {
 	ZEND_ME(CardToken_CardTokenResult, __construct, arginfo_class_CardToken_CardTokenResult___construct, ZEND_ACC_PRIVATE)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_CardToken_Payment_methods[] = {
+	ZEND_ME(CardToken_Payment, __construct, arginfo_class_CardToken_Payment___construct, ZEND_ACC_PRIVATE)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_CardToken_Refund_methods[] = {
+	ZEND_ME(CardToken_Refund, __construct, arginfo_class_CardToken_Refund___construct, ZEND_ACC_PRIVATE)
 	ZEND_FE_END
 };
 
@@ -319,6 +399,30 @@ static zend_class_entry *register_class_CardToken_Pagsmile(void)
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildgetcardtoken", sizeof("buildgetcardtoken") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parsegetcardtoken", sizeof("parsegetcardtoken") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "paywithtoken", sizeof("paywithtoken") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildpaywithtoken", sizeof("buildpaywithtoken") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parsepaywithtoken", sizeof("parsepaywithtoken") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "queryorder", sizeof("queryorder") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildqueryorder", sizeof("buildqueryorder") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parsequeryorder", sizeof("parsequeryorder") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "refund", sizeof("refund") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildrefund", sizeof("buildrefund") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parserefund", sizeof("parserefund") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "applyrefund", sizeof("applyrefund") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildapplyrefund", sizeof("buildapplyrefund") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parseapplyrefund", sizeof("parseapplyrefund") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "verifynotification", sizeof("verifynotification") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 #endif
@@ -488,6 +592,118 @@ static zend_class_entry *register_class_CardToken_CardTokenResult(void)
 	zend_string *property_payment_method_id_name = zend_string_init("payment_method_id", sizeof("payment_method_id") - 1, 1);
 	zend_declare_typed_property(class_entry, property_payment_method_id_name, &property_payment_method_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
 	zend_string_release(property_payment_method_id_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_CardToken_Payment(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "CardToken", "Payment", class_CardToken_Payment_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	zval property_status_default_value;
+	ZVAL_UNDEF(&property_status_default_value);
+	zend_string *property_status_name = zend_string_init("status", sizeof("status") - 1, 1);
+	zend_declare_typed_property(class_entry, property_status_name, &property_status_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_status_name);
+
+	zval property_gateway_status_default_value;
+	ZVAL_UNDEF(&property_gateway_status_default_value);
+	zend_string *property_gateway_status_name = zend_string_init("gateway_status", sizeof("gateway_status") - 1, 1);
+	zend_declare_typed_property(class_entry, property_gateway_status_name, &property_gateway_status_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_gateway_status_name);
+
+	zval property_order_id_default_value;
+	ZVAL_UNDEF(&property_order_id_default_value);
+	zend_string *property_order_id_name = zend_string_init("order_id", sizeof("order_id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_order_id_name, &property_order_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_order_id_name);
+
+	zval property_trade_id_default_value;
+	ZVAL_UNDEF(&property_trade_id_default_value);
+	zend_string *property_trade_id_name = zend_string_init("trade_id", sizeof("trade_id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_trade_id_name, &property_trade_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_trade_id_name);
+
+	zval property_amount_default_value;
+	ZVAL_UNDEF(&property_amount_default_value);
+	zend_string *property_amount_name = zend_string_init("amount", sizeof("amount") - 1, 1);
+	zend_declare_typed_property(class_entry, property_amount_name, &property_amount_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_amount_name);
+
+	zval property_currency_default_value;
+	ZVAL_UNDEF(&property_currency_default_value);
+	zend_string *property_currency_name = zend_string_init("currency", sizeof("currency") - 1, 1);
+	zend_declare_typed_property(class_entry, property_currency_name, &property_currency_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_currency_name);
+
+	zval property_redirect_url_default_value;
+	ZVAL_UNDEF(&property_redirect_url_default_value);
+	zend_string *property_redirect_url_name = zend_string_init("redirect_url", sizeof("redirect_url") - 1, 1);
+	zend_declare_typed_property(class_entry, property_redirect_url_name, &property_redirect_url_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_redirect_url_name);
+
+	zval property_payment_token_id_default_value;
+	ZVAL_UNDEF(&property_payment_token_id_default_value);
+	zend_string *property_payment_token_id_name = zend_string_init("payment_token_id", sizeof("payment_token_id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_payment_token_id_name, &property_payment_token_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_payment_token_id_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_CardToken_Refund(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "CardToken", "Refund", class_CardToken_Refund_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	zval property_status_default_value;
+	ZVAL_UNDEF(&property_status_default_value);
+	zend_string *property_status_name = zend_string_init("status", sizeof("status") - 1, 1);
+	zend_declare_typed_property(class_entry, property_status_name, &property_status_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_status_name);
+
+	zval property_gateway_status_default_value;
+	ZVAL_UNDEF(&property_gateway_status_default_value);
+	zend_string *property_gateway_status_name = zend_string_init("gateway_status", sizeof("gateway_status") - 1, 1);
+	zend_declare_typed_property(class_entry, property_gateway_status_name, &property_gateway_status_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_gateway_status_name);
+
+	zval property_refund_id_default_value;
+	ZVAL_UNDEF(&property_refund_id_default_value);
+	zend_string *property_refund_id_name = zend_string_init("refund_id", sizeof("refund_id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_refund_id_name, &property_refund_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_refund_id_name);
+
+	zval property_merchant_refund_id_default_value;
+	ZVAL_UNDEF(&property_merchant_refund_id_default_value);
+	zend_string *property_merchant_refund_id_name = zend_string_init("merchant_refund_id", sizeof("merchant_refund_id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_merchant_refund_id_name, &property_merchant_refund_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_merchant_refund_id_name);
+
+	zval property_trade_id_default_value;
+	ZVAL_UNDEF(&property_trade_id_default_value);
+	zend_string *property_trade_id_name = zend_string_init("trade_id", sizeof("trade_id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_trade_id_name, &property_trade_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_trade_id_name);
+
+	zval property_amount_default_value;
+	ZVAL_UNDEF(&property_amount_default_value);
+	zend_string *property_amount_name = zend_string_init("amount", sizeof("amount") - 1, 1);
+	zend_declare_typed_property(class_entry, property_amount_name, &property_amount_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_amount_name);
+
+	zval property_currency_default_value;
+	ZVAL_UNDEF(&property_currency_default_value);
+	zend_string *property_currency_name = zend_string_init("currency", sizeof("currency") - 1, 1);
+	zend_declare_typed_property(class_entry, property_currency_name, &property_currency_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_currency_name);
 
 	return class_entry;
 }

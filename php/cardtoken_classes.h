@@ -24,6 +24,18 @@
     X(Pagsmile, getCardToken, CALL, "getCardToken") \
     X(Pagsmile, buildGetCardToken, BUILD, "getCardToken") \
     X(Pagsmile, parseGetCardToken, PARSE, "getCardToken") \
+    X(Pagsmile, payWithToken, CALL, "payWithToken") \
+    X(Pagsmile, buildPayWithToken, BUILD, "payWithToken") \
+    X(Pagsmile, parsePayWithToken, PARSE, "payWithToken") \
+    X(Pagsmile, queryOrder, CALL, "queryOrder") \
+    X(Pagsmile, buildQueryOrder, BUILD, "queryOrder") \
+    X(Pagsmile, parseQueryOrder, PARSE, "queryOrder") \
+    X(Pagsmile, refund, CALL, "refund") \
+    X(Pagsmile, buildRefund, BUILD, "refund") \
+    X(Pagsmile, parseRefund, PARSE, "refund") \
+    X(Pagsmile, applyRefund, CALL, "applyRefund") \
+    X(Pagsmile, buildApplyRefund, BUILD, "applyRefund") \
+    X(Pagsmile, parseApplyRefund, PARSE, "applyRefund") \
     X(PayerMax, inquirePaymentToken, CALL, "inquirePaymentToken") \
     X(PayerMax, buildInquirePaymentToken, BUILD, "inquirePaymentToken") \
     X(PayerMax, parseInquirePaymentToken, PARSE, "inquirePaymentToken") \
@@ -37,6 +49,8 @@
 /* X(class): every result class. */
 #define CT_PHP_RESULT_CLASSES(X) \
     X(CardTokenResult) \
+    X(Payment) \
+    X(Refund) \
     X(PaymentToken) \
     X(CardPayment) \
     X(CardSensitiveInfo)

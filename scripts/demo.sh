@@ -30,6 +30,9 @@ for g in pagsmile payermax yabandpay worldfirst; do
   run "$PY" "examples/python/$g.py"
   run "${PHP[@]}" "examples/php/$g.php"
 done
+run "$PY" examples/python/pagsmile_lifecycle.py
+run "$PY" examples/python/pagsmile_notification.py
+run "${PHP[@]}" examples/php/pagsmile_lifecycle.php
 run "$PY" examples/python/notification.py
 notify() {
   "$PY" -c 'import json,os,sys; from cardtoken import sandbox

@@ -11,6 +11,8 @@
 #include "kv.h"
 #include "mem.h"
 #include "options.h"
+#include "pagsmile_common.h"
+#include "pagsmile_life.h"
 #include "registry.h"
 #include "request.h"
 #include "result.h"
@@ -21,6 +23,9 @@ static const ct_param_desc pg_options[] = {
     CT_ARG("merchant_no", CT_TYPE_STRING, 1, "Pagsmile merchant number"),
     CT_ARG("app_id", CT_TYPE_STRING, 1, "Pagsmile application id"),
     CT_ARG("app_key", CT_TYPE_SECRET, 1, "the MD5 signing key"),
+    CT_ARG("escape_slashes", CT_TYPE_BOOL, 0,
+           "nested JSON signed and sent as PHP json_encode writes it (\\/, "
+           "\\uXXXX); default false"),
     CT_COMMON_OPTIONS};
 
 /* In request body order: card_number, security_code, expiration_month,
@@ -51,33 +56,6 @@ static const ct_env pg_envs[] = {
     {"production", "https://paychannel.pagsmile.com"},
     {NULL, NULL}};
 
-/* The documented codes, for failures whose `info` is not a message. */
-static const struct {
-    const char *code;
-    const char *name;
-} pg_codes[] = {{"300", "WARNING"},
-                {"400", "SYSTEM_ERROR"},
-                {"401", "SYSTEM_PARAM_ERROR"},
-                {"402", "SIGN_VERIFY_FAILURE"},
-                {"403", "SIGN_ISNULL"},
-                {"404", "SIGN_TYPE_ERROR"},
-                {"405", "SIGN_TYPE_ISNULL"},
-                {"501", "MERCHANT_ID_INVALID"},
-                {"502", "MERCHANT_ID_INVALID"},
-                {"508", "MERCHANT_STATUS_ISLOCK"},
-                {"550", "SINGLE_DAY_PAY_LIMIT"},
-                {"551", "IP_REQUEST_TOO_FAST_LIMIT"},
-                {"759", "EMAIL_ISNULL"}};
-
-/* The client's Pagsmile credentials (ct_client.state). */
-typedef struct pg_state {
-    char *merchant_no;
-    char *app_id;
-    ct_client_secret app_key;
-} pg_state;
-
-#define PG(c) ((pg_state *)(c)->state)
-
 static void pg_free_state(void *state)
 {
     pg_state *s = state;
@@ -99,27 +77,16 @@ static ct_err pg_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
             CT_OK ||
         (rc = ct_opt_secret(o, "app_key", &s->app_key, err)) != CT_OK)
         return rc;
-    return CT_OK;
-}
-
-static int pg_empty(const char *v, size_t n)
-{
-    return n == 0 || (n == 1 && v[0] == '0');
-}
-
-/* Appends MD5(k=v&...&key=<app key>) in hex to `out`; also leaves the
- * string to sign in `tosign` (wiped by the caller). */
-static ct_err pg_sign_pairs(const ct_client *c, ct_pair *pairs, size_t n,
-                            ct_buf *tosign, char hex[33], ct_error *err)
-{
-    ct_pairs_sort(pairs, n);
-    ct_pairs_join(tosign, pairs, n, 1);
-    ct_buf_puts(tosign, "&key=");
-    ct_buf_append(tosign, PG(c)->app_key.data, PG(c)->app_key.len);
-    if (!ct_buf_ok(tosign))
-        return ct_fail_nomem(err);
-    if (!ct_md5_hex(tosign->data, tosign->len, hex))
-        return ct_fail(err, CT_ERR_INTERNAL, NULL, "MD5 failed");
+    {
+        const ct_kv *v = ct_kv_get(o, "escape_slashes");
+        if (v != NULL &&
+            (strcmp(v->value, "true") == 0 || strcmp(v->value, "1") == 0))
+            s->escape_slashes = 1;
+        else if (v != NULL && strcmp(v->value, "false") != 0 &&
+                 strcmp(v->value, "0") != 0 && v->len != 0)
+            return ct_fail(err, CT_ERR_CONFIG, "escape_slashes",
+                           "option escape_slashes must be true or false");
+    }
     return CT_OK;
 }
 
@@ -217,7 +184,6 @@ static ct_err pg_parse(ct_client *c, const ct_op_desc *op,
                        ct_result **out, ct_error *err)
 {
     json_t *root = NULL, *info, *card;
-    ct_buf code;
     ct_result *res = NULL;
     ct_record *rec;
     const ct_result_field_desc *f;
@@ -226,30 +192,9 @@ static ct_err pg_parse(ct_client *c, const ct_op_desc *op,
     ct_err rc;
 
     CT_UNUSED(c);
-    ct_buf_init(&code);
-    if ((rc = ct_json_parse(resp->body, resp->len, &root, err)) != CT_OK)
-        goto cleanup;
-    if ((rc = ct_json_text(root, "code", 1, 1, &code, &present, err)) != CT_OK)
-        goto cleanup;
+    if ((rc = pg_envelope(req, resp, &root, err)) != CT_OK)
+        return rc;
     info = json_object_get(root, "info");
-    if (strcmp(code.data, "200") != 0) {
-        const char *msg = "";
-        size_t mlen = 0, i;
-        if (json_is_string(info)) {
-            msg = json_string_value(info);
-            mlen = json_string_length(info);
-        } else {
-            for (i = 0; i < CT_ARRAY_LEN(pg_codes); i++)
-                if (strcmp(pg_codes[i].code, code.data) == 0) {
-                    msg = pg_codes[i].name;
-                    mlen = strlen(msg);
-                }
-        }
-        rc = ct_fail_gateway(err, req, CT_ERR_GATEWAY,
-                             "Pagsmile declined the request (code %s)",
-                             code.data, code.len, msg, mlen);
-        goto cleanup;
-    }
     card = json_object_get(info, "card_info");
     if (!json_is_object(info) || !json_is_object(card)) {
         rc = ct_fail(err, CT_ERR_PROTOCOL, "info",
@@ -283,7 +228,6 @@ static ct_err pg_parse(ct_client *c, const ct_op_desc *op,
 cleanup:
     ct_result_free(res);
     json_decref(root);
-    ct_buf_free(&code);
     return rc;
 }
 
@@ -381,16 +325,150 @@ static ct_err pg_ack(ct_client *c, const char *path, ct_request *req,
                                err);
 }
 
+/* pay_with_token's nested objects, keyed by the wire names (in the order
+ * of LIFECYCLE.md's table; pagsmile_life.c holds their lengths). */
+static const ct_param_desc pg_identification_keys[] = {
+    CT_ARG("type", CT_TYPE_STRING, 1, "\"CPF\""),
+    CT_ARG("number", CT_TYPE_STRING, 1, "the document number")};
+
+static const ct_param_desc pg_payment_keys[] = {
+    CT_ARG("out_order_no", CT_TYPE_STRING, 1, "the merchant's order number"),
+    CT_ARG("order_amount", CT_TYPE_STRING, 1, "decimal string, e.g. \"10.00\""),
+    CT_ARG("currency", CT_TYPE_STRING, 1, "\"BRL\""),
+    CT_ARG("subject", CT_TYPE_STRING, 1, "order subject"),
+    CT_ARG("content", CT_TYPE_STRING, 1, "order content"),
+    CT_ARG("token", CT_TYPE_SECRET, 1, "get_card_token's token (7 days)"),
+    CT_ARG("installments", CT_TYPE_STRING, 1,
+           "1 to 12, string or integer (sent as given)"),
+    CT_ARG("payment_method_id", CT_TYPE_STRING, 1,
+           "the card brand from get_card_token"),
+    CT_ARG("notify_url", CT_TYPE_STRING, 1, "https URL, no query string")};
+
+static const ct_param_desc pg_customer_keys[] = {
+    CT_ARG("out_uid", CT_TYPE_STRING, 1, "the merchant's user id"),
+    CT_ARG("email", CT_TYPE_STRING, 1, "the buyer's email"),
+    {.name = "identification",
+     .php_name = "identification",
+     .type = CT_TYPE_OBJECT,
+     .required = 1,
+     .children = pg_identification_keys,
+     .nchildren = CT_ARRAY_LEN(pg_identification_keys),
+     .doc = "{type, number}"},
+    CT_ARG("username", CT_TYPE_STRING, 1, "the buyer's name"),
+    CT_ARG("zip_code", CT_TYPE_STRING, 1, "postal code"),
+    CT_ARG("country", CT_TYPE_STRING, 0, "country"),
+    CT_ARG("city", CT_TYPE_STRING, 0, "city"),
+    CT_ARG("bill_address", CT_TYPE_STRING, 0, "billing address (a string)"),
+    CT_ARG("buyer_ip", CT_TYPE_STRING, 0, "the buyer's IP address"),
+    CT_ARG("browser", CT_TYPE_STRING, 0, "the buyer's browser"),
+    CT_ARG("phone", CT_TYPE_STRING, 0, "the buyer's phone")};
+
+static const ct_param_desc pg_pay_args[] = {
+    {.name = "payment",
+     .php_name = "payment",
+     .type = CT_TYPE_OBJECT,
+     .required = 1,
+     .children = pg_payment_keys,
+     .nchildren = CT_ARRAY_LEN(pg_payment_keys),
+     .doc = "the order and the card token"},
+    {.name = "customer",
+     .php_name = "customer",
+     .type = CT_TYPE_OBJECT,
+     .required = 1,
+     .children = pg_customer_keys,
+     .nchildren = CT_ARRAY_LEN(pg_customer_keys),
+     .doc = "the buyer"}};
+
+static const ct_param_desc pg_query_args[] = {
+    CT_ARG("trade_no", CT_TYPE_STRING, 0, "Pagsmile's trade number"),
+    CT_ARG("out_trade_no", CT_TYPE_STRING, 0,
+           "the merchant's order number (preferred)")};
+
+static const ct_param_desc pg_refund_args[] = {
+    CT_ARG("method", CT_TYPE_STRING, 0, "channel code (default \"101001\")"),
+    CT_ARG("trade_no", CT_TYPE_STRING, 1, "Pagsmile's trade number")};
+
+static const ct_param_desc pg_apply_refund_args[] = {
+    CT_ARG("trade_no", CT_TYPE_STRING, 1, "Pagsmile's trade number"),
+    CT_ARG("out_request_no", CT_TYPE_STRING, 1,
+           "the merchant's refund number (idempotency key)"),
+    CT_ARG("email", CT_TYPE_STRING, 1, "the buyer's email"),
+    CT_ARG("refund_amount", CT_TYPE_STRING, 1, "decimal string > 0"),
+    CT_ARG("description", CT_TYPE_STRING, 0, "refund reason"),
+    CT_ARG("bank_info", CT_TYPE_STRING, 0, "\"yes\" to pass bank data"),
+    CT_ARG("name", CT_TYPE_STRING, 0, "account holder (bank_info yes)"),
+    CT_ARG("cpf_no", CT_TYPE_STRING, 0, "holder's CPF (bank_info yes)"),
+    CT_ARG("bank_id", CT_TYPE_STRING, 0, "bank code (bank_info yes)"),
+    CT_ARG("bank_name", CT_TYPE_STRING, 0, "bank name (bank_info yes)"),
+    CT_ARG("agency", CT_TYPE_STRING, 0, "branch (bank_info yes)"),
+    CT_ARG("account_no", CT_TYPE_STRING, 0, "digits (bank_info yes)"),
+    CT_ARG("account_type", CT_TYPE_INT, 0,
+           "1 savings, 2 checking (bank_info yes)")};
+
+/* API.md's Payment and Refund, in its order. */
+static const ct_result_field_desc pg_payment_fields[] = {
+    CT_FIELD("status", CT_VAL_STRING, 0, 0,
+             "succeeded, pending, requires_action, failed or refunded"),
+    CT_FIELD("gateway_status", CT_VAL_STRING, 0, 0, "Pagsmile's trade_status"),
+    CT_FIELD("order_id", CT_VAL_STRING, 1, 0, "the merchant's order number"),
+    CT_FIELD("trade_id", CT_VAL_STRING, 1, 0, "Pagsmile's trade number"),
+    CT_FIELD("amount", CT_VAL_STRING, 1, 0, "as received"),
+    CT_FIELD("currency", CT_VAL_STRING, 1, 0, "ISO 4217"),
+    CT_FIELD("redirect_url", CT_VAL_STRING, 1, 0,
+             "where to send the cardholder (requires_action)"),
+    CT_FIELD("payment_token_id", CT_VAL_STRING, 1, 0, "always null")};
+
+static const ct_result_field_desc pg_refund_fields[] = {
+    CT_FIELD("status", CT_VAL_STRING, 0, 0, "succeeded or pending"),
+    CT_FIELD("gateway_status", CT_VAL_STRING, 0, 0, "Pagsmile's word"),
+    CT_FIELD("refund_id", CT_VAL_STRING, 1, 0, "always null"),
+    CT_FIELD("merchant_refund_id", CT_VAL_STRING, 1, 0, "always null"),
+    CT_FIELD("trade_id", CT_VAL_STRING, 1, 0, "always null"),
+    CT_FIELD("amount", CT_VAL_STRING, 1, 0, "always null"),
+    CT_FIELD("currency", CT_VAL_STRING, 1, 0, "always null")};
+
 static const ct_op_desc pg_op_descs[] = {
     {.name = "get_card_token",
      .php_name = "getCardToken",
      .result_name = "CardTokenResult",
      CT_ARGS(pg_token_args),
      CT_FIELDS(pg_token_fields),
-     .doc = "Tokenizes a card (POST /api/getcardtoken)."}};
+     .doc = "Tokenizes a card (POST /api/getcardtoken)."},
+    {.name = "pay_with_token",
+     .php_name = "payWithToken",
+     .result_name = "Payment",
+     CT_ARGS(pg_pay_args),
+     CT_FIELDS(pg_payment_fields),
+     .doc = "Pays with a card token (POST /api/creditpci)."},
+    {.name = "query_order",
+     .php_name = "queryOrder",
+     .result_name = "Payment",
+     CT_ARGS(pg_query_args),
+     CT_FIELDS(pg_payment_fields),
+     .doc = "Looks a payment up (POST /api/checkorder)."},
+    {.name = "refund",
+     .php_name = "refund",
+     .result_name = "Refund",
+     CT_ARGS(pg_refund_args),
+     CT_FIELDS(pg_refund_fields),
+     .doc = "Refunds a card payment in full (POST /api/refund)."},
+    {.name = "apply_refund",
+     .php_name = "applyRefund",
+     .result_name = "Refund",
+     CT_ARGS(pg_apply_refund_args),
+     CT_FIELDS(pg_refund_fields),
+     .doc = "Applies for a (partial) refund (POST /api/refundapply)."}};
 
 static const ct_op_impl pg_impl[] = {
-    {.path = "/api/getcardtoken", .build = pg_build, .parse = pg_parse}};
+    {.path = "/api/getcardtoken", .build = pg_build, .parse = pg_parse},
+    {.path = "/api/creditpci", .build = pg_build_pay, .parse = pg_parse_pay},
+    {.path = "/api/checkorder",
+     .build = pg_build_query,
+     .parse = pg_parse_query},
+    {.path = "/api/refund", .build = pg_build_refund, .parse = pg_parse_refund},
+    {.path = "/api/refundapply",
+     .build = pg_build_apply_refund,
+     .parse = pg_parse_apply_refund}};
 
 const ct_gateway_ops ct_pagsmile_ops =
     CT_GATEWAY_OPS(pg, CT_GW_PAGSMILE, "pagsmile", "Pagsmile", 0,

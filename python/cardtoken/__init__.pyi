@@ -23,6 +23,8 @@ __all__ = [
     "WorldFirst",
     "Request",
     "CardTokenResult",
+    "Payment",
+    "Refund",
     "PaymentToken",
     "CardPayment",
     "CardSensitiveInfo",
@@ -166,6 +168,27 @@ class CardTokenResult(_Result):
     payment_method_id: str | None
 
 @final
+class Payment(_Result):
+    status: str
+    gateway_status: str
+    order_id: str | None
+    trade_id: str | None
+    amount: str | None
+    currency: str | None
+    redirect_url: str | None
+    payment_token_id: str | None
+
+@final
+class Refund(_Result):
+    status: str
+    gateway_status: str
+    refund_id: str | None
+    merchant_refund_id: str | None
+    trade_id: str | None
+    amount: str | None
+    currency: str | None
+
+@final
 class PaymentToken(_Result):
     payment_token_id: str | None
     user_id: str | None
@@ -227,6 +250,7 @@ class Pagsmile(_Client):
         merchant_no: str,
         app_id: str,
         app_key: str,
+        escape_slashes: bool | None = None,
         environment: str | None = None,
         base_url: str | None = None,
         timeout: float | None = None,
@@ -257,6 +281,64 @@ class Pagsmile(_Client):
     def parse_get_card_token(
         self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
     ) -> CardTokenResult: ...
+    def pay_with_token(self, *, payment: dict[str, Any], customer: dict[str, Any]) -> Payment: ...
+    def build_pay_with_token(
+        self, *, payment: dict[str, Any], customer: dict[str, Any]
+    ) -> Request: ...
+    def parse_pay_with_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Payment: ...
+    def query_order(
+        self, *, trade_no: str | None = None, out_trade_no: str | None = None
+    ) -> Payment: ...
+    def build_query_order(
+        self, *, trade_no: str | None = None, out_trade_no: str | None = None
+    ) -> Request: ...
+    def parse_query_order(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Payment: ...
+    def refund(self, *, trade_no: str, method: str | None = None) -> Refund: ...
+    def build_refund(self, *, trade_no: str, method: str | None = None) -> Request: ...
+    def parse_refund(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Refund: ...
+    def apply_refund(
+        self,
+        *,
+        trade_no: str,
+        out_request_no: str,
+        email: str,
+        refund_amount: str,
+        description: str | None = None,
+        bank_info: str | None = None,
+        name: str | None = None,
+        cpf_no: str | None = None,
+        bank_id: str | None = None,
+        bank_name: str | None = None,
+        agency: str | None = None,
+        account_no: str | None = None,
+        account_type: int | None = None,
+    ) -> Refund: ...
+    def build_apply_refund(
+        self,
+        *,
+        trade_no: str,
+        out_request_no: str,
+        email: str,
+        refund_amount: str,
+        description: str | None = None,
+        bank_info: str | None = None,
+        name: str | None = None,
+        cpf_no: str | None = None,
+        bank_id: str | None = None,
+        bank_name: str | None = None,
+        agency: str | None = None,
+        account_no: str | None = None,
+        account_type: int | None = None,
+    ) -> Request: ...
+    def parse_apply_refund(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Refund: ...
     def verify_notification(self, fields: Mapping[str, Any]) -> _JSON: ...
     def notification_ack(self) -> str: ...
 

@@ -11,10 +11,16 @@
 #include <jansson.h>
 
 /* The client's gateway's first operation (NULL for a NULL client). */
+/* The case's "op" (default: the gateway's first operation). */
+static const char *case_op;
 static const ct_op_desc *op_of(const ct_client *c)
 {
     const ct_gateway_desc *g = ct_gateway_describe(ct_client_gateway(c));
-    return g ? g->ops : NULL;
+    size_t i;
+    if (g == NULL || case_op == NULL) return g ? g->ops : NULL;
+    for (i = 0; i < g->nops; i++)
+        if (strcmp(g->ops[i].name, case_op) == 0) return &g->ops[i];
+    return NULL;
 }
 
 static int failures, passes;
@@ -42,6 +48,7 @@ static const char *text_of(json_t *v, char *tmp, size_t cap)
     if (json_is_string(v)) return json_string_value(v);
     if (json_is_integer(v)) { snprintf(tmp, cap, "%lld", (long long)json_integer_value(v)); return tmp; }
     if (json_is_real(v)) { snprintf(tmp, cap, "%.17g", json_real_value(v)); return tmp; }
+    if (json_is_boolean(v)) return json_is_true(v) ? "true" : "false";
     return NULL;
 }
 
@@ -170,9 +177,18 @@ static int run_case(json_t *c)
     if (strcmp(kind, "call") == 0) {
         json_t *b = json_object_get(c, "build"), *resp = json_object_get(c, "response");
         args = ct_args_new();
+        case_op = json_string_value(json_object_get(c, "op"));
         json_object_foreach(json_object_get(c, "args"), key, v) {
             const char *t = text_of(v, tmp, sizeof(tmp));
             if (t) ct_args_set(args, key, t, strlen(t), &e);
+            else if (json_is_object(v)) { /* a mapping: its JSON text */
+                char *js = json_dumps(v, JSON_COMPACT);
+                json_malloc_t m;
+                json_free_t f;
+                if (js) ct_args_set(args, key, js, strlen(js), &e);
+                json_get_alloc_funcs(&m, &f);
+                f(js);
+            }
         }
         rc = ct_build(client, op_of(client), args, &req, &e);
         if ((exp = json_object_get(c, "build_error"))) {

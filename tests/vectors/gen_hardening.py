@@ -234,9 +234,12 @@ def generate(privs):
     # ---- notifications: optional max_age (PayerMax notifyTime, WorldFirst Request-Time)
     freshness_cases(gk)
 
-    # every existing success is about its request
+    # every existing success is about its request (the lifecycle cases,
+    # with an "op", check their own echoes in their generators)
     for gw_name, cases in CASES.items():
         for c in cases:
+            if "op" in c:
+                continue
             if c["kind"] == "call" and "build" in c and "result" in c:
                 assert echo_mismatch(gw_name, c["args"], c["response"]["body"]) is None, c["name"]
             if c["kind"] == "call" and "build" in c and gw_name in ("pagsmile", "yabandpay"):

@@ -10,6 +10,8 @@ from . import pagsmile, payermax, worldfirst, yabandpay
 GATEWAYS = {m.NAME: m for m in (pagsmile, payermax, yabandpay, worldfirst)}
 PATHS = {name: m.PATH for name, m in GATEWAYS.items()}
 ROUTES = {v: k for k, v in PATHS.items()}
+# further endpoints of a gateway (Pagsmile's token lifecycle)
+ROUTES.update({p: m.NAME for m in GATEWAYS.values() for p in getattr(m, "LIFECYCLE_PATHS", ())})
 CREDENTIALS = {name: m.CREDENTIALS for name, m in GATEWAYS.items()}
 RSA_GATEWAYS = tuple(name for name, m in GATEWAYS.items() if m.RSA_KEYS)
 

@@ -1,5 +1,6 @@
 """Pagsmile in the sandbox: POST /api/getcardtoken ("DriectSign": MD5 over
-the sorted fields, PHP empty() values dropped) and its notifications."""
+the sorted fields, PHP empty() values dropped), the token lifecycle calls
+(pagsmile_life.py) and its notifications."""
 
 import hashlib
 import hmac
@@ -9,10 +10,12 @@ import urllib.parse
 
 from ._common import (Reply, _card_number_ok, _is_digits, _json_bytes, _month_ok, _notjson_reply, json_object,
                       _text_ok)
+from . import pagsmile_life
 from .faults import FAULT_KINDS
 
 NAME = "pagsmile"
 PATH = "/api/getcardtoken"
+LIFECYCLE_PATHS = pagsmile_life.PATHS
 CREDENTIALS = {
     "merchant_no": "102320170519",
     "app_id": "2017051914172236111",
@@ -52,7 +55,7 @@ def _php_empty(value):
     return False
 
 
-def _php_scalar(value):
+def _php_scalar(value, nested=None):
     if value is True:
         return "1"
     if isinstance(value, int):
@@ -61,25 +64,45 @@ def _php_scalar(value):
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
         return repr(value)
+    if isinstance(value, (list, dict)) and nested == "plain":
+        # LIFECYCLE.md §1: compact, raw "/" and UTF-8 (escape_slashes false)
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     if isinstance(value, (list, dict)):
         # PHP json_encode: compact, "\/" for "/", \uXXXX for non-ASCII.
         return json.dumps(value, ensure_ascii=True, separators=(",", ":")).replace("/", "\\/")
     return str(value)
 
 
-def pagsmile_sign(fields, app_key):
-    """MD5 (lowercase hex) of Pagsmile's string to sign for `fields`."""
+def pagsmile_sign(fields, app_key, nested=None):
+    """MD5 (lowercase hex) of Pagsmile's string to sign for `fields`; nested
+    objects as PHP json_encode writes them, or (nested "plain") as compact
+    JSON with raw "/" and UTF-8."""
     items = sorted(
         ((k, v) for k, v in fields.items() if k != "sign" and not _php_empty(v)),
         key=lambda kv: kv[0].encode("utf-8"),
     )
-    text = "&".join("%s=%s" % (k, _php_scalar(v)) for k, v in items) + "&key=" + app_key
+    text = "&".join("%s=%s" % (k, _php_scalar(v, nested)) for k, v in items) + "&key=" + app_key
     return hashlib.md5(text.encode("utf-8")).hexdigest()
 
 
+def _lifecycle_path(obj):
+    """Which lifecycle call a body is (the server routes by path; the magic
+    value is read before, from the body alone)."""
+    if "payment" in obj or "customer" in obj:
+        return "/api/creditpci"
+    if "out_request_no" in obj or "refund_amount" in obj:
+        return "/api/refundapply"
+    if "method" in obj:
+        return "/api/refund"
+    return "/api/checkorder"
+
+
 def magic_value(obj):
-    """The argument carrying FAULT-/DECLINE- values: cardholder_name."""
-    return obj.get("cardholder_name")
+    """The argument carrying FAULT-/DECLINE- values: cardholder_name, or the
+    lifecycle call's (pagsmile_life.magic_value)."""
+    if "card_number" in obj or "cardholder_name" in obj:
+        return obj.get("cardholder_name")
+    return pagsmile_life.magic_value(_lifecycle_path(obj), obj)
 
 
 def handle(gws, headers, body, path, fault):
@@ -87,9 +110,11 @@ def handle(gws, headers, body, path, fault):
     then the card fields. No I/O here."""
     creds = CREDENTIALS
 
-    def answer(code, info):
-        return Reply(200, [("Content-Type", "application/json; charset=utf-8")],
-                     _json_bytes({"code": code, "info": info}))
+    def answer(code, info, data=None):
+        body = {"code": code, "info": info}
+        if data is not None or path == "/api/refundapply":
+            body["data"] = data
+        return Reply(200, [("Content-Type", "application/json; charset=utf-8")], _json_bytes(body))
 
     def fail(code):
         return answer(code, MESSAGES.get(code, "DECLINED"))
@@ -104,9 +129,14 @@ def handle(gws, headers, body, path, fault):
         return fail("403")
     if obj.get("merchant_no") != creds["merchant_no"] or obj.get("app_id") != creds["app_id"]:
         return fail("502")
-    expected = pagsmile_sign(obj, creds["app_key"])
-    if not isinstance(sign, str) or not hmac.compare_digest(expected, sign):
+    if not isinstance(sign, str):
         return fail("402")
+    # nested objects: either rendering the client may use (escape_slashes)
+    good = [hmac.compare_digest(pagsmile_sign(obj, creds["app_key"], n), sign) for n in (None, "plain")]
+    if not any(good):
+        return fail("402")
+    if path in pagsmile_life.PATHS:
+        return pagsmile_life.handle(gws, path, obj, answer, fail)
     card = obj.get("card_number")
     cvv = obj.get("security_code")
     month = obj.get("expiration_month")
@@ -136,7 +166,9 @@ def handle(gws, headers, body, path, fault):
         card_info["payment_method_id"] = "visa"
     elif card[0] == "5":
         card_info["payment_method_id"] = "master"
-    return answer("200", {"token": secrets.token_hex(16), "card_info": card_info})
+    token = secrets.token_hex(16)
+    pagsmile_life.remember_token(gws, token, card_info.get("payment_method_id"))
+    return answer("200", {"token": token, "card_info": card_info})
 
 
 def notification(cfg, path, now, serial, form=False, token_object=False):
