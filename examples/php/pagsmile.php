@@ -18,5 +18,6 @@ try {
     fwrite(STDERR, 'pagsmile failed: ' . $e->getMessage() . "\n");
     exit(1);
 }
-printf("php     pagsmile   token=%s card=%s******%s expiry=%02d/%d\n", $card->token,
+// a token is a secret: print its end only
+printf("php     pagsmile   token=…%s card=%s******%s expiry=%02d/%d\n", substr($card->token, -4),
     $card->first_six_digits, $card->last_four_digits, $card->expiration_month, $card->expiration_year);

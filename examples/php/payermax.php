@@ -25,6 +25,6 @@ $body = curl_exec($ch);
 $tokens = $client->parseInquirePaymentToken(curl_getinfo($ch, CURLINFO_RESPONSE_CODE), $headers, (string) $body);
 
 foreach ($tokens as $t) {
-    printf("php     payermax   token=%s card=%s brand=%s status=%s expiry=%s\n", $t->payment_token_id,
+    printf("php     payermax   token=…%s card=%s brand=%s status=%s expiry=%s\n", substr($t->payment_token_id, -4),
         $t->card_info, $t->brand, $t->payment_token_status, $t->payment_token_expiry);
 }

@@ -19,7 +19,7 @@ with cardtoken.Pagsmile(**options("pagsmile")) as client:
         sys.exit(f"pagsmile failed: {e!r}")
 
 print(
-    f"python  pagsmile   token={card.token} "
+    f"python  pagsmile   token=…{card.token[-4:]} "  # a token is a secret: its end only
     f"card={card.first_six_digits}******{card.last_four_digits} "
     f"expiry={card.expiration_month:02d}/{card.expiration_year}"
 )

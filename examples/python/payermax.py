@@ -21,5 +21,5 @@ with cardtoken.PayerMax(**opts) as client:
     tokens = client.parse_inquire_payment_token(status=status, headers=headers, body=body)
 
 for t in tokens:
-    print(f"python  payermax   token={t.payment_token_id} card={t.card_info} "
+    print(f"python  payermax   token=…{t.payment_token_id[-4:]} card={t.card_info} "
           f"brand={t.brand} status={t.payment_token_status} expiry={t.payment_token_expiry}")
