@@ -71,6 +71,30 @@ namespace CardToken {
 
         public function parseCreateCardToken(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): CardPayment {}
 
+        public function payWithToken(#[\SensitiveParameter] array $args): Payment {}
+
+        public function buildPayWithToken(#[\SensitiveParameter] array $args): Request {}
+
+        public function parsePayWithToken(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): Payment {}
+
+        public function queryOrder(#[\SensitiveParameter] array $args): Payment {}
+
+        public function buildQueryOrder(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseQueryOrder(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): Payment {}
+
+        public function refund(#[\SensitiveParameter] array $args): Refund {}
+
+        public function buildRefund(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseRefund(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): Refund {}
+
+        public function queryRefund(#[\SensitiveParameter] array $args): Refund {}
+
+        public function buildQueryRefund(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseQueryRefund(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): Refund {}
+
         public function verifyNotification(#[\SensitiveParameter] string $body): array {}
 
         public function notificationAck(): string {}
@@ -169,6 +193,43 @@ namespace CardToken {
         public readonly ?string $state;
         public readonly ?string $response_id;
         public readonly ?string $request_id;
+
+        private function __construct() {}
+    }
+
+    /**
+     * payment_token_id are readable as properties; every dump masks them.
+     *
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Payment
+    {
+        public readonly ?string $status;
+        public readonly ?string $gateway_status;
+        public readonly ?string $order_id;
+        public readonly ?string $trade_id;
+        public readonly ?string $amount;
+        public readonly ?string $currency;
+        public readonly ?string $redirect_url;
+        public readonly ?string $payment_token_id;
+
+        private function __construct() {}
+    }
+
+    /**
+     * @strict-properties
+     * @not-serializable
+     */
+    final class Refund
+    {
+        public readonly ?string $status;
+        public readonly ?string $gateway_status;
+        public readonly ?string $refund_id;
+        public readonly ?string $merchant_refund_id;
+        public readonly ?string $trade_id;
+        public readonly ?string $amount;
+        public readonly ?string $currency;
 
         private function __construct() {}
     }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 455497e699fa75b35006d6179570e58d0dc1dcb0 */
+ * Stub hash: 5b0960a5e4001593c78b5c1b345c5684dc2d50a2 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_CardToken_version, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
@@ -67,6 +67,44 @@ ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_CardToken_YabandPay_parseCr
 	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, request, CardToken\\Request, 1, "null")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_CardToken_YabandPay_payWithToken, 0, 1, CardToken\\Payment, 0)
+	ZEND_ARG_TYPE_INFO(0, args, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CardToken_YabandPay_buildPayWithToken arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_CardToken_YabandPay_parsePayWithToken, 0, 3, CardToken\\Payment, 0)
+	ZEND_ARG_TYPE_INFO(0, status, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, headers, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, request, CardToken\\Request, 1, "null")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CardToken_YabandPay_queryOrder arginfo_class_CardToken_YabandPay_payWithToken
+
+#define arginfo_class_CardToken_YabandPay_buildQueryOrder arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+#define arginfo_class_CardToken_YabandPay_parseQueryOrder arginfo_class_CardToken_YabandPay_parsePayWithToken
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_CardToken_YabandPay_refund, 0, 1, CardToken\\Refund, 0)
+	ZEND_ARG_TYPE_INFO(0, args, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CardToken_YabandPay_buildRefund arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_CardToken_YabandPay_parseRefund, 0, 3, CardToken\\Refund, 0)
+	ZEND_ARG_TYPE_INFO(0, status, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, headers, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, request, CardToken\\Request, 1, "null")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CardToken_YabandPay_queryRefund arginfo_class_CardToken_YabandPay_refund
+
+#define arginfo_class_CardToken_YabandPay_buildQueryRefund arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+#define arginfo_class_CardToken_YabandPay_parseQueryRefund arginfo_class_CardToken_YabandPay_parseRefund
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CardToken_YabandPay_verifyNotification, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
 ZEND_END_ARG_INFO()
@@ -107,6 +145,10 @@ ZEND_END_ARG_INFO()
 #define arginfo_class_CardToken_PaymentToken___construct arginfo_class_CardToken_Request___construct
 
 #define arginfo_class_CardToken_CardPayment___construct arginfo_class_CardToken_Request___construct
+
+#define arginfo_class_CardToken_Payment___construct arginfo_class_CardToken_Request___construct
+
+#define arginfo_class_CardToken_Refund___construct arginfo_class_CardToken_Request___construct
 
 #define arginfo_class_CardToken_CardSensitiveInfo___construct arginfo_class_CardToken_Request___construct
 
@@ -150,6 +192,18 @@ ZEND_METHOD(CardToken_YabandPay, __construct);
 ZEND_METHOD(CardToken_YabandPay, createCardToken);
 ZEND_METHOD(CardToken_YabandPay, buildCreateCardToken);
 ZEND_METHOD(CardToken_YabandPay, parseCreateCardToken);
+ZEND_METHOD(CardToken_YabandPay, payWithToken);
+ZEND_METHOD(CardToken_YabandPay, buildPayWithToken);
+ZEND_METHOD(CardToken_YabandPay, parsePayWithToken);
+ZEND_METHOD(CardToken_YabandPay, queryOrder);
+ZEND_METHOD(CardToken_YabandPay, buildQueryOrder);
+ZEND_METHOD(CardToken_YabandPay, parseQueryOrder);
+ZEND_METHOD(CardToken_YabandPay, refund);
+ZEND_METHOD(CardToken_YabandPay, buildRefund);
+ZEND_METHOD(CardToken_YabandPay, parseRefund);
+ZEND_METHOD(CardToken_YabandPay, queryRefund);
+ZEND_METHOD(CardToken_YabandPay, buildQueryRefund);
+ZEND_METHOD(CardToken_YabandPay, parseQueryRefund);
 ZEND_METHOD(CardToken_YabandPay, verifyNotification);
 ZEND_METHOD(CardToken_YabandPay, notificationAck);
 ZEND_METHOD(CardToken_WorldFirst, __construct);
@@ -162,6 +216,8 @@ ZEND_METHOD(CardToken_Request, __construct);
 ZEND_METHOD(CardToken_CardTokenResult, __construct);
 ZEND_METHOD(CardToken_PaymentToken, __construct);
 ZEND_METHOD(CardToken_CardPayment, __construct);
+ZEND_METHOD(CardToken_Payment, __construct);
+ZEND_METHOD(CardToken_Refund, __construct);
 ZEND_METHOD(CardToken_CardSensitiveInfo, __construct);
 ZEND_METHOD(CardToken_Exception, getGateway);
 ZEND_METHOD(CardToken_Exception, getField);
@@ -207,6 +263,18 @@ static const zend_function_entry class_CardToken_YabandPay_methods[] = {
 	ZEND_ME(CardToken_YabandPay, createCardToken, arginfo_class_CardToken_YabandPay_createCardToken, ZEND_ACC_PUBLIC)
 	ZEND_ME(CardToken_YabandPay, buildCreateCardToken, arginfo_class_CardToken_YabandPay_buildCreateCardToken, ZEND_ACC_PUBLIC)
 	ZEND_ME(CardToken_YabandPay, parseCreateCardToken, arginfo_class_CardToken_YabandPay_parseCreateCardToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, payWithToken, arginfo_class_CardToken_YabandPay_payWithToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, buildPayWithToken, arginfo_class_CardToken_YabandPay_buildPayWithToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, parsePayWithToken, arginfo_class_CardToken_YabandPay_parsePayWithToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, queryOrder, arginfo_class_CardToken_YabandPay_queryOrder, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, buildQueryOrder, arginfo_class_CardToken_YabandPay_buildQueryOrder, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, parseQueryOrder, arginfo_class_CardToken_YabandPay_parseQueryOrder, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, refund, arginfo_class_CardToken_YabandPay_refund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, buildRefund, arginfo_class_CardToken_YabandPay_buildRefund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, parseRefund, arginfo_class_CardToken_YabandPay_parseRefund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, queryRefund, arginfo_class_CardToken_YabandPay_queryRefund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, buildQueryRefund, arginfo_class_CardToken_YabandPay_buildQueryRefund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, parseQueryRefund, arginfo_class_CardToken_YabandPay_parseQueryRefund, ZEND_ACC_PUBLIC)
 	ZEND_ME(CardToken_YabandPay, verifyNotification, arginfo_class_CardToken_YabandPay_verifyNotification, ZEND_ACC_PUBLIC)
 	ZEND_ME(CardToken_YabandPay, notificationAck, arginfo_class_CardToken_YabandPay_notificationAck, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
@@ -244,6 +312,18 @@ static const zend_function_entry class_CardToken_PaymentToken_methods[] = {
 
 static const zend_function_entry class_CardToken_CardPayment_methods[] = {
 	ZEND_ME(CardToken_CardPayment, __construct, arginfo_class_CardToken_CardPayment___construct, ZEND_ACC_PRIVATE)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_CardToken_Payment_methods[] = {
+	ZEND_ME(CardToken_Payment, __construct, arginfo_class_CardToken_Payment___construct, ZEND_ACC_PRIVATE)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_CardToken_Refund_methods[] = {
+	ZEND_ME(CardToken_Refund, __construct, arginfo_class_CardToken_Refund___construct, ZEND_ACC_PRIVATE)
 	ZEND_FE_END
 };
 
@@ -367,6 +447,30 @@ static zend_class_entry *register_class_CardToken_YabandPay(void)
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildcreatecardtoken", sizeof("buildcreatecardtoken") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parsecreatecardtoken", sizeof("parsecreatecardtoken") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "paywithtoken", sizeof("paywithtoken") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildpaywithtoken", sizeof("buildpaywithtoken") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parsepaywithtoken", sizeof("parsepaywithtoken") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "queryorder", sizeof("queryorder") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildqueryorder", sizeof("buildqueryorder") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parsequeryorder", sizeof("parsequeryorder") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "refund", sizeof("refund") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildrefund", sizeof("buildrefund") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parserefund", sizeof("parserefund") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "queryrefund", sizeof("queryrefund") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildqueryrefund", sizeof("buildqueryrefund") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parsequeryrefund", sizeof("parsequeryrefund") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "verifynotification", sizeof("verifynotification") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 #endif
@@ -630,6 +734,118 @@ static zend_class_entry *register_class_CardToken_CardPayment(void)
 	zend_string *property_request_id_name = zend_string_init("request_id", sizeof("request_id") - 1, 1);
 	zend_declare_typed_property(class_entry, property_request_id_name, &property_request_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
 	zend_string_release(property_request_id_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_CardToken_Payment(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "CardToken", "Payment", class_CardToken_Payment_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	zval property_status_default_value;
+	ZVAL_UNDEF(&property_status_default_value);
+	zend_string *property_status_name = zend_string_init("status", sizeof("status") - 1, 1);
+	zend_declare_typed_property(class_entry, property_status_name, &property_status_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_status_name);
+
+	zval property_gateway_status_default_value;
+	ZVAL_UNDEF(&property_gateway_status_default_value);
+	zend_string *property_gateway_status_name = zend_string_init("gateway_status", sizeof("gateway_status") - 1, 1);
+	zend_declare_typed_property(class_entry, property_gateway_status_name, &property_gateway_status_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_gateway_status_name);
+
+	zval property_order_id_default_value;
+	ZVAL_UNDEF(&property_order_id_default_value);
+	zend_string *property_order_id_name = zend_string_init("order_id", sizeof("order_id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_order_id_name, &property_order_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_order_id_name);
+
+	zval property_trade_id_default_value;
+	ZVAL_UNDEF(&property_trade_id_default_value);
+	zend_string *property_trade_id_name = zend_string_init("trade_id", sizeof("trade_id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_trade_id_name, &property_trade_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_trade_id_name);
+
+	zval property_amount_default_value;
+	ZVAL_UNDEF(&property_amount_default_value);
+	zend_string *property_amount_name = zend_string_init("amount", sizeof("amount") - 1, 1);
+	zend_declare_typed_property(class_entry, property_amount_name, &property_amount_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_amount_name);
+
+	zval property_currency_default_value;
+	ZVAL_UNDEF(&property_currency_default_value);
+	zend_string *property_currency_name = zend_string_init("currency", sizeof("currency") - 1, 1);
+	zend_declare_typed_property(class_entry, property_currency_name, &property_currency_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_currency_name);
+
+	zval property_redirect_url_default_value;
+	ZVAL_UNDEF(&property_redirect_url_default_value);
+	zend_string *property_redirect_url_name = zend_string_init("redirect_url", sizeof("redirect_url") - 1, 1);
+	zend_declare_typed_property(class_entry, property_redirect_url_name, &property_redirect_url_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_redirect_url_name);
+
+	zval property_payment_token_id_default_value;
+	ZVAL_UNDEF(&property_payment_token_id_default_value);
+	zend_string *property_payment_token_id_name = zend_string_init("payment_token_id", sizeof("payment_token_id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_payment_token_id_name, &property_payment_token_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_payment_token_id_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_CardToken_Refund(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "CardToken", "Refund", class_CardToken_Refund_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	zval property_status_default_value;
+	ZVAL_UNDEF(&property_status_default_value);
+	zend_string *property_status_name = zend_string_init("status", sizeof("status") - 1, 1);
+	zend_declare_typed_property(class_entry, property_status_name, &property_status_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_status_name);
+
+	zval property_gateway_status_default_value;
+	ZVAL_UNDEF(&property_gateway_status_default_value);
+	zend_string *property_gateway_status_name = zend_string_init("gateway_status", sizeof("gateway_status") - 1, 1);
+	zend_declare_typed_property(class_entry, property_gateway_status_name, &property_gateway_status_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_gateway_status_name);
+
+	zval property_refund_id_default_value;
+	ZVAL_UNDEF(&property_refund_id_default_value);
+	zend_string *property_refund_id_name = zend_string_init("refund_id", sizeof("refund_id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_refund_id_name, &property_refund_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_refund_id_name);
+
+	zval property_merchant_refund_id_default_value;
+	ZVAL_UNDEF(&property_merchant_refund_id_default_value);
+	zend_string *property_merchant_refund_id_name = zend_string_init("merchant_refund_id", sizeof("merchant_refund_id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_merchant_refund_id_name, &property_merchant_refund_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_merchant_refund_id_name);
+
+	zval property_trade_id_default_value;
+	ZVAL_UNDEF(&property_trade_id_default_value);
+	zend_string *property_trade_id_name = zend_string_init("trade_id", sizeof("trade_id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_trade_id_name, &property_trade_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_trade_id_name);
+
+	zval property_amount_default_value;
+	ZVAL_UNDEF(&property_amount_default_value);
+	zend_string *property_amount_name = zend_string_init("amount", sizeof("amount") - 1, 1);
+	zend_declare_typed_property(class_entry, property_amount_name, &property_amount_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_amount_name);
+
+	zval property_currency_default_value;
+	ZVAL_UNDEF(&property_currency_default_value);
+	zend_string *property_currency_name = zend_string_init("currency", sizeof("currency") - 1, 1);
+	zend_declare_typed_property(class_entry, property_currency_name, &property_currency_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_currency_name);
 
 	return class_entry;
 }

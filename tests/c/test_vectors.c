@@ -11,10 +11,12 @@
 #include <jansson.h>
 
 /* The client's gateway's first operation (NULL for a NULL client). */
-static const ct_op_desc *op_of(const ct_client *c)
+/* The vector's operation ("op"; absent: the gateway's seed call). */
+static const ct_op_desc *op_of(const ct_client *c, const json_t *vec)
 {
     const ct_gateway_desc *g = ct_gateway_describe(ct_client_gateway(c));
-    return g ? g->ops : NULL;
+    const char *name = json_string_value(json_object_get(vec, "op"));
+    return g ? (name ? ct_op_find(g, name) : g->ops) : NULL;
 }
 
 static int failures, passes;
@@ -174,7 +176,7 @@ static int run_case(json_t *c)
             const char *t = text_of(v, tmp, sizeof(tmp));
             if (t) ct_args_set(args, key, t, strlen(t), &e);
         }
-        rc = ct_build(client, op_of(client), args, &req, &e);
+        rc = ct_build(client, op_of(client, c), args, &req, &e);
         if ((exp = json_object_get(c, "build_error"))) {
             if (!check_error(exp, rc, &e)) goto done;
         } else if (b) {
@@ -194,7 +196,7 @@ static int run_case(json_t *c)
             size_t nh;
             ct_header *h = headers_of(json_object_get(resp, "headers"), &nh);
             json_t *body = json_object_get(resp, "body");
-            rc = ct_parse(client, op_of(client), req, (int)json_integer_value(json_object_get(resp, "status")), h, nh,
+            rc = ct_parse(client, op_of(client, c), req, (int)json_integer_value(json_object_get(resp, "status")), h, nh,
                           json_string_value(body), json_string_length(body), &res, &e);
             free(h);
             if ((exp = json_object_get(c, "error"))) { ok = check_error(exp, rc, &e); goto done; }

@@ -188,7 +188,7 @@ def b64text(name):
 # Case assembly
 # ---------------------------------------------------------------------------
 
-ORDER = ("name", "description", "gateway", "kind", "config", "config_error", "args", "build",
+ORDER = ("name", "description", "gateway", "kind", "op", "config", "config_error", "args", "build",
          "build_error", "response", "result", "error", "notification", "verified", "path", "ack")
 CASES = {g: [] for g in GATEWAYS}
 

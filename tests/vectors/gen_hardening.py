@@ -234,9 +234,10 @@ def generate(privs):
     # ---- notifications: optional max_age (PayerMax notifyTime, WorldFirst Request-Time)
     freshness_cases(gk)
 
-    # every existing success is about its request
+    # every existing success of a seed call is about its request (lifecycle
+    # calls, "op", check their own echo in their generator)
     for gw_name, cases in CASES.items():
-        for c in cases:
+        for c in (c for c in cases if "op" not in c):
             if c["kind"] == "call" and "build" in c and "result" in c:
                 assert echo_mismatch(gw_name, c["args"], c["response"]["body"]) is None, c["name"]
             if c["kind"] == "call" and "build" in c and gw_name in ("pagsmile", "yabandpay"):
