@@ -31,13 +31,17 @@ for g in pagsmile payermax yabandpay worldfirst; do
   run "${PHP[@]}" "examples/php/$g.php"
 done
 run "$PY" examples/python/notification.py
-notify() {
+# a YabandPay notification signed by the sandbox, for the PHP receivers' stdin
+yb_note() {
   "$PY" -c 'import json,os,sys; from cardtoken import sandbox
 cfg = json.load(open(os.environ["CARDTOKEN_CONFIG"]))
-sys.stdout.buffer.write(sandbox.build_notification("yabandpay", cfg)["body"])' |
-    "${PHP[@]}" examples/php/notification.php
+sys.stdout.buffer.write(sandbox.build_notification("yabandpay", cfg)["body"])'
 }
+notify() { yb_note | "${PHP[@]}" examples/php/notification.php; }
 run notify
+run "$PY" examples/python/yabandpay_lifecycle.py
+lifecycle_php() { yb_note | "${PHP[@]}" examples/php/yabandpay_lifecycle.php; }
+run lifecycle_php
 echo
 echo "demo: $ok passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -49,30 +49,26 @@ enum {
 _Static_assert(YB_NARGS == YB_NTOKEN_ARGS, "yb_token_args is indexed by YB_x");
 
 const ct_param_desc yb_token_args[YB_NTOKEN_ARGS] = {
-    [YB_ORDER_ID] = CT_ARG("order_id", CT_TYPE_STRING, 1, "the order id"),
+    [YB_ORDER_ID] = YB_ARG_ORDER_ID,
     [YB_CARD_NUMBER] = CT_ARG("card_number", CT_TYPE_SECRET, 1, "the PAN"),
     [YB_CVV] = CT_ARG("security_code", CT_TYPE_SECRET, 1, "the CVV"),
     [YB_MONTH] = CT_ARG("expiration_month", CT_TYPE_STRING, 1, "01 to 12"),
     [YB_YEAR] = CT_ARG("expiration_year", CT_TYPE_STRING, 1, "four digits"),
     [YB_HOLDER] = CT_ARG("cardholder_name", CT_TYPE_STRING, 1, "the holder"),
     [YB_EMAIL] = CT_ARG("email", CT_TYPE_STRING, 1, "the payer's email"),
-    [YB_CURRENCY] = CT_ARG("currency", CT_TYPE_STRING, 1, "ISO 4217 code"),
-    [YB_DESCRIPTION] = CT_ARG("description", CT_TYPE_STRING, 1, "the order"),
-    [YB_NOTIFY_URL] = CT_ARG("notify_url", CT_TYPE_STRING, 1,
-                             "where YabandPay posts the result"),
+    [YB_CURRENCY] = YB_ARG_CURRENCY,
+    [YB_DESCRIPTION] = YB_ARG_DESCRIPTION,
+    [YB_NOTIFY_URL] = YB_ARG_NOTIFY_URL,
     [YB_OPERATION] = CT_ARG("operation", CT_TYPE_STRING, 0, "10, 11 or 12"),
     [YB_AMOUNT] = CT_ARG("amount", CT_TYPE_STRING, 0, "decimal text"),
     [YB_TOKEN_TYPE] = CT_ARG("token_type", CT_TYPE_STRING, 0, "CIT or MIT"),
-    [YB_3DS] = CT_ARG("three_ds_initiate", CT_TYPE_STRING, 0, "01 or 02"),
-    [YB_TIMEOUT] = CT_ARG("order_timeout", CT_TYPE_INT, 0,
-                          "minutes, 0 to 1440 (default 30)"),
-    [YB_REQUEST_ID] =
-        CT_ARG("request_id", CT_TYPE_STRING, 0, "generated when not given"),
-    [YB_REDIRECT_URL] =
-        CT_ARG("redirect_url", CT_TYPE_STRING, 0, "where the payer returns"),
-    [YB_FORM_TYPE] = CT_ARG("form_type", CT_TYPE_STRING, 0, "01 or 02"),
-    [YB_DEMO] = CT_ARG("demo", CT_TYPE_STRING, 0, "free text"),
-    [YB_SCA] = CT_ARG("sca_exemption", CT_TYPE_STRING, 0, "e.g. LowValue")};
+    [YB_3DS] = YB_ARG_3DS,
+    [YB_TIMEOUT] = YB_ARG_TIMEOUT,
+    [YB_REQUEST_ID] = YB_ARG_REQUEST_ID,
+    [YB_REDIRECT_URL] = YB_ARG_REDIRECT_URL,
+    [YB_FORM_TYPE] = YB_ARG_FORM_TYPE,
+    [YB_DEMO] = YB_ARG_DEMO,
+    [YB_SCA] = YB_ARG_SCA};
 
 /* In record order: the six data members (amount and currency optional),
  * then

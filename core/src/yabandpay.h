@@ -29,6 +29,23 @@ typedef struct yb_state {
 #define YB_SET(p, n, k, s, l)                                                  \
     ((p)[(n)++] = (ct_pair){(k), strlen(k), (s), (l), 0})
 
+/* The arguments create_card_token and pay_with_token share. */
+#define YB_ARG_ORDER_ID CT_ARG("order_id", CT_TYPE_STRING, 1, "the order id")
+#define YB_ARG_CURRENCY CT_ARG("currency", CT_TYPE_STRING, 1, "ISO 4217 code")
+#define YB_ARG_DESCRIPTION CT_ARG("description", CT_TYPE_STRING, 1, "the order")
+#define YB_ARG_NOTIFY_URL                                                      \
+    CT_ARG("notify_url", CT_TYPE_STRING, 1, "where YabandPay posts the result")
+#define YB_ARG_TIMEOUT                                                         \
+    CT_ARG("order_timeout", CT_TYPE_INT, 0, "minutes, 0 to 1440 (default 30)")
+#define YB_ARG_REQUEST_ID                                                      \
+    CT_ARG("request_id", CT_TYPE_STRING, 0, "generated when not given")
+#define YB_ARG_REDIRECT_URL                                                    \
+    CT_ARG("redirect_url", CT_TYPE_STRING, 0, "where the payer returns")
+#define YB_ARG_3DS CT_ARG("three_ds_initiate", CT_TYPE_STRING, 0, "01 or 02")
+#define YB_ARG_FORM_TYPE CT_ARG("form_type", CT_TYPE_STRING, 0, "01 or 02")
+#define YB_ARG_DEMO CT_ARG("demo", CT_TYPE_STRING, 0, "free text")
+#define YB_ARG_SCA CT_ARG("sca_exemption", CT_TYPE_STRING, 0, "e.g. LowValue")
+
 /* Amount: ^[0-9]+(\.[0-9]{1,3})?$, named `field`. Sets *zero when 0. */
 ct_err yb_check_amount(const ct_kv *v, const char *field, int *zero,
                        ct_error *err);

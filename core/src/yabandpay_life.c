@@ -38,25 +38,21 @@ enum {
 static const ct_param_desc yb_pay_args[] = {
     [YP_OPERATION] = CT_ARG("operation", CT_TYPE_STRING, 0,
                             "11 token for sales (default), 12 authorisation"),
-    [YP_ORDER_ID] = CT_ARG("order_id", CT_TYPE_STRING, 1, "the order id"),
+    [YP_ORDER_ID] = YB_ARG_ORDER_ID,
     [YP_AMOUNT] = CT_ARG("amount", CT_TYPE_STRING, 1, "decimal text above 0"),
-    [YP_CURRENCY] = CT_ARG("currency", CT_TYPE_STRING, 1, "ISO 4217 code"),
+    [YP_CURRENCY] = YB_ARG_CURRENCY,
     [YP_TOKEN] = CT_ARG("payment_token_object", CT_TYPE_SECRET, 1,
                         "the token from the payment notification"),
-    [YP_DESCRIPTION] = CT_ARG("description", CT_TYPE_STRING, 1, "the order"),
+    [YP_DESCRIPTION] = YB_ARG_DESCRIPTION,
     [YP_TOKEN_TYPE] = CT_ARG("token_type", CT_TYPE_STRING, 1, "CIT or MIT"),
-    [YP_TIMEOUT] = CT_ARG("order_timeout", CT_TYPE_INT, 0,
-                          "minutes, 0 to 1440 (default 30)"),
-    [YP_NOTIFY_URL] = CT_ARG("notify_url", CT_TYPE_STRING, 1,
-                             "where YabandPay posts the result"),
-    [YP_REQUEST_ID] =
-        CT_ARG("request_id", CT_TYPE_STRING, 0, "generated when not given"),
-    [YP_REDIRECT_URL] =
-        CT_ARG("redirect_url", CT_TYPE_STRING, 0, "where the payer returns"),
-    [YP_3DS] = CT_ARG("three_ds_initiate", CT_TYPE_STRING, 0, "01 or 02"),
-    [YP_FORM_TYPE] = CT_ARG("form_type", CT_TYPE_STRING, 0, "01 or 02"),
-    [YP_DEMO] = CT_ARG("demo", CT_TYPE_STRING, 0, "free text"),
-    [YP_SCA] = CT_ARG("sca_exemption", CT_TYPE_STRING, 0, "e.g. LowValue")};
+    [YP_TIMEOUT] = YB_ARG_TIMEOUT,
+    [YP_NOTIFY_URL] = YB_ARG_NOTIFY_URL,
+    [YP_REQUEST_ID] = YB_ARG_REQUEST_ID,
+    [YP_REDIRECT_URL] = YB_ARG_REDIRECT_URL,
+    [YP_3DS] = YB_ARG_3DS,
+    [YP_FORM_TYPE] = YB_ARG_FORM_TYPE,
+    [YP_DEMO] = YB_ARG_DEMO,
+    [YP_SCA] = YB_ARG_SCA};
 
 static const ct_param_desc yb_query_args[] = {
     CT_ARG("trade_id", CT_TYPE_STRING, 1, "YabandPay's trade id")};
@@ -528,6 +524,7 @@ cleanup:
     return rc;
 }
 
+/* refund and query_refund (query: the refund_id asked for is echoed). */
 static ct_err yb_refund_parse(ct_client *c, const ct_op_desc *op,
                               const ct_request *req, const ct_response *resp,
                               ct_result **out, ct_error *err)
@@ -537,22 +534,8 @@ static ct_err yb_refund_parse(ct_client *c, const ct_op_desc *op,
     ct_err rc = yb_answer(req, resp, NULL, &root, &data, err);
     CT_UNUSED(c);
     if (rc == CT_OK)
-        rc = yb_refund_of(op, req, data, 0, out, err);
-    json_decref(root);
-    return rc;
-}
-
-static ct_err yb_query_refund_parse(ct_client *c, const ct_op_desc *op,
-                                    const ct_request *req,
-                                    const ct_response *resp, ct_result **out,
-                                    ct_error *err)
-{
-    json_t *root;
-    const json_t *data = NULL;
-    ct_err rc = yb_answer(req, resp, NULL, &root, &data, err);
-    CT_UNUSED(c);
-    if (rc == CT_OK)
-        rc = yb_refund_of(op, req, data, 1, out, err);
+        rc = yb_refund_of(op, req, data, strcmp(op->name, "query_refund") == 0,
+                          out, err);
     json_decref(root);
     return rc;
 }
@@ -613,7 +596,7 @@ static const ct_op_impl yb_impl[] = {
     {.path = "/Payments", .build = yb_refund_build, .parse = yb_refund_parse},
     {.path = "/Payments",
      .build = yb_query_refund_build,
-     .parse = yb_query_refund_parse}};
+     .parse = yb_refund_parse}};
 
 const ct_gateway_ops ct_yabandpay_ops =
     CT_GATEWAY_OPS(yb, CT_GW_YABANDPAY, "yabandpay", "YabandPay", 0,

@@ -80,6 +80,20 @@ REFUND_STATES = [
 ]
 
 
+def refund(dd, status):
+    """The Refund a refund or query_refund answer's data gives (LIFECYCLE.md 3.3, 3.4)."""
+    return {"status": status, "gateway_status": dd.get("state"), "refund_id": dd.get("refund_id"),
+            "merchant_refund_id": dd.get("m_refund_id"), "trade_id": dd.get("trade_id"),
+            "amount": dd.get("refund_amount"), "currency": dd.get("refund_currency")}
+
+
+def payment(d, status, url=None, token=None):
+    """The Payment of a pay_with_token data or query_order transaction_info (3.1, 3.2)."""
+    return {"status": status, "gateway_status": d["state"], "order_id": d.get("order_id"),
+            "trade_id": d.get("trade_id"), "amount": d.get("amount"), "currency": d.get("currency"),
+            "redirect_url": url, "payment_token_id": token}
+
+
 def slug(s):
     return "".join(ch if ch.isalnum() else "_" for ch in s).lower()
 
@@ -108,11 +122,6 @@ def gen_pay(gw):
 
     def pay(name, desc, a=args, c=cfg, **rest):
         add(gw, "pay_" + name, desc, "call", c, op="pay_with_token", args=a, **rest)
-
-    def payment(d, status, url=None, token=None):
-        return {"status": status, "gateway_status": d["state"], "order_id": d.get("order_id"),
-                "trade_id": d.get("trade_id"), "amount": d.get("amount"), "currency": d.get("currency"),
-                "redirect_url": url, "payment_token_id": token}
 
     d = {"order_id": args["order_id"], "trade_id": trade, "amount": "9.99", "currency": "EUR", "state": "paid"}
     pay("v_yb_6", "LIFECYCLE.md V-YB-6 byte for byte (MIT, order_timeout 0), paid", build=b,
@@ -216,11 +225,6 @@ def gen_query(gw):
     def q(name, desc, **rest):
         add(gw, "query_order_" + name, desc, "call", cfg, op="query_order", args=args, build=b, **rest)
 
-    def payment(i, status):
-        return {"status": status, "gateway_status": i["state"], "order_id": i.get("order_id"),
-                "trade_id": i.get("trade_id"), "amount": i.get("amount"), "currency": i.get("currency"),
-                "redirect_url": None, "payment_token_id": i.get("payment_token_object")}
-
     q("v_yb_3", "LIFECYCLE.md V-YB-3, paid; transaction_info.redirect_url is not an action URL",
       response={"status": 200, "headers": JH, "body": answer({"transaction_info": info})},
       result=payment(info, "succeeded"))
@@ -237,7 +241,7 @@ def gen_query(gw):
     i = dict(info, payment_token_object="TOKEN_FROM_NOTIFY_0001")
     q("with_token", "payment_token_object, when present, is payment_token_id",
       response={"status": 200, "headers": JH, "body": answer({"transaction_info": i})},
-      result=payment(i, "succeeded"))
+      result=payment(i, "succeeded", token="TOKEN_FROM_NOTIFY_0001"))
     q("other_trade", "an answer about another trade_id: ProtocolError, outcome unknown",
       response={"status": 200, "headers": JH,
                 "body": answer({"transaction_info": dict(info, trade_id="2eb629a8-96ad-d495-38f2-41f5bebf31cd")})},
@@ -281,11 +285,6 @@ def gen_refund(gw):
     rid = "3841510a-4d18-4a61-808d-431a45006de2"
     d = {"refund_id": rid, "m_refund_id": args["m_refund_id"], "trade_id": args["trade_id"],
          "refund_amount": "0.1", "refund_currency": "EUR", "state": "to-be-approval"}
-
-    def refund(dd, status):
-        return {"status": status, "gateway_status": dd.get("state"), "refund_id": dd.get("refund_id"),
-                "merchant_refund_id": dd.get("m_refund_id"), "trade_id": dd.get("trade_id"),
-                "amount": dd.get("refund_amount"), "currency": dd.get("refund_currency")}
 
     def r(name, desc, a=args, **rest):
         add(gw, "refund_" + name, desc, "call", cfg, op="refund", args=a, **rest)
@@ -336,11 +335,6 @@ def gen_query_refund(gw):
          "state": "22", "refund_amount": "0.10", "refund_currency": "EUR", "refund_description": "test",
          "notify_url": "https://www.yabandpay.com", "demo": "", "settlement_refund_amount": "0.10",
          "settlement_refund_currency": "EUR", "merchant_cost": "0", "yb_transaction_id": "Y1"}
-
-    def refund(dd, status):
-        return {"status": status, "gateway_status": dd.get("state"), "refund_id": dd.get("refund_id"),
-                "merchant_refund_id": dd.get("m_refund_id"), "trade_id": dd.get("trade_id"),
-                "amount": dd.get("refund_amount"), "currency": dd.get("refund_currency")}
 
     def q(name, desc, **rest):
         add(gw, "query_refund_" + name, desc, "call", cfg, op="query_refund", args=args, build=b, **rest)
