@@ -31,6 +31,14 @@ def envelope(cfg, method, t, data):
     return {"string_to_sign": sts, "signature": sig, "method": "POST", "url": URL, "headers": JH, "body": body}
 
 
+def published(cfg, method, t, data, sts, sig):
+    """The request of `data`, whose string to sign and HMAC must be LIFECYCLE.md's."""
+    b = envelope(cfg, method, t, data)
+    assert b["string_to_sign"] == sts, b["string_to_sign"]
+    assert b["signature"] == sig
+    return b
+
+
 def pay_data(args):
     d = {"pay_method": "online", "sub_pay_method": "Token", "operation": args.get("operation", "11")}
     for k in PAY_ORDER:
@@ -213,10 +221,9 @@ def gen_query(gw):
     cfg = dict(SPEC_CFG, fixed_time="2019-01-04T08:02:39.000+00:00")
     trade = "a8d9be05-8b39-a766-dad0-553b0640d06a"
     args = {"trade_id": trade}
-    b = envelope(cfg, "v3.QueryOrder", 1546588959, {"trade_id": trade})
-    assert b["string_to_sign"] == ("method=v3.QueryOrder&time=1546588959"
-                                   "&trade_id=a8d9be05-8b39-a766-dad0-553b0640d06a&user=016683")
-    assert b["signature"] == "bd4ca1457b411af1b6ec792de531217b85a84c80e68edc91cc8546177234e02e"
+    b = published(cfg, "v3.QueryOrder", 1546588959, {"trade_id": trade},
+                  "method=v3.QueryOrder&time=1546588959&trade_id=a8d9be05-8b39-a766-dad0-553b0640d06a&user=016683",
+                  "bd4ca1457b411af1b6ec792de531217b85a84c80e68edc91cc8546177234e02e")
     info = {"trade_id": trade, "merchant_name": "Demo", "cashier_email": "cashier@example.com",
             "pay_method": "online", "sub_pay_method": "Token", "order_id": "1756878999", "amount": "9.99",
             "tip_amount": "0.00", "currency": "EUR", "redirect_url": "https://merchant.example.com/back",
@@ -276,12 +283,11 @@ def gen_refund(gw):
     args = {"trade_id": "5feb401d-d9a4-776f-211f-882b60f14d9d", "m_refund_id": "20240304094405131317",
             "refund_amount": "0.1", "refund_currency": "EUR", "refund_description": "test",
             "notify_url": "https://www.yabandpay.com"}
-    b = envelope(cfg, "v3.CreateRefund", 1546588959, plain_data(REFUND_ORDER, args))
-    assert b["string_to_sign"] == (
-        "m_refund_id=20240304094405131317&method=v3.CreateRefund&notify_url=https://www.yabandpay.com"
-        "&refund_amount=0.1&refund_currency=EUR&refund_description=test&time=1546588959"
-        "&trade_id=5feb401d-d9a4-776f-211f-882b60f14d9d&user=016683")
-    assert b["signature"] == "e91eff0171938a02a8f24411c91949864082665dfe09223dfd51c25231f16def"
+    b = published(cfg, "v3.CreateRefund", 1546588959, plain_data(REFUND_ORDER, args),
+                  "m_refund_id=20240304094405131317&method=v3.CreateRefund&notify_url=https://www.yabandpay.com"
+                  "&refund_amount=0.1&refund_currency=EUR&refund_description=test&time=1546588959"
+                  "&trade_id=5feb401d-d9a4-776f-211f-882b60f14d9d&user=016683",
+                  "e91eff0171938a02a8f24411c91949864082665dfe09223dfd51c25231f16def")
     rid = "3841510a-4d18-4a61-808d-431a45006de2"
     d = {"refund_id": rid, "m_refund_id": args["m_refund_id"], "trade_id": args["trade_id"],
          "refund_amount": "0.1", "refund_currency": "EUR", "state": "to-be-approval"}
@@ -327,10 +333,9 @@ def gen_query_refund(gw):
     cfg = dict(SPEC_CFG, fixed_time="2024-10-10T13:27:15.000+00:00")
     rid = "3841510a-4d18-4a61-808d-431a45006de2"
     args = {"refund_id": rid}
-    b = envelope(cfg, "v3.QueryRefundOrder", 1728566835, {"refund_id": rid})
-    assert b["string_to_sign"] == ("method=v3.QueryRefundOrder&refund_id=3841510a-4d18-4a61-808d-431a45006de2"
-                                   "&time=1728566835&user=016683")
-    assert b["signature"] == "31b85e4b853065997a7e186f1f12c599e2d5569163221b97b5c0980ff74daaba"
+    b = published(cfg, "v3.QueryRefundOrder", 1728566835, {"refund_id": rid},
+                  "method=v3.QueryRefundOrder&refund_id=3841510a-4d18-4a61-808d-431a45006de2&time=1728566835"
+                  "&user=016683", "31b85e4b853065997a7e186f1f12c599e2d5569163221b97b5c0980ff74daaba")
     d = {"transaction_id": "T1", "refund_id": rid, "m_refund_id": None, "refund_time": "2024-10-10 13:30:00",
          "state": "22", "refund_amount": "0.10", "refund_currency": "EUR", "refund_description": "test",
          "notify_url": "https://www.yabandpay.com", "demo": "", "settlement_refund_amount": "0.10",
