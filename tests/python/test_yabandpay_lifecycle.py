@@ -12,7 +12,7 @@ import pytest
 
 import cardtoken
 import sandbox_util
-from conftest import client_for, op_args
+from conftest import check_error, client_for, op_args
 
 
 @pytest.fixture(scope="module")
@@ -190,3 +190,24 @@ def test_notification_token_reaches_the_receiver_unchanged(sandbox, sandbox_modu
         assert c.verify_notification(note["body"])["payment_token_object"] == sent
         form = "resultData=" + urllib.parse.quote(note["body"].decode())
         assert c.verify_notification(form.encode())["payment_token_object"] == sent
+
+
+@pytest.mark.parametrize("kind, cls", [("notjson", cardtoken.ProtocolError), ("reset", cardtoken.TransportError),
+                                       ("http500", cardtoken.TransportError)])
+def test_fault_markers_reach_every_new_call(sandbox, sandbox_module, kind, cls):
+    marker = "FAULT-" + kind
+    with client_for(sandbox, GW) as c:
+        token = token_from_notification(c, sandbox_module, sandbox)
+        calls = (
+            lambda: c.pay_with_token(**pay_args(token, order_id=marker)),
+            lambda: c.query_order(trade_id=marker),
+            lambda: c.refund(trade_id=marker, refund_amount="1", refund_currency="EUR", refund_description="d"),
+            lambda: c.query_refund(refund_id=marker),
+        )
+        for call in calls:
+            with pytest.raises(cls) as info:
+                call()
+            if kind == "http500":
+                check_error(info.value, {"code": "CT_ERR_SERVER", "http_status": 500}, gateway=GW)
+            if kind == "reset":
+                assert info.value.outcome_unknown  # it may have reached the gateway: never resent blindly
