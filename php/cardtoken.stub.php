@@ -95,6 +95,30 @@ namespace CardToken {
 
         public function parseCreateCardToken(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): CardPayment {}
 
+        public function payWithToken(#[\SensitiveParameter] array $args): Payment {}
+
+        public function buildPayWithToken(#[\SensitiveParameter] array $args): Request {}
+
+        public function parsePayWithToken(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): Payment {}
+
+        public function queryOrder(#[\SensitiveParameter] array $args): Payment {}
+
+        public function buildQueryOrder(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseQueryOrder(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): Payment {}
+
+        public function refund(#[\SensitiveParameter] array $args): Refund {}
+
+        public function buildRefund(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseRefund(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): Refund {}
+
+        public function queryRefund(#[\SensitiveParameter] array $args): Refund {}
+
+        public function buildQueryRefund(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseQueryRefund(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): Refund {}
+
         public function verifyNotification(#[\SensitiveParameter] string $body): array {}
 
         public function notificationAck(): string {}
@@ -158,6 +182,8 @@ namespace CardToken {
     }
 
     /**
+     * payment_token_id are readable as properties; every dump masks them.
+     *
      * @strict-properties
      * @not-serializable
      */

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: efe32c4e84c3442240dfa81bd3e8b02e87e83ee2 */
+ * Stub hash: c6b6502f14e69cd512ceccc1dfa5bde341039557 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_CardToken_version, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
@@ -105,6 +105,30 @@ ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_CardToken_YabandPay_parseCr
 	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, request, CardToken\\Request, 1, "null")
 ZEND_END_ARG_INFO()
 
+#define arginfo_class_CardToken_YabandPay_payWithToken arginfo_class_CardToken_Pagsmile_payWithToken
+
+#define arginfo_class_CardToken_YabandPay_buildPayWithToken arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+#define arginfo_class_CardToken_YabandPay_parsePayWithToken arginfo_class_CardToken_Pagsmile_parsePayWithToken
+
+#define arginfo_class_CardToken_YabandPay_queryOrder arginfo_class_CardToken_Pagsmile_payWithToken
+
+#define arginfo_class_CardToken_YabandPay_buildQueryOrder arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+#define arginfo_class_CardToken_YabandPay_parseQueryOrder arginfo_class_CardToken_Pagsmile_parsePayWithToken
+
+#define arginfo_class_CardToken_YabandPay_refund arginfo_class_CardToken_Pagsmile_refund
+
+#define arginfo_class_CardToken_YabandPay_buildRefund arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+#define arginfo_class_CardToken_YabandPay_parseRefund arginfo_class_CardToken_Pagsmile_parseRefund
+
+#define arginfo_class_CardToken_YabandPay_queryRefund arginfo_class_CardToken_Pagsmile_refund
+
+#define arginfo_class_CardToken_YabandPay_buildQueryRefund arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+#define arginfo_class_CardToken_YabandPay_parseQueryRefund arginfo_class_CardToken_Pagsmile_parseRefund
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CardToken_YabandPay_verifyNotification, 0, 1, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
 ZEND_END_ARG_INFO()
@@ -204,6 +228,18 @@ ZEND_METHOD(CardToken_YabandPay, __construct);
 ZEND_METHOD(CardToken_YabandPay, createCardToken);
 ZEND_METHOD(CardToken_YabandPay, buildCreateCardToken);
 ZEND_METHOD(CardToken_YabandPay, parseCreateCardToken);
+ZEND_METHOD(CardToken_YabandPay, payWithToken);
+ZEND_METHOD(CardToken_YabandPay, buildPayWithToken);
+ZEND_METHOD(CardToken_YabandPay, parsePayWithToken);
+ZEND_METHOD(CardToken_YabandPay, queryOrder);
+ZEND_METHOD(CardToken_YabandPay, buildQueryOrder);
+ZEND_METHOD(CardToken_YabandPay, parseQueryOrder);
+ZEND_METHOD(CardToken_YabandPay, refund);
+ZEND_METHOD(CardToken_YabandPay, buildRefund);
+ZEND_METHOD(CardToken_YabandPay, parseRefund);
+ZEND_METHOD(CardToken_YabandPay, queryRefund);
+ZEND_METHOD(CardToken_YabandPay, buildQueryRefund);
+ZEND_METHOD(CardToken_YabandPay, parseQueryRefund);
 ZEND_METHOD(CardToken_YabandPay, verifyNotification);
 ZEND_METHOD(CardToken_YabandPay, notificationAck);
 ZEND_METHOD(CardToken_WorldFirst, __construct);
@@ -275,6 +311,18 @@ static const zend_function_entry class_CardToken_YabandPay_methods[] = {
 	ZEND_ME(CardToken_YabandPay, createCardToken, arginfo_class_CardToken_YabandPay_createCardToken, ZEND_ACC_PUBLIC)
 	ZEND_ME(CardToken_YabandPay, buildCreateCardToken, arginfo_class_CardToken_YabandPay_buildCreateCardToken, ZEND_ACC_PUBLIC)
 	ZEND_ME(CardToken_YabandPay, parseCreateCardToken, arginfo_class_CardToken_YabandPay_parseCreateCardToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, payWithToken, arginfo_class_CardToken_YabandPay_payWithToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, buildPayWithToken, arginfo_class_CardToken_YabandPay_buildPayWithToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, parsePayWithToken, arginfo_class_CardToken_YabandPay_parsePayWithToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, queryOrder, arginfo_class_CardToken_YabandPay_queryOrder, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, buildQueryOrder, arginfo_class_CardToken_YabandPay_buildQueryOrder, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, parseQueryOrder, arginfo_class_CardToken_YabandPay_parseQueryOrder, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, refund, arginfo_class_CardToken_YabandPay_refund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, buildRefund, arginfo_class_CardToken_YabandPay_buildRefund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, parseRefund, arginfo_class_CardToken_YabandPay_parseRefund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, queryRefund, arginfo_class_CardToken_YabandPay_queryRefund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, buildQueryRefund, arginfo_class_CardToken_YabandPay_buildQueryRefund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_YabandPay, parseQueryRefund, arginfo_class_CardToken_YabandPay_parseQueryRefund, ZEND_ACC_PUBLIC)
 	ZEND_ME(CardToken_YabandPay, verifyNotification, arginfo_class_CardToken_YabandPay_verifyNotification, ZEND_ACC_PUBLIC)
 	ZEND_ME(CardToken_YabandPay, notificationAck, arginfo_class_CardToken_YabandPay_notificationAck, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
@@ -471,6 +519,30 @@ static zend_class_entry *register_class_CardToken_YabandPay(void)
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildcreatecardtoken", sizeof("buildcreatecardtoken") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parsecreatecardtoken", sizeof("parsecreatecardtoken") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "paywithtoken", sizeof("paywithtoken") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildpaywithtoken", sizeof("buildpaywithtoken") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parsepaywithtoken", sizeof("parsepaywithtoken") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "queryorder", sizeof("queryorder") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildqueryorder", sizeof("buildqueryorder") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parsequeryorder", sizeof("parsequeryorder") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "refund", sizeof("refund") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildrefund", sizeof("buildrefund") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parserefund", sizeof("parserefund") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "queryrefund", sizeof("queryrefund") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildqueryrefund", sizeof("buildqueryrefund") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parsequeryrefund", sizeof("parsequeryrefund") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "verifynotification", sizeof("verifynotification") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 #endif

@@ -42,6 +42,18 @@
     X(YabandPay, createCardToken, CALL, "createCardToken") \
     X(YabandPay, buildCreateCardToken, BUILD, "createCardToken") \
     X(YabandPay, parseCreateCardToken, PARSE, "createCardToken") \
+    X(YabandPay, payWithToken, CALL, "payWithToken") \
+    X(YabandPay, buildPayWithToken, BUILD, "payWithToken") \
+    X(YabandPay, parsePayWithToken, PARSE, "payWithToken") \
+    X(YabandPay, queryOrder, CALL, "queryOrder") \
+    X(YabandPay, buildQueryOrder, BUILD, "queryOrder") \
+    X(YabandPay, parseQueryOrder, PARSE, "queryOrder") \
+    X(YabandPay, refund, CALL, "refund") \
+    X(YabandPay, buildRefund, BUILD, "refund") \
+    X(YabandPay, parseRefund, PARSE, "refund") \
+    X(YabandPay, queryRefund, CALL, "queryRefund") \
+    X(YabandPay, buildQueryRefund, BUILD, "queryRefund") \
+    X(YabandPay, parseQueryRefund, PARSE, "queryRefund") \
     X(WorldFirst, queryCardSensitiveInfo, CALL, "queryCardSensitiveInfo") \
     X(WorldFirst, buildQueryCardSensitiveInfo, BUILD, "queryCardSensitiveInfo") \
     X(WorldFirst, parseQueryCardSensitiveInfo, PARSE, "queryCardSensitiveInfo")

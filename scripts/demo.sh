@@ -34,13 +34,17 @@ run "$PY" examples/python/pagsmile_lifecycle.py
 run "$PY" examples/python/pagsmile_notification.py
 run "${PHP[@]}" examples/php/pagsmile_lifecycle.php
 run "$PY" examples/python/notification.py
-notify() {
+# a YabandPay notification signed by the sandbox, for the PHP receivers' stdin
+yb_note() {
   "$PY" -c 'import json,os,sys; from cardtoken import sandbox
 cfg = json.load(open(os.environ["CARDTOKEN_CONFIG"]))
-sys.stdout.buffer.write(sandbox.build_notification("yabandpay", cfg)["body"])' |
-    "${PHP[@]}" examples/php/notification.php
+sys.stdout.buffer.write(sandbox.build_notification("yabandpay", cfg)["body"])'
 }
+notify() { yb_note | "${PHP[@]}" examples/php/notification.php; }
 run notify
+run "$PY" examples/python/yabandpay_lifecycle.py
+lifecycle_php() { yb_note | "${PHP[@]}" examples/php/yabandpay_lifecycle.php; }
+run lifecycle_php
 echo
 echo "demo: $ok passed, $failed failed"
 [ "$failed" -eq 0 ]

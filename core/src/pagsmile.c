@@ -416,11 +416,11 @@ static const ct_result_field_desc pg_payment_fields[] = {
     CT_FIELD("currency", CT_VAL_STRING, 1, 0, "ISO 4217"),
     CT_FIELD("redirect_url", CT_VAL_STRING, 1, 0,
              "where to send the cardholder (requires_action)"),
-    CT_FIELD("payment_token_id", CT_VAL_STRING, 1, 0, "always null")};
+    CT_FIELD("payment_token_id", CT_VAL_STRING, 1, 1, "always null")};
 
 static const ct_result_field_desc pg_refund_fields[] = {
     CT_FIELD("status", CT_VAL_STRING, 0, 0, "succeeded or pending"),
-    CT_FIELD("gateway_status", CT_VAL_STRING, 0, 0, "Pagsmile's word"),
+    CT_FIELD("gateway_status", CT_VAL_STRING, 1, 0, "Pagsmile's word"),
     CT_FIELD("refund_id", CT_VAL_STRING, 1, 0, "always null"),
     CT_FIELD("merchant_refund_id", CT_VAL_STRING, 1, 0, "always null"),
     CT_FIELD("trade_id", CT_VAL_STRING, 1, 0, "always null"),

@@ -16,14 +16,10 @@
 #include "registry.h"
 #include "request.h"
 #include "result.h"
+#include "yabandpay.h"
 
 #include <string.h>
 #include <strings.h>
-
-static const ct_param_desc yb_options[] = {
-    CT_ARG("user", CT_TYPE_STRING, 1, "YabandPay user (merchant account)"),
-    CT_ARG("secret_key", CT_TYPE_SECRET, 1, "the HMAC-SHA256 key"),
-    CT_COMMON_OPTIONS};
 
 /* yb_token_args[YB_x] is the argument read into v[YB_x]. */
 enum {
@@ -50,36 +46,34 @@ enum {
     YB_NARGS
 };
 
-static const ct_param_desc yb_token_args[] = {
-    [YB_ORDER_ID] = CT_ARG("order_id", CT_TYPE_STRING, 1, "the order id"),
+_Static_assert(YB_NARGS == YB_NTOKEN_ARGS, "yb_token_args is indexed by YB_x");
+
+const ct_param_desc yb_token_args[YB_NTOKEN_ARGS] = {
+    [YB_ORDER_ID] = YB_ARG_ORDER_ID,
     [YB_CARD_NUMBER] = CT_ARG("card_number", CT_TYPE_SECRET, 1, "the PAN"),
     [YB_CVV] = CT_ARG("security_code", CT_TYPE_SECRET, 1, "the CVV"),
     [YB_MONTH] = CT_ARG("expiration_month", CT_TYPE_STRING, 1, "01 to 12"),
     [YB_YEAR] = CT_ARG("expiration_year", CT_TYPE_STRING, 1, "four digits"),
     [YB_HOLDER] = CT_ARG("cardholder_name", CT_TYPE_STRING, 1, "the holder"),
     [YB_EMAIL] = CT_ARG("email", CT_TYPE_STRING, 1, "the payer's email"),
-    [YB_CURRENCY] = CT_ARG("currency", CT_TYPE_STRING, 1, "ISO 4217 code"),
-    [YB_DESCRIPTION] = CT_ARG("description", CT_TYPE_STRING, 1, "the order"),
-    [YB_NOTIFY_URL] = CT_ARG("notify_url", CT_TYPE_STRING, 1,
-                             "where YabandPay posts the result"),
+    [YB_CURRENCY] = YB_ARG_CURRENCY,
+    [YB_DESCRIPTION] = YB_ARG_DESCRIPTION,
+    [YB_NOTIFY_URL] = YB_ARG_NOTIFY_URL,
     [YB_OPERATION] = CT_ARG("operation", CT_TYPE_STRING, 0, "10, 11 or 12"),
     [YB_AMOUNT] = CT_ARG("amount", CT_TYPE_STRING, 0, "decimal text"),
     [YB_TOKEN_TYPE] = CT_ARG("token_type", CT_TYPE_STRING, 0, "CIT or MIT"),
-    [YB_3DS] = CT_ARG("three_ds_initiate", CT_TYPE_STRING, 0, "01 or 02"),
-    [YB_TIMEOUT] = CT_ARG("order_timeout", CT_TYPE_INT, 0,
-                          "minutes, 0 to 1440 (default 30)"),
-    [YB_REQUEST_ID] =
-        CT_ARG("request_id", CT_TYPE_STRING, 0, "generated when not given"),
-    [YB_REDIRECT_URL] =
-        CT_ARG("redirect_url", CT_TYPE_STRING, 0, "where the payer returns"),
-    [YB_FORM_TYPE] = CT_ARG("form_type", CT_TYPE_STRING, 0, "01 or 02"),
-    [YB_DEMO] = CT_ARG("demo", CT_TYPE_STRING, 0, "free text"),
-    [YB_SCA] = CT_ARG("sca_exemption", CT_TYPE_STRING, 0, "e.g. LowValue")};
+    [YB_3DS] = YB_ARG_3DS,
+    [YB_TIMEOUT] = YB_ARG_TIMEOUT,
+    [YB_REQUEST_ID] = YB_ARG_REQUEST_ID,
+    [YB_REDIRECT_URL] = YB_ARG_REDIRECT_URL,
+    [YB_FORM_TYPE] = YB_ARG_FORM_TYPE,
+    [YB_DEMO] = YB_ARG_DEMO,
+    [YB_SCA] = YB_ARG_SCA};
 
 /* In record order: the six data members (amount and currency optional),
  * then
  * response_id and the request_id sent. */
-static const ct_result_field_desc yb_payment_fields[] = {
+const ct_result_field_desc yb_payment_fields[YB_NPAYMENT_FIELDS] = {
     CT_FIELD("order_id", CT_VAL_STRING, 1, 0, "the order id"),
     CT_FIELD("trade_id", CT_VAL_STRING, 1, 0, "YabandPay's trade id"),
     CT_FIELD("amount", CT_VAL_STRING, 1, 0, "the amount"),
@@ -89,23 +83,7 @@ static const ct_result_field_desc yb_payment_fields[] = {
     CT_FIELD("response_id", CT_VAL_STRING, 1, 0, "YabandPay's response id"),
     CT_FIELD("request_id", CT_VAL_STRING, 1, 0, "the request_id sent")};
 
-static const ct_param_desc yb_notify[] = {
-    CT_NOTIFY("body", "body", CT_TYPE_BYTES, 1, 1,
-              "the raw JSON, or the form body resultData=<urlencoded>")};
-
-static const ct_env yb_envs[] = {{"production", "https://mapi.yabandpay.com"},
-                                 {NULL, NULL}};
-
-/* The client's YabandPay credentials and keyed HMAC (ct_client.state). */
-typedef struct yb_state {
-    char *user;
-    ct_client_secret secret_key;
-    EVP_MAC_CTX *hmac_ctx; /* keyed once, copied per call */
-} yb_state;
-
-#define YB(c) ((yb_state *)(c)->state)
-
-static void yb_free_state(void *state)
+void yb_free_state(void *state)
 {
     yb_state *s = state;
     ct_free_str(s->user);
@@ -114,7 +92,7 @@ static void yb_free_state(void *state)
     ct_free_secret(s, sizeof(*s));
 }
 
-static ct_err yb_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
+ct_err yb_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
 {
     yb_state *s = ct_calloc(1, sizeof(*s));
     ct_err rc;
@@ -142,16 +120,16 @@ static ct_err yb_check_email(const ct_kv *v, ct_error *err)
     return CT_OK;
 }
 
-/* Amount: ^[0-9]+(\.[0-9]{1,3})?$. Sets *zero when numerically 0. */
-static ct_err yb_check_amount(const ct_kv *v, int *zero, ct_error *err)
+ct_err yb_check_amount(const ct_kv *v, const char *field, int *zero,
+                       ct_error *err)
 {
     const char *dot = memchr(v->value, '.', v->len);
     size_t ilen = dot ? (size_t)(dot - v->value) : v->len, i;
     size_t flen = dot ? v->len - ilen - 1 : 0;
     if (!ct_all_digits(v->value, ilen) || (dot && (flen < 1 || flen > 3)) ||
         (dot && !ct_all_digits(dot + 1, flen)) || ilen > 15)
-        return ct_fail(err, CT_ERR_VALIDATION, "amount",
-                       "amount must be a decimal string such as \"24.99\"");
+        return ct_fail(err, CT_ERR_VALIDATION, field,
+                       "%s must be a decimal string such as \"24.99\"", field);
     *zero = 1;
     for (i = 0; i < v->len; i++)
         if (v->value[i] >= '1' && v->value[i] <= '9')
@@ -192,9 +170,9 @@ static unsigned long long yb_amount_milli(const ct_kv *v)
     return m;
 }
 
-static ct_err yb_check_low_value(const ct_kv **v, ct_error *err)
+ct_err yb_check_low_value(const ct_kv *sca, const ct_kv *tds, const ct_kv *cur,
+                          const ct_kv *amount, ct_error *err)
 {
-    const ct_kv *sca = v[YB_SCA], *cur = v[YB_CURRENCY];
     int by_sca = sca != NULL && sca->len == 8 &&
                  strncasecmp(sca->value, "LowValue", 8) == 0;
     const char *field = by_sca ? "sca_exemption" : "three_ds_initiate";
@@ -202,12 +180,12 @@ static ct_err yb_check_low_value(const ct_kv **v, ct_error *err)
         by_sca ? "sca_exemption LowValue" : "three_ds_initiate 02";
     size_t i;
 
-    if (!by_sca && !(v[YB_3DS] && memcmp(v[YB_3DS]->value, "02", 2) == 0))
+    if (!by_sca && !(tds && memcmp(tds->value, "02", 2) == 0))
         return CT_OK;
     for (i = 0; i < CT_ARRAY_LEN(yb_low_value_limits); i++) {
         if (memcmp(yb_low_value_limits[i].currency, cur->value, 3) != 0)
             continue;
-        if (yb_amount_milli(v[YB_AMOUNT]) <=
+        if (yb_amount_milli(amount) <=
             (unsigned long long)yb_low_value_limits[i].limit * 1000)
             return CT_OK;
         return ct_fail(err, CT_ERR_VALIDATION, field,
@@ -223,6 +201,55 @@ static ct_err yb_check_low_value(const ct_kv **v, ct_error *err)
                    how, cur->value);
 }
 
+ct_err yb_check_currency(const ct_kv *v, const char *field, ct_error *err)
+{
+    size_t i;
+    if (v == NULL || v->len == 0)
+        return ct_fail(err, CT_ERR_VALIDATION, field, "%s is required", field);
+    for (i = 0; i < v->len; i++)
+        if (v->value[i] < 'A' || v->value[i] > 'Z')
+            break;
+    if (v->len != 3 || i != 3)
+        return ct_fail(err, CT_ERR_VALIDATION, field,
+                       "%s must be 3 upper-case letters (ISO 4217)", field);
+    return CT_OK;
+}
+
+ct_err yb_check_timeout(const ct_kv *v, long long *timeout, ct_error *err)
+{
+    *timeout = 30;
+    if (v && (!ct_parse_uint(v->value, v->len, timeout) || *timeout > 1440))
+        return ct_fail(err, CT_ERR_VALIDATION, "order_timeout",
+                       "order_timeout must be an integer from 0 to 1440");
+    return CT_OK;
+}
+
+ct_err yb_check_request_id(const ct_kv *r, ct_error *err)
+{
+    size_t i;
+    for (i = 0; i < r->len; i++) {
+        char ch = r->value[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+              (ch >= '0' && ch <= '9')))
+            break;
+    }
+    if (r->len == 0 || r->len > 64 || i != r->len)
+        return ct_fail(err, CT_ERR_VALIDATION, "request_id",
+                       "request_id must be 1 to 64 letters and digits");
+    return CT_OK;
+}
+
+ct_err yb_request_id(const ct_kv *given, ct_request *req, ct_error *err)
+{
+    char rid[33];
+    if (given == NULL && !ct_random_alnum(rid, 32))
+        return ct_fail(err, CT_ERR_INTERNAL, NULL,
+                       "the OS random source failed");
+    req->request_id =
+        given ? ct_strndup(given->value, given->len) : ct_strndup(rid, 32);
+    return req->request_id ? CT_OK : ct_fail_nomem(err);
+}
+
 static ct_err yb_validate(const ct_kv **v, long long *timeout, ct_error *err)
 {
     static const char *const ops[] = {"10", "11", "12", NULL};
@@ -231,7 +258,6 @@ static ct_err yb_validate(const ct_kv **v, long long *timeout, ct_error *err)
     static const char *const forms[] = {"01", "02", NULL};
     ct_err rc;
     int zero = 1;
-    size_t i;
 
     if ((rc = ct_check_text(v[YB_ORDER_ID], "order_id", 64, 0, err)) != CT_OK ||
         (rc = ct_check_card_number(v[YB_CARD_NUMBER], "card_number", err)) !=
@@ -243,15 +269,8 @@ static ct_err yb_validate(const ct_kv **v, long long *timeout, ct_error *err)
             CT_OK ||
         (rc = yb_check_email(v[YB_EMAIL], err)) != CT_OK)
         return rc;
-    if (v[YB_CURRENCY] == NULL || v[YB_CURRENCY]->len == 0)
-        return ct_fail(err, CT_ERR_VALIDATION, "currency",
-                       "currency is required");
-    for (i = 0; i < v[YB_CURRENCY]->len; i++)
-        if (v[YB_CURRENCY]->value[i] < 'A' || v[YB_CURRENCY]->value[i] > 'Z')
-            break;
-    if (v[YB_CURRENCY]->len != 3 || i != 3)
-        return ct_fail(err, CT_ERR_VALIDATION, "currency",
-                       "currency must be 3 upper-case letters (ISO 4217)");
+    if ((rc = yb_check_currency(v[YB_CURRENCY], "currency", err)) != CT_OK)
+        return rc;
     if ((rc = ct_check_text(v[YB_DESCRIPTION], "description", 256, 0, err)) !=
             CT_OK ||
         (rc = ct_check_url(v[YB_NOTIFY_URL], "notify_url", 512, err)) !=
@@ -277,7 +296,7 @@ static ct_err yb_validate(const ct_kv **v, long long *timeout, ct_error *err)
                        "three_ds_initiate must be \"01\" (3DS required) or "
                        "\"02\" (low-value exemption)");
     if (v[YB_AMOUNT]) {
-        if ((rc = yb_check_amount(v[YB_AMOUNT], &zero, err)) != CT_OK)
+        if ((rc = yb_check_amount(v[YB_AMOUNT], "amount", &zero, err)) != CT_OK)
             return rc;
     } else {
         zero = 1;
@@ -291,67 +310,92 @@ static ct_err yb_validate(const ct_kv **v, long long *timeout, ct_error *err)
         return ct_fail(err, CT_ERR_VALIDATION, "amount",
                        "amount must be above 0 when operation is 11 or 12");
     }
-    if ((rc = yb_check_low_value(v, err)) != CT_OK)
+    if ((rc = yb_check_low_value(v[YB_SCA], v[YB_3DS], v[YB_CURRENCY],
+                                 v[YB_AMOUNT], err)) != CT_OK)
         return rc;
-    *timeout = 30;
-    if (v[YB_TIMEOUT] &&
-        (!ct_parse_uint(v[YB_TIMEOUT]->value, v[YB_TIMEOUT]->len, timeout) ||
-         *timeout > 1440))
-        return ct_fail(err, CT_ERR_VALIDATION, "order_timeout",
-                       "order_timeout must be an integer from 0 to 1440");
-    if (v[YB_REQUEST_ID]) {
-        const ct_kv *r = v[YB_REQUEST_ID];
-        for (i = 0; i < r->len; i++) {
-            char ch = r->value[i];
-            if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-                  (ch >= '0' && ch <= '9')))
-                break;
-        }
-        if (r->len == 0 || r->len > 64 || i != r->len)
-            return ct_fail(err, CT_ERR_VALIDATION, "request_id",
-                           "request_id must be 1 to 64 letters and digits");
-    }
-    return CT_OK;
+    if ((rc = yb_check_timeout(v[YB_TIMEOUT], timeout, err)) != CT_OK)
+        return rc;
+    return v[YB_REQUEST_ID] ? yb_check_request_id(v[YB_REQUEST_ID], err)
+                            : CT_OK;
 }
 
-#define YB_SET(p, n, k, s, l)                                                  \
-    ((p)[(n)++] = (ct_pair){(k), strlen(k), (s), (l), 0})
+ct_err yb_envelope(ct_client *c, const char *method, const ct_pair *p, size_t n,
+                   ct_request *req, ct_error *err)
+{
+    ct_pair all[YB_MAX_PAIRS + 3];
+    size_t data_n = n, i, mlen = strlen(method);
+    ct_buf tosign, tstr;
+    char hex[65];
+    ct_time now;
+    ct_err rc = CT_OK;
 
-static ct_err yb_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
-                       ct_request *req, ct_error *err)
+    if (n > YB_MAX_PAIRS)
+        return ct_fail(err, CT_ERR_INTERNAL, NULL, "too many data fields");
+    ct_buf_init(&tosign);
+    ct_buf_init(&tstr);
+    ct_client_now(c, &now);
+    ct_buf_printf(&tstr, "%lld",
+                  (long long)(now.unix_ms >= 0 ? now.unix_ms / 1000
+                                               : (now.unix_ms - 999) / 1000));
+    /* signed: user, method, time and the data fields, sorted, empties kept */
+    memcpy(all, p, n * sizeof(*p));
+    YB_SET(all, data_n, "user", YB(c)->user, strlen(YB(c)->user));
+    YB_SET(all, data_n, "method", method, mlen);
+    YB_SET(all, data_n, "time", tstr.data, tstr.len);
+    ct_pairs_sort(all, data_n);
+    ct_pairs_join(&tosign, all, data_n, 0);
+    OPENSSL_cleanse(all, sizeof(all));
+    if (!ct_buf_ok(&tosign) || !ct_buf_ok(&tstr)) {
+        rc = ct_fail_nomem(err);
+        goto cleanup;
+    }
+    if (!ct_hmac_sha256_hex_ctx(YB(c)->hmac_ctx, tosign.data, tosign.len,
+                                hex)) {
+        rc = ct_fail(err, CT_ERR_INTERNAL, NULL, "HMAC failed");
+        goto cleanup;
+    }
+    /* body: {"user","sign","method","time","data":{...}} */
+    ct_buf_putc(&req->body, '{');
+    ct_json_put_member(&req->body, 0, "user", YB(c)->user, strlen(YB(c)->user));
+    ct_json_put_member(&req->body, 1, "sign", hex, 64);
+    ct_json_put_member(&req->body, 1, "method", method, mlen);
+    ct_buf_puts(&req->body, ",\"time\":");
+    ct_buf_append(&req->body, tstr.data, tstr.len);
+    ct_buf_puts(&req->body, ",\"data\":{");
+    for (i = 0; i < n; i++) {
+        if (i)
+            ct_buf_putc(&req->body, ',');
+        ct_json_put_str(&req->body, p[i].key, p[i].klen, 0);
+        ct_buf_putc(&req->body, ':');
+        ct_json_put_str(&req->body, p[i].val, p[i].vlen, 0);
+    }
+    ct_buf_puts(&req->body, "}}");
+    rc =
+        ct_request_add_header(req, "Content-Type", "application/json", 16, err);
+cleanup:
+    ct_buf_free(&tosign);
+    ct_buf_free(&tstr);
+    return rc;
+}
+
+ct_err yb_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
+                ct_request *req, ct_error *err)
 {
     const ct_kv *v[YB_NARGS];
-    ct_pair p[24];
+    ct_pair p[YB_MAX_PAIRS];
     size_t n = 0, i;
-    ct_buf cardinfo, tosign, tstr, tmo;
-    char rid[33], hex[65];
-    const char *rid_s;
-    size_t rid_len;
+    ct_buf cardinfo, tmo;
     long long timeout;
-    ct_time now;
     ct_err rc;
 
     for (i = 0; i < YB_NARGS; i++)
         v[i] = ct_kv_get(&a->kv, op->args[i].name);
     if ((rc = yb_validate(v, &timeout, err)) != CT_OK ||
-        (rc = ct_check_expiry(c, v[YB_MONTH], v[YB_YEAR], err)) != CT_OK)
+        (rc = ct_check_expiry(c, v[YB_MONTH], v[YB_YEAR], err)) != CT_OK ||
+        (rc = yb_request_id(v[YB_REQUEST_ID], req, err)) != CT_OK)
         return rc;
-    if (v[YB_REQUEST_ID]) {
-        rid_s = v[YB_REQUEST_ID]->value;
-        rid_len = v[YB_REQUEST_ID]->len;
-    } else {
-        if (!ct_random_alnum(rid, 32))
-            return ct_fail(err, CT_ERR_INTERNAL, NULL,
-                           "the OS random source failed");
-        rid_s = rid;
-        rid_len = 32;
-    }
-    if ((req->request_id = ct_strndup(rid_s, rid_len)) == NULL)
-        return ct_fail_nomem(err);
 
     ct_buf_init(&cardinfo);
-    ct_buf_init(&tosign);
-    ct_buf_init(&tstr);
     ct_buf_init(&tmo);
     ct_buf_putc(&cardinfo, '{');
     ct_json_put_member(&cardinfo, 0, "card_holder", v[YB_HOLDER]->value,
@@ -366,12 +410,8 @@ static ct_err yb_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
                        v[YB_YEAR]->len);
     ct_json_put_member(&cardinfo, 1, "cvc", v[YB_CVV]->value, v[YB_CVV]->len);
     ct_buf_putc(&cardinfo, '}');
-    ct_client_now(c, &now);
-    ct_buf_printf(&tstr, "%lld",
-                  (long long)(now.unix_ms >= 0 ? now.unix_ms / 1000
-                                               : (now.unix_ms - 999) / 1000));
     ct_buf_printf(&tmo, "%lld", timeout);
-    if (!ct_buf_ok(&cardinfo) || !ct_buf_ok(&tstr) || !ct_buf_ok(&tmo)) {
+    if (!ct_buf_ok(&cardinfo) || !ct_buf_ok(&tmo)) {
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
@@ -395,111 +435,136 @@ static ct_err yb_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
            v[YB_DESCRIPTION]->len);
     YB_SET(p, n, "timeout", tmo.data, tmo.len);
     YB_SET(p, n, "notify_url", v[YB_NOTIFY_URL]->value, v[YB_NOTIFY_URL]->len);
-    YB_SET(p, n, "request_id", rid_s, rid_len);
-    if (v[YB_REDIRECT_URL])
-        YB_SET(p, n, "redirect_url", v[YB_REDIRECT_URL]->value,
-               v[YB_REDIRECT_URL]->len);
-    if (v[YB_FORM_TYPE])
-        YB_SET(p, n, "form_type", v[YB_FORM_TYPE]->value, v[YB_FORM_TYPE]->len);
-    if (v[YB_DEMO])
-        YB_SET(p, n, "demo", v[YB_DEMO]->value, v[YB_DEMO]->len);
-    if (v[YB_SCA])
-        YB_SET(p, n, "sca_exemption", v[YB_SCA]->value, v[YB_SCA]->len);
+    YB_SET(p, n, "request_id", req->request_id, strlen(req->request_id));
+    n = yb_set_optional(p, n, v, yb_token_args, YB_REDIRECT_URL, YB_NARGS);
 
-    /* body: {"user","sign","method","time","data":{...}} */
     ct_buf_reserve(&req->body, 512 + cardinfo.len * 2);
-    ct_buf_putc(&req->body, '{');
-    ct_json_put_member(&req->body, 0, "user", YB(c)->user, strlen(YB(c)->user));
-    ct_buf_puts(&req->body, ",\"sign\":\"");
-    {
-        size_t data_n = n;
-        ct_pair all[28];
-        memcpy(all, p, n * sizeof(*p));
-        YB_SET(all, data_n, "user", YB(c)->user, strlen(YB(c)->user));
-        YB_SET(all, data_n, "method", "v3.CreateCardPayments", 21);
-        YB_SET(all, data_n, "time", tstr.data, tstr.len);
-        ct_pairs_sort(all, data_n);
-        ct_pairs_join(&tosign, all, data_n, 0);
-        OPENSSL_cleanse(all, sizeof(all));
-    }
-    if (!ct_buf_ok(&tosign)) {
-        rc = ct_fail_nomem(err);
-        goto cleanup;
-    }
-    if (!ct_hmac_sha256_hex_ctx(YB(c)->hmac_ctx, tosign.data, tosign.len,
-                                hex)) {
-        rc = ct_fail(err, CT_ERR_INTERNAL, NULL, "HMAC failed");
-        goto cleanup;
-    }
-    ct_buf_append(&req->body, hex, 64);
-    ct_buf_puts(&req->body,
-                "\",\"method\":\"v3.CreateCardPayments\",\"time\":");
-    ct_buf_append(&req->body, tstr.data, tstr.len);
-    ct_buf_puts(&req->body, ",\"data\":{");
-    for (i = 0; i < n; i++) {
-        if (i)
-            ct_buf_putc(&req->body, ',');
-        ct_json_put_str(&req->body, p[i].key, p[i].klen, 0);
-        ct_buf_putc(&req->body, ':');
-        ct_json_put_str(&req->body, p[i].val, p[i].vlen, 0);
-    }
-    ct_buf_puts(&req->body, "}}");
-    if ((rc = ct_request_add_header(req, "Content-Type", "application/json", 16,
-                                    err)) != CT_OK)
-        goto cleanup;
-    if ((rc = ct_request_set_secrets(req, v[YB_CARD_NUMBER], v[YB_CVV], err)) ==
-        CT_OK)
+    if ((rc = yb_envelope(c, "v3.CreateCardPayments", p, n, req, err)) ==
+            CT_OK &&
+        (rc = ct_request_set_secrets(req, v[YB_CARD_NUMBER], v[YB_CVV], err)) ==
+            CT_OK)
         rc = ct_request_set_echo(req, v[YB_ORDER_ID], NULL, err);
 cleanup:
     OPENSSL_cleanse(p, sizeof(p));
     ct_buf_free(&cardinfo);
-    ct_buf_free(&tosign);
-    ct_buf_free(&tstr);
     ct_buf_free(&tmo);
     return rc;
 }
 
-static ct_err yb_parse(ct_client *c, const ct_op_desc *op,
-                       const ct_request *req, const ct_response *resp,
-                       ct_result **out, ct_error *err)
+size_t yb_set_optional(ct_pair *p, size_t n, const ct_kv *const *v,
+                       const ct_param_desc *args, size_t from, size_t to)
 {
-    json_t *root = NULL, *status, *data;
+    size_t i;
+    for (i = from; i < to; i++)
+        if (v[i] != NULL)
+            YB_SET(p, n,
+                   strcmp(args[i].name, "three_ds_initiate") == 0
+                       ? "3ds_initiate"
+                       : args[i].name,
+                   v[i]->value, v[i]->len);
+    return n;
+}
+
+/* b with every occurrence of secret (NUL-terminated, may be NULL) replaced
+ * by "***": a gateway's text may echo the token it refused. */
+static void yb_redact(ct_buf *b, const char *secret)
+{
+    size_t sl = secret ? strlen(secret) : 0, i;
+    ct_buf out;
+    if (sl == 0 || b->len < sl)
+        return;
+    ct_buf_init(&out);
+    for (i = 0; i < b->len;) {
+        if (i + sl <= b->len && memcmp(b->data + i, secret, sl) == 0) {
+            ct_buf_puts(&out, "***");
+            i += sl;
+        } else {
+            ct_buf_putc(&out, b->data[i++]);
+        }
+    }
+    ct_buf_putc(&out, '\0');
+    if (ct_buf_ok(&out)) {
+        OPENSSL_cleanse(b->data, b->len);
+        b->len = 0;
+        ct_buf_append(b, out.data, out.len - 1);
+    }
+    ct_buf_free(&out);
+}
+
+int yb_common_code(const char *code)
+{
+    static const char *const common[] = {"-1000", "-403",  "-2001",
+                                         "-3001", "-4118", "-4120"};
+    size_t i;
+    for (i = 0; code != NULL && i < CT_ARRAY_LEN(common); i++)
+        if (strcmp(code, common[i]) == 0)
+            return 1;
+    return 0;
+}
+
+ct_err yb_answer(const ct_request *req, const ct_response *resp,
+                 const char *hint, json_t **root, const json_t **data,
+                 ct_error *err)
+{
+    const json_t *status;
     ct_buf code, msg;
+    int present;
+    ct_err rc;
+
+    *root = NULL;
+    if ((rc = ct_json_parse(resp->body, resp->len, root, err)) != CT_OK)
+        return rc;
+    status = json_object_get(*root, "status");
+    if (!json_is_boolean(status))
+        return ct_fail(err, CT_ERR_PROTOCOL, "status",
+                       "YabandPay response lacks a boolean status");
+    if (json_is_false(status)) {
+        ct_buf_init(&code);
+        ct_buf_init(&msg);
+        if ((rc = ct_json_text(*root, "code", 1, 1, &code, &present, err)) ==
+                CT_OK &&
+            (rc = ct_json_text(*root, "message", 0, 0, &msg, &present, err)) ==
+                CT_OK) {
+            if (hint && req) {
+                yb_redact(&code, req->cvv);
+                yb_redact(&msg, req->cvv);
+            }
+            rc = ct_fail_gateway(err, req, CT_ERR_GATEWAY,
+                                 hint && !yb_common_code(code.data)
+                                     ? "YabandPay declined the token payment "
+                                       "(code %s): when the token was "
+                                       "rejected, run a new card payment "
+                                       "(create_card_token) to get a new "
+                                       "token; never retry with this one"
+                                     : "YabandPay declined the request "
+                                       "(code %s)",
+                                 code.data, code.len, msg.data, msg.len);
+        }
+        ct_buf_free(&code);
+        ct_buf_free(&msg);
+        return rc;
+    }
+    *data = json_object_get(*root, "data");
+    if (!json_is_object(*data))
+        return ct_fail(err, CT_ERR_PROTOCOL, "data",
+                       "YabandPay success response lacks data");
+    return CT_OK;
+}
+
+ct_err yb_parse(ct_client *c, const ct_op_desc *op, const ct_request *req,
+                const ct_response *resp, ct_result **out, ct_error *err)
+{
+    json_t *root = NULL;
+    const json_t *data = NULL;
     ct_result *res = NULL;
     ct_record *rec;
     const ct_result_field_desc *f;
-    int present;
     size_t i;
     ct_err rc;
 
     CT_UNUSED(c);
-    ct_buf_init(&code);
-    ct_buf_init(&msg);
-    if ((rc = ct_json_parse(resp->body, resp->len, &root, err)) != CT_OK)
+    if ((rc = yb_answer(req, resp, NULL, &root, &data, err)) != CT_OK)
         goto cleanup;
-    status = json_object_get(root, "status");
-    if (!json_is_boolean(status)) {
-        rc = ct_fail(err, CT_ERR_PROTOCOL, "status",
-                     "YabandPay response lacks a boolean status");
-        goto cleanup;
-    }
-    if (json_is_false(status)) {
-        if ((rc = ct_json_text(root, "code", 1, 1, &code, &present, err)) !=
-                CT_OK ||
-            (rc = ct_json_text(root, "message", 0, 0, &msg, &present, err)) !=
-                CT_OK)
-            goto cleanup;
-        rc = ct_fail_gateway(err, req, CT_ERR_GATEWAY,
-                             "YabandPay declined the request (code %s)",
-                             code.data, code.len, msg.data, msg.len);
-        goto cleanup;
-    }
-    data = json_object_get(root, "data");
-    if (!json_is_object(data)) {
-        rc = ct_fail(err, CT_ERR_PROTOCOL, "data",
-                     "YabandPay success response lacks data");
-        goto cleanup;
-    }
     res = ct_result_alloc(op);
     if (res == NULL || (rec = ct_result_add(res)) == NULL) {
         rc = ct_fail_nomem(err);
@@ -529,8 +594,6 @@ static ct_err yb_parse(ct_client *c, const ct_op_desc *op,
 cleanup:
     ct_result_free(res);
     json_decref(root);
-    ct_buf_free(&code);
-    ct_buf_free(&msg);
     return rc;
 }
 
@@ -580,8 +643,8 @@ static int yb_sign_matches(ct_client *c, const ct_buf *s, const json_t *sign)
  * strings (LIFECYCLE.md 10.1a): numbers by PHP's (string), objects and
  * arrays as "Array" -- so those are not covered by the signature -- or,
  * also accepted, nested values as their received text. */
-static ct_err yb_verify_notification(ct_client *c, const ct_notification *n,
-                                     ct_result **out, ct_error *err)
+ct_err yb_verify_notification(ct_client *c, const ct_notification *n,
+                              ct_result **out, ct_error *err)
 {
     json_t *root = NULL, *sign, *data;
     ct_buf text, tosign, received;
@@ -631,25 +694,9 @@ cleanup:
     return rc;
 }
 
-static ct_err yb_ack(ct_client *c, const char *path, ct_request *req,
-                     ct_error *err)
+ct_err yb_ack(ct_client *c, const char *path, ct_request *req, ct_error *err)
 {
     CT_UNUSED(c);
     CT_UNUSED(path);
     return ct_request_set_body(req, "text/plain; charset=UTF-8", "ok", err);
 }
-
-static const ct_op_desc yb_op_descs[] = {
-    {.name = "create_card_token",
-     .php_name = "createCardToken",
-     .result_name = "CardPayment",
-     CT_ARGS(yb_token_args),
-     CT_FIELDS(yb_payment_fields),
-     .doc = "Tokenizes a card with a payment (v3.CreateCardPayments)."}};
-
-static const ct_op_impl yb_impl[] = {
-    {.path = "/Payments", .build = yb_build, .parse = yb_parse}};
-
-const ct_gateway_ops ct_yabandpay_ops =
-    CT_GATEWAY_OPS(yb, CT_GW_YABANDPAY, "yabandpay", "YabandPay", 0,
-                   "YabandPay card payments (HMAC-SHA256-signed JSON).");

@@ -181,7 +181,7 @@ class Payment(_Result):
 @final
 class Refund(_Result):
     status: str
-    gateway_status: str
+    gateway_status: str | None
     refund_id: str | None
     merchant_refund_id: str | None
     trade_id: str | None
@@ -458,6 +458,80 @@ class YabandPay(_Client):
     def parse_create_card_token(
         self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
     ) -> CardPayment: ...
+    def pay_with_token(
+        self,
+        *,
+        order_id: str,
+        amount: str,
+        currency: str,
+        payment_token_object: str,
+        description: str,
+        token_type: str,
+        notify_url: str,
+        operation: str | None = None,
+        order_timeout: int | None = None,
+        request_id: str | None = None,
+        redirect_url: str | None = None,
+        three_ds_initiate: str | None = None,
+        form_type: str | None = None,
+        demo: str | None = None,
+        sca_exemption: str | None = None,
+    ) -> Payment: ...
+    def build_pay_with_token(
+        self,
+        *,
+        order_id: str,
+        amount: str,
+        currency: str,
+        payment_token_object: str,
+        description: str,
+        token_type: str,
+        notify_url: str,
+        operation: str | None = None,
+        order_timeout: int | None = None,
+        request_id: str | None = None,
+        redirect_url: str | None = None,
+        three_ds_initiate: str | None = None,
+        form_type: str | None = None,
+        demo: str | None = None,
+        sca_exemption: str | None = None,
+    ) -> Request: ...
+    def parse_pay_with_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Payment: ...
+    def query_order(self, *, trade_id: str) -> Payment: ...
+    def build_query_order(self, *, trade_id: str) -> Request: ...
+    def parse_query_order(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Payment: ...
+    def refund(
+        self,
+        *,
+        trade_id: str,
+        refund_amount: str,
+        refund_currency: str,
+        refund_description: str,
+        m_refund_id: str | None = None,
+        notify_url: str | None = None,
+    ) -> Refund: ...
+    def build_refund(
+        self,
+        *,
+        trade_id: str,
+        refund_amount: str,
+        refund_currency: str,
+        refund_description: str,
+        m_refund_id: str | None = None,
+        notify_url: str | None = None,
+    ) -> Request: ...
+    def parse_refund(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Refund: ...
+    def query_refund(self, *, refund_id: str) -> Refund: ...
+    def build_query_refund(self, *, refund_id: str) -> Request: ...
+    def parse_query_refund(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Refund: ...
     def verify_notification(self, body: _Body) -> _JSON: ...
     def notification_ack(self) -> str: ...
 

@@ -341,6 +341,10 @@ def gen_yabandpay():
     add(gw, "config_fixed_time_malformed", "fixed_time needs RFC 3339 with ms and offset", "config",
         dict(cfg, fixed_time="2022-01-22 10:00:00"), config_error=cerr("fixed_time"))
 
+    # the token lifecycle: pay_with_token, query_order, refund, query_refund
+    from gen_yabandpay_life import gen_life
+    gen_life(gw)
+
 
 # ---------------------------------------------------------------------------
 # --check
@@ -355,7 +359,8 @@ def check_build(b, body, cfg, mpub):
             and hmac.compare_digest(hmac.new(cfg["secret_key"].encode(), sts.encode(),
                                              hashlib.sha256).hexdigest(), b["signature"])
             and body["sign"] == b["signature"]
-            and isinstance(strict_loads(body["data"]["cardinfo"]), dict))
+            and (body["data"].get("sub_pay_method") != "Card"
+                 or isinstance(strict_loads(body["data"]["cardinfo"]), dict)))
     return [] if ok else [BAD_BUILD]
 
 

@@ -14,6 +14,8 @@ from decimal import Decimal, InvalidOperation
 from ._common import (Reply, _card_number_ok, _is_digits, _json_bytes, _month_ok, _notjson_reply,
                       _response_id, _text_ok)
 from .faults import FAULT_KINDS
+from .yabandpay_life import handle as handle_life
+from .yabandpay_life import record_trade, token_for
 
 NAME = "yabandpay"
 PATH = "/Payments"
@@ -117,8 +119,12 @@ def yabandpay_sign(fields, secret_key):
 
 
 def magic_value(obj):
-    """The argument carrying FAULT-/DECLINE- values: order_id (data.order_id)."""
-    return obj.get("data", {}).get("order_id")
+    """The argument carrying FAULT-/DECLINE- values: data.order_id, or for
+    the lookups and refunds data.trade_id or data.refund_id."""
+    data = obj.get("data", {})
+    if not isinstance(data, dict):
+        return None
+    return data.get("order_id") or data.get("trade_id") or data.get("refund_id")
 
 
 def handle(gws, headers, body, path, fault):
@@ -153,11 +159,18 @@ def handle(gws, headers, body, path, fault):
     expected = yabandpay_sign(fields, creds["secret_key"])
     if not hmac.compare_digest(expected, sign):
         return fail("-403")
-    if obj.get("method") != "v3.CreateCardPayments":
-        return fail("-3001", "method")
     t = obj.get("time")
     if isinstance(t, bool) or not (isinstance(t, int) or (isinstance(t, str) and t.isdigit())):
         return fail("-3001", "time")
+    if obj.get("method") != "v3.CreateCardPayments" or data.get("sub_pay_method") == "Token":
+        def ok(answer):
+            return Reply(200, [("Content-Type", "application/json; charset=utf-8")],
+                         _json_bytes({"status": True, "code": "200", "data": answer, "message": "",
+                                      "response_id": _response_id()}))
+        magic = magic_value(obj)
+        if isinstance(magic, str) and magic.startswith("FAULT-") and magic[6:] not in FAULT_KINDS:
+            return fail("-3001", "FAULT- marker")
+        return handle_life(gws, creds, obj.get("method"), data, ok, fail)
 
     def s(name):
         v = data.get(name)
@@ -234,6 +247,7 @@ def handle(gws, headers, body, path, fault):
     if order_id.startswith("DECLINE-"):
         return fail(order_id[8:])
     trade_id = str(uuid.uuid4())
+    record_trade(gws, dict(data, order_id=order_id, amount=amount, currency=currency), trade_id, "processing")
     answer = {
         "status": True,
         "code": "200",
@@ -264,7 +278,8 @@ def notification(cfg, path, now, serial, form=False, token_object=False):
         "currency": "EUR",
         "state": "00",
     }
-    token = {"token": "YBTOKEN" + serial, "token_type": "CIT", "card": "411111******1111"}
+    # a token this sandbox accepts for pay_with_token (yabandpay_life.token_for)
+    token = {"token": token_for(c["secret_key"], serial), "token_type": "CIT", "card": "411111******1111"}
     data["payment_token_object"] = token if token_object else json.dumps(token, separators=(",", ":"))
     obj = {"sign": yabandpay_sign(data, c["secret_key"]), "data": data}
     if form:
