@@ -44,6 +44,25 @@ def pytest_report_header(config):
         cardtoken.OPENSSL_VERSION)
 
 
+def _luhn_ok(digits):
+    total = 0
+    for i, c in enumerate(reversed(digits)):
+        d = int(c) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def pytest_collection_modifyitems(config, items):
+    """Test ids are test output: none may hold a card number (give a
+    parametrize with card data explicit ids)."""
+    for item in items:
+        for run in re.findall(r"\d[\d \-]{11,}\d", item.nodeid):
+            digits = re.sub(r"\D", "", run)
+            if 13 <= len(digits) <= 19 and _luhn_ok(digits):
+                raise pytest.UsageError("a test id holds a card number: %s (give it ids=)"
+                                        % item.nodeid.replace(run, "<card number>"))
+
+
 GATEWAYS = ("pagsmile", "payermax", "yabandpay", "worldfirst")
 
 if cardtoken is not None:

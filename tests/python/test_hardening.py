@@ -44,7 +44,7 @@ def digits(text):
 # ---- names echoed in errors ---------------------------------------------
 
 
-@pytest.mark.parametrize("name", [PAN, "4235-6477-2802-5682", "x" + PAN])
+@pytest.mark.parametrize("name", [PAN, "4235-6477-2802-5682", "x" + PAN], ids=["plain", "dashed", "prefixed"])
 def test_unknown_keyword_that_is_a_card_number_is_masked(name):
     v = vector("pagsmile", "success")
     c = cardtoken.Pagsmile(**v["config"])
