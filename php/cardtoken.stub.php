@@ -197,6 +197,7 @@ namespace CardToken {
         public readonly ?string $currency;
         public readonly ?string $redirect_url;
         public readonly ?string $payment_token_id;
+        public readonly array $raw;
 
         private function __construct() {}
     }
@@ -214,6 +215,7 @@ namespace CardToken {
         public readonly ?string $trade_id;
         public readonly ?string $amount;
         public readonly ?string $currency;
+        public readonly array $raw;
 
         private function __construct() {}
     }
