@@ -306,3 +306,36 @@ def test_notify_command_kind(sandbox, tmp_path):
     assert out.returncode == 0, out.stderr
     assert "accepted" in out.stdout and got["note"]["notifyType"] == "PAYMENT"
     assert got["note"]["data"]["status"] == "SUCCESS"
+
+
+from test_canary import leaks  # noqa: E402,F401 (the fixture: renders, logs and captured output searched)
+
+
+def test_canary_never_leaks_from_a_binding(leaks, sandbox):
+    """apply_payment_token holds a PAN and CVV: no output channel shows them,
+    whether building fails, the request is printed, or the call fails after
+    the card was sent (declines, faults, bad signatures, a gateway echo)."""
+    c = cardtoken.PayerMax(**sandbox[GW])
+    base = dict(request_id="R_CANARY", country="SA", payment_method_type="CARD", user_id="canary-user",
+                front_callback_url=FRONT)
+    bad_luhn = CANARY_CARD[:-1] + str((int(CANARY_CARD[-1]) + 1) % 10)
+    for over in (dict(card_identifier_no=bad_luhn), dict(cvv=CANARY_CVV + "5"), dict(card_expiration_year="2000"),
+                 dict(card_identifier_no=CANARY_CARD + "0000"), dict(card_identifier_no=CANARY_CARD + " ")):
+        leaks.raises(cardtoken.ValidationError, c.build_apply_payment_token, **dict(base, card_info=dict(card(),
+                                                                                                       **over)))
+    leaks.raises(cardtoken.ValidationError, c.build_apply_payment_token,
+                 **dict(base, card_info=dict(card(), **{CANARY_CARD: "x"})))  # a key that is a card number
+    req = c.build_apply_payment_token(**dict(base, card_info=card()))
+    leaks.add(req, req.headers, req.url, req.method)
+    for marker, exc in (("FAULT-reset", cardtoken.TransportError), ("FAULT-http500", cardtoken.TransportError),
+                        ("FAULT-notjson", cardtoken.ProtocolError), ("FAULT-badsign", cardtoken.SignatureError),
+                        ("FAULT-nosign", cardtoken.SignatureError),
+                        ("DECLINE-PARAMS_INVALID", cardtoken.GatewayError),
+                        ("DECLINE-SYSTEM_ERROR", cardtoken.ResultUnknownError)):
+        leaks.raises(exc, c.apply_payment_token, **dict(base, user_id=marker, card_info=card()))
+    echo = json.dumps({"code": "PARAMS_INVALID", "msg": "card %s %s cvv %s" % (
+        CANARY_CARD, " ".join(CANARY_CARD[i:i + 4] for i in range(0, 16, 4)), CANARY_CVV)})
+    leaks.raises(cardtoken.GatewayError, c.parse_apply_payment_token, 200, [], echo.encode(), request=req)
+    leaks.add(c.apply_payment_token(**dict(base, card_info=card())))
+    c.close()
+    leaks.check()
