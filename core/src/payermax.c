@@ -226,7 +226,7 @@ ct_err pm_answer(ct_client *c, const ct_request *req, const ct_response *resp,
         rc = ct_fail_gateway(
             err, req, u ? CT_ERR_RESULT_UNKNOWN : CT_ERR_GATEWAY,
             u ? "PayerMax answered %s: the outcome is unknown; "
-                "query it, do not send it again"
+                "query it before any resend"
               : "PayerMax declined the request (%s)",
             code.data, code.len, msg.data, msg.len);
         goto cleanup;
