@@ -239,6 +239,7 @@ namespace CardToken {
         public readonly ?string $currency;
         public readonly ?string $redirect_url;
         public readonly ?string $payment_token_id;
+        public readonly array $raw;
 
         private function __construct() {}
     }
@@ -256,6 +257,7 @@ namespace CardToken {
         public readonly ?string $trade_id;
         public readonly ?string $amount;
         public readonly ?string $currency;
+        public readonly array $raw;
 
         private function __construct() {}
     }
@@ -295,6 +297,7 @@ namespace CardToken {
         public readonly ?string $gateway_status;
         public readonly ?string $redirect_url;
         public readonly ?string $payment_token_id;
+        public readonly array $raw;
 
         private function __construct() {}
     }

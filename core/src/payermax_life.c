@@ -8,6 +8,7 @@
 #include "check.h"
 #include "errors.h"
 #include "json.h"
+#include "lifecycle.h"
 #include "mem.h"
 #include "payermax_life.h"
 #include "result.h"
@@ -352,7 +353,7 @@ static const ct_op_desc pm_op_descs[] = {
      .php_name = "payWithToken",
      .result_name = "Payment",
      CT_ARGS(pm_pay_args),
-     CT_FIELDS(pm_pay_fields),
+     CT_FIELDS(ct_payment_fields),
      .doc = "Pays with a payment token (orderAndPay, Direct_Payment)."},
     {.name = "apply_payment_token",
      .php_name = "applyPaymentToken",
@@ -376,19 +377,19 @@ static const ct_op_desc pm_op_descs[] = {
      .php_name = "queryOrder",
      .result_name = "Payment",
      CT_ARGS(pm_query_args),
-     CT_FIELDS(pm_pay_fields),
+     CT_FIELDS(ct_payment_fields),
      .doc = "Looks an order up by out_trade_no (orderQuery)."},
     {.name = "refund",
      .php_name = "refund",
      .result_name = "Refund",
      CT_ARGS(pm_refund_args),
-     CT_FIELDS(pm_refund_fields),
+     CT_FIELDS(ct_refund_fields),
      .doc = "Refunds a payment, wholly or in part (refund)."},
     {.name = "query_refund",
      .php_name = "queryRefund",
      .result_name = "Refund",
      CT_ARGS(pm_query_refund_args),
-     CT_FIELDS(pm_refund_fields),
+     CT_FIELDS(ct_refund_fields),
      .doc = "Looks a refund up by out_refund_no (refundQuery)."}};
 
 #define PM_PATH(api) "/aggregate-pay/api/gateway/" api

@@ -39,11 +39,8 @@ extern const pm_node pm_refund_nodes[PM_NREFUND_ARGS];
 extern const ct_param_desc pm_query_refund_args[PM_NQUERY_REFUND_ARGS];
 extern const pm_node pm_query_refund_nodes[PM_NQUERY_REFUND_ARGS];
 
-/* The results: Payment, Refund (the same fields as every gateway's) and
- * TokenApplication. */
-extern const ct_result_field_desc pm_pay_fields[8];
-extern const ct_result_field_desc pm_refund_fields[7];
-extern const ct_result_field_desc pm_application_fields[5];
+/* TokenApplication (Payment and Refund are lifecycle.h's). */
+extern const ct_result_field_desc pm_application_fields[6];
 
 /* orderAndPay and orderQuery (a Payment), applyPaymentToken and
  * InquireApplyRequest (a TokenApplication), removePaymentToken (a

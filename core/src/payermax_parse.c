@@ -5,72 +5,27 @@
  * checked to be about its request. */
 #include "errors.h"
 #include "json.h"
+#include "lifecycle.h"
 #include "mem.h"
 #include "payermax_life.h"
+#include "raw.h"
 #include "result.h"
 
 #include <string.h>
 
 /* ------------------------------------------------------------------ */
-/* Results (API.md "Lifecycle results"; the same fields for every      */
-/* gateway's Payment and Refund)                                       */
+/* Results: Payment and Refund are every gateway's (lifecycle.h);     */
+/* TokenApplication is PayerMax's (API.md "Lifecycle results")         */
 /* ------------------------------------------------------------------ */
 
 enum {
-    PF_STATUS,
-    PF_GATEWAY_STATUS,
-    PF_ORDER_ID,
-    PF_TRADE_ID,
-    PF_AMOUNT,
-    PF_CURRENCY,
-    PF_REDIRECT_URL,
-    PF_TOKEN
+    TA_REQUEST_ID,
+    TA_STATUS,
+    TA_GATEWAY_STATUS,
+    TA_REDIRECT_URL,
+    TA_TOKEN,
+    TA_RAW
 };
-
-const ct_result_field_desc pm_pay_fields[] = {
-    [PF_STATUS] = CT_FIELD("status", CT_VAL_STRING, 0, 0,
-                           "succeeded, authorized, pending, requires_action, "
-                           "failed, canceled or refunded"),
-    [PF_GATEWAY_STATUS] = CT_FIELD("gateway_status", CT_VAL_STRING, 0, 0,
-                                   "PayerMax's data.status"),
-    [PF_ORDER_ID] =
-        CT_FIELD("order_id", CT_VAL_STRING, 1, 0, "the merchant's order id"),
-    [PF_TRADE_ID] =
-        CT_FIELD("trade_id", CT_VAL_STRING, 1, 0, "PayerMax's tradeToken"),
-    [PF_AMOUNT] = CT_FIELD("amount", CT_VAL_STRING, 1, 0, "the amount"),
-    [PF_CURRENCY] = CT_FIELD("currency", CT_VAL_STRING, 1, 0, "the currency"),
-    [PF_REDIRECT_URL] =
-        CT_FIELD("redirect_url", CT_VAL_STRING, 1, 0,
-                 "where to send the cardholder when requires_action"),
-    [PF_TOKEN] = CT_FIELD("payment_token_id", CT_VAL_STRING, 1, 1,
-                          "a token PayerMax returned (masked when printed)")};
-
-enum {
-    RF_STATUS,
-    RF_GATEWAY_STATUS,
-    RF_REFUND_ID,
-    RF_MERCHANT_ID,
-    RF_TRADE_ID,
-    RF_AMOUNT,
-    RF_CURRENCY
-};
-
-const ct_result_field_desc pm_refund_fields[] = {
-    [RF_STATUS] =
-        CT_FIELD("status", CT_VAL_STRING, 0, 0, "succeeded, pending or failed"),
-    [RF_GATEWAY_STATUS] =
-        CT_FIELD("gateway_status", CT_VAL_STRING, 1, 0, "PayerMax's status"),
-    [RF_REFUND_ID] =
-        CT_FIELD("refund_id", CT_VAL_STRING, 1, 0, "PayerMax's refundTradeNo"),
-    [RF_MERCHANT_ID] =
-        CT_FIELD("merchant_refund_id", CT_VAL_STRING, 1, 0, "outRefundNo"),
-    [RF_TRADE_ID] =
-        CT_FIELD("trade_id", CT_VAL_STRING, 1, 0, "PayerMax's trade number"),
-    [RF_AMOUNT] = CT_FIELD("amount", CT_VAL_STRING, 1, 0, "the refund amount"),
-    [RF_CURRENCY] =
-        CT_FIELD("currency", CT_VAL_STRING, 1, 0, "the refund currency")};
-
-enum { TA_REQUEST_ID, TA_STATUS, TA_GATEWAY_STATUS, TA_REDIRECT_URL, TA_TOKEN };
 
 const ct_result_field_desc pm_application_fields[] = {
     [TA_REQUEST_ID] = CT_FIELD("request_id", CT_VAL_STRING, 1, 0,
@@ -82,7 +37,10 @@ const ct_result_field_desc pm_application_fields[] = {
     [TA_REDIRECT_URL] = CT_FIELD("redirect_url", CT_VAL_STRING, 1, 0,
                                  "where to send the user when requires_action"),
     [TA_TOKEN] = CT_FIELD("payment_token_id", CT_VAL_STRING, 1, 1,
-                          "the bound token (masked when printed)")};
+                          "the bound token (masked when printed)"),
+    [TA_RAW] = CT_FIELD(CT_RAW_NAME, CT_VAL_JSON, 0, 0,
+                        "the whole response object, card numbers and "
+                        "credentials masked")};
 
 /* ------------------------------------------------------------------ */
 /* Parsing                                                             */
@@ -256,30 +214,31 @@ ct_err pm_parse_payment(ct_client *c, const ct_op_desc *op,
         return pm_end(&r, rc, root, out);
     if (query)
         r.has_url = 0; /* not part of an orderQuery */
-    if (!pm_put_status(&r, &f[PF_STATUS], &f[PF_GATEWAY_STATUS], pm_pay_words,
-                       CT_ARRAY_LEN(pm_pay_words), 1))
+    if (!pm_put_status(&r, &f[CT_PF_STATUS], &f[CT_PF_GATEWAY_STATUS],
+                       pm_pay_words, CT_ARRAY_LEN(pm_pay_words), 1))
         return pm_end(&r, ct_fail_nomem(err), root, out);
-    if ((rc = ct_record_json(r.rec, &f[PF_ORDER_ID], data, "outTradeNo", 0,
+    if ((rc = ct_record_json(r.rec, &f[CT_PF_ORDER_ID], data, "outTradeNo", 0,
                              err)) != CT_OK ||
-        (rc = ct_record_json(r.rec, &f[PF_TRADE_ID], data, "tradeToken", 0,
+        (rc = ct_record_json(r.rec, &f[CT_PF_TRADE_ID], data, "tradeToken", 0,
                              err)) != CT_OK ||
-        (rc = pm_echo(&r, PF_ORDER_ID, req ? req->echo : NULL,
+        (rc = pm_echo(&r, CT_PF_ORDER_ID, req ? req->echo : NULL,
                       "data.outTradeNo", err)) != CT_OK)
         return pm_end(&r, rc, root, out);
     if (query) {
-        if ((rc = pm_put_amount(&r, f[PF_AMOUNT].name, resp, data,
+        if ((rc = pm_put_amount(&r, f[CT_PF_AMOUNT].name, resp, data,
                                 "totalAmount", err)) != CT_OK ||
-            (rc = ct_record_json(r.rec, &f[PF_CURRENCY], data, "currency", 0,
+            (rc = ct_record_json(r.rec, &f[CT_PF_CURRENCY], data, "currency", 0,
                                  err)) != CT_OK)
             return pm_end(&r, rc, root, out);
-    } else if (!ct_record_null(r.rec, f[PF_AMOUNT].name) ||
-               !ct_record_null(r.rec, f[PF_CURRENCY].name))
+    } else if (!ct_record_null(r.rec, f[CT_PF_AMOUNT].name) ||
+               !ct_record_null(r.rec, f[CT_PF_CURRENCY].name))
         return pm_end(&r, ct_fail_nomem(err), root, out);
     tok = query ? pm_detail_token(data) : NULL;
-    if (!pm_put_url(&r, &f[PF_REDIRECT_URL]) ||
-        !(tok ? ct_record_str(r.rec, f[PF_TOKEN].name, json_string_value(tok),
-                              json_string_length(tok), 1)
-              : ct_record_null(r.rec, f[PF_TOKEN].name)))
+    if (!pm_put_url(&r, &f[CT_PF_REDIRECT_URL]) ||
+        !(tok ? ct_record_str(r.rec, f[CT_PF_TOKEN].name,
+                              json_string_value(tok), json_string_length(tok),
+                              1)
+              : ct_record_null(r.rec, f[CT_PF_TOKEN].name)))
         rc = ct_fail_nomem(err);
     return pm_end(&r, rc, root, out);
 }
@@ -352,35 +311,35 @@ ct_err pm_parse_refund(ct_client *c, const ct_op_desc *op,
 
     if (rc != CT_OK)
         return pm_end(&r, rc, root, out);
-    if (!pm_put_status(&r, &f[RF_STATUS], &f[RF_GATEWAY_STATUS],
+    if (!pm_put_status(&r, &f[CT_RF_STATUS], &f[CT_RF_GATEWAY_STATUS],
                        pm_refund_words, CT_ARRAY_LEN(pm_refund_words), 0))
         return pm_end(&r, ct_fail_nomem(err), root, out);
-    if ((rc = ct_record_json(r.rec, &f[RF_REFUND_ID], data, "refundTradeNo", 0,
-                             err)) != CT_OK ||
-        (rc = ct_record_json(r.rec, &f[RF_MERCHANT_ID], data, "outRefundNo", 0,
-                             err)) != CT_OK ||
-        (rc = pm_echo(&r, RF_MERCHANT_ID, req ? req->echo : NULL,
+    if ((rc = ct_record_json(r.rec, &f[CT_RF_REFUND_ID], data, "refundTradeNo",
+                             0, err)) != CT_OK ||
+        (rc = ct_record_json(r.rec, &f[CT_RF_MERCHANT_REFUND_ID], data,
+                             "outRefundNo", 0, err)) != CT_OK ||
+        (rc = pm_echo(&r, CT_RF_MERCHANT_REFUND_ID, req ? req->echo : NULL,
                       "data.outRefundNo", err)) != CT_OK ||
-        (rc = pm_echo(&r, RF_REFUND_ID, req ? req->holder : NULL,
+        (rc = pm_echo(&r, CT_RF_REFUND_ID, req ? req->holder : NULL,
                       "data.refundTradeNo", err)) != CT_OK)
         return pm_end(&r, rc, root, out);
     if (!query) {
-        if ((rc = ct_record_json(r.rec, &f[RF_TRADE_ID], data, "tradeOrderNo",
-                                 0, err)) == CT_OK &&
-            (!ct_record_null(r.rec, f[RF_AMOUNT].name) ||
-             !ct_record_null(r.rec, f[RF_CURRENCY].name)))
+        if ((rc = ct_record_json(r.rec, &f[CT_RF_TRADE_ID], data,
+                                 "tradeOrderNo", 0, err)) == CT_OK &&
+            (!ct_record_null(r.rec, f[CT_RF_AMOUNT].name) ||
+             !ct_record_null(r.rec, f[CT_RF_CURRENCY].name)))
             rc = ct_fail_nomem(err);
         return pm_end(&r, rc, root, out);
     }
-    if (!ct_record_null(r.rec, f[RF_TRADE_ID].name))
+    if (!ct_record_null(r.rec, f[CT_RF_TRADE_ID].name))
         return pm_end(&r, ct_fail_nomem(err), root, out);
     /* the schema says refundAmount, the example totalAmount: read both */
-    if ((rc = pm_put_amount(&r, f[RF_AMOUNT].name, resp, data,
+    if ((rc = pm_put_amount(&r, f[CT_RF_AMOUNT].name, resp, data,
                             json_object_get(data, "refundAmount") != NULL
                                 ? "refundAmount"
                                 : "totalAmount",
                             err)) == CT_OK)
-        rc = ct_record_json(r.rec, &f[RF_CURRENCY], data, "refundCurrency", 0,
-                            err);
+        rc = ct_record_json(r.rec, &f[CT_RF_CURRENCY], data, "refundCurrency",
+                            0, err);
     return pm_end(&r, rc, root, out);
 }

@@ -14,7 +14,6 @@ _T = TypeVar("_T")
 _Text = str | bytes
 _Headers = Mapping[str, str] | Mapping[bytes, bytes] | Iterable[tuple[_Text, _Text]]
 _Body = bytes | bytearray | memoryview | str
-_JSON = dict[str, Any]
 
 __all__ = [
     "Pagsmile",
@@ -22,6 +21,7 @@ __all__ = [
     "YabandPay",
     "WorldFirst",
     "Request",
+    "Notification",
     "CardTokenResult",
     "Payment",
     "Refund",
@@ -131,6 +131,13 @@ class ResultUnknownError(GatewayError): ...
 class UnknownOptionError(ConfigurationError, TypeError): ...
 class UnknownArgumentError(ValidationError, TypeError): ...
 
+# ---------------------------------------------------------------- notifications
+
+@final
+class Notification(dict[str, Any]):
+    """The verified content verify_notification() returns: a dict whose repr()/str()
+    mask credentials and card numbers (README "raw"); its values are as received."""
+
 # ---------------------------------------------------------------- requests
 
 @final
@@ -178,6 +185,7 @@ class Payment(_Result):
     currency: str | None
     redirect_url: str | None
     payment_token_id: str | None
+    raw: Mapping[str, Any]
 
 @final
 class Refund(_Result):
@@ -188,6 +196,7 @@ class Refund(_Result):
     trade_id: str | None
     amount: str | None
     currency: str | None
+    raw: Mapping[str, Any]
 
 @final
 class PaymentToken(_Result):
@@ -211,6 +220,7 @@ class TokenApplication(_Result):
     gateway_status: str
     redirect_url: str | None
     payment_token_id: str | None
+    raw: Mapping[str, Any]
 
 @final
 class CardPayment(_Result):
@@ -348,7 +358,7 @@ class Pagsmile(_Client):
     def parse_apply_refund(
         self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
     ) -> Refund: ...
-    def verify_notification(self, fields: Mapping[str, Any]) -> _JSON: ...
+    def verify_notification(self, fields: Mapping[str, Any]) -> Notification: ...
     def notification_ack(self) -> str: ...
 
 @final
@@ -536,7 +546,7 @@ class PayerMax(_Client):
     ) -> Refund: ...
     def verify_notification(
         self, body: _Body, sign: _Body | None, *, max_age: float | None = None
-    ) -> _JSON: ...
+    ) -> Notification: ...
     def notification_ack(self) -> str: ...
 
 @final
@@ -680,7 +690,7 @@ class YabandPay(_Client):
     def parse_query_refund(
         self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
     ) -> Refund: ...
-    def verify_notification(self, body: _Body) -> _JSON: ...
+    def verify_notification(self, body: _Body) -> Notification: ...
     def notification_ack(self) -> str: ...
 
 @final
@@ -712,5 +722,5 @@ class WorldFirst(_Client):
     ) -> CardSensitiveInfo: ...
     def verify_notification(
         self, path: str, headers: _Headers, body: _Body, *, max_age: float | None = None
-    ) -> _JSON: ...
+    ) -> Notification: ...
     def notification_ack(self, path: str) -> tuple[list[tuple[str, str]], str]: ...

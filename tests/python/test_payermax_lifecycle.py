@@ -62,6 +62,9 @@ def test_whole_flow_is_stateful(sandbox):
             "succeeded", "SUCCESS", "REQ_FLOW_1", None)
         token = app.payment_token_id
         assert token.startswith("PMTOKEN") and token not in repr(app)
+        # raw: the whole answer, the token masked to its last four
+        assert app.raw["code"] == "APPLY_SUCCESS" and app.raw["data"]["requestId"] == "REQ_FLOW_1"
+        assert app.raw["data"]["paymentTokenID"] == "*" * (len(token) - 4) + token[-4:]
         # the same request id is the same binding (the idempotency key)
         assert bind(c, "flow-user", "REQ_FLOW_1").payment_token_id == token
         again = c.inquire_apply_request(user_id="flow-user", request_id="REQ_FLOW_1")
@@ -77,6 +80,8 @@ def test_whole_flow_is_stateful(sandbox):
         q = c.query_order(out_trade_no="FLOW_ORDER_1")
         assert (q.status, q.trade_id, q.amount, q.currency, q.payment_token_id) == (
             "succeeded", p.trade_id, "10.50", "SAR", token)
+        assert q.raw["data"]["totalAmount"] == 10.5 and q.raw["data"]["country"] == "SA"
+        assert token not in str(q.raw) and token not in repr(q)
         # outTradeNo is case-insensitive: the same order
         with pytest.raises(cardtoken.GatewayError) as info:
             c.pay_with_token(**pay_args("flow-user", token, "flow_order_1"))
