@@ -91,6 +91,15 @@ foreach ([
             $sent() === $before ? '' : ' SENT', "\n";
     }
 }
+// failures after the card was sent: no output channel shows it
+foreach (['FAULT-http500', 'FAULT-notjson', 'FAULT-badsign', 'DECLINE-PARAMS_INVALID', 'DECLINE-SYSTEM_ERROR'] as $m) {
+    try {
+        $pm->applyPaymentToken(['request_id' => "PHP_REQ_$m", 'user_id' => $m] + $apply);
+        echo "no exception\n";
+    } catch (CardToken\Exception $e) {
+        echo "$m: ", get_class($e), ct_canary_leaks(ct_all_dumps($e)) ? ' CARD SHOWN' : ' card hidden', "\n";
+    }
+}
 $req = $pm->buildApplyPaymentToken($apply);
 echo 'request body holds the card: ', str_contains($req->body, CT_CANARY_CARD) ? 'yes' : 'no', "\n";
 echo 'request printed: ', implode(',', ct_canary_leaks(ct_all_dumps($req))) ?: 'card and CVV hidden', "\n";
@@ -136,6 +145,11 @@ ValidationException card_info.card_expiration_year
 ValidationException out_trade_no
 ValidationException total_amount
 ValidationException payment_detail.card_info.card_identifier_no
+FAULT-http500: CardToken\TransportException card hidden
+FAULT-notjson: CardToken\ProtocolException card hidden
+FAULT-badsign: CardToken\SignatureException card hidden
+DECLINE-PARAMS_INVALID: CardToken\GatewayException card hidden
+DECLINE-SYSTEM_ERROR: CardToken\ResultUnknownException card hidden
 request body holds the card: yes
 request printed: card and CVV hidden
 PAYMENT: verified PAYMENT SUCCESS, tampered refused
