@@ -34,27 +34,10 @@ int pm_word_chars(const char *s, size_t n)
     return n > 0;
 }
 
-/* ^[0-9]+(\.[0-9]+)?$ */
-static int pm_decimal(const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n && s[i] >= '0' && s[i] <= '9')
-        i++;
-    if (i == 0)
-        return 0;
-    if (i == n)
-        return 1;
-    if (s[i++] != '.' || i == n)
-        return 0;
-    while (i < n && s[i] >= '0' && s[i] <= '9')
-        i++;
-    return i == n;
-}
-
 static ct_err pm_check_amount(const char *s, size_t n, const char *field,
                               ct_error *err)
 {
-    if (!pm_decimal(s, n) || n > 32)
+    if (!ct_decimal_text(s, n) || n > 32)
         return ct_fail(err, CT_ERR_VALIDATION, field,
                        "%s must be a decimal string such as \"10.00\"", field);
     return CT_OK;
