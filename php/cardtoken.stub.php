@@ -76,6 +76,48 @@ namespace CardToken {
         /** @return list<PaymentToken> */
         public function parseInquirePaymentToken(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): array {}
 
+        public function payWithToken(#[\SensitiveParameter] array $args): Payment {}
+
+        public function buildPayWithToken(#[\SensitiveParameter] array $args): Request {}
+
+        public function parsePayWithToken(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): Payment {}
+
+        public function applyPaymentToken(#[\SensitiveParameter] array $args): TokenApplication {}
+
+        public function buildApplyPaymentToken(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseApplyPaymentToken(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): TokenApplication {}
+
+        public function inquireApplyRequest(#[\SensitiveParameter] array $args): TokenApplication {}
+
+        public function buildInquireApplyRequest(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseInquireApplyRequest(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): TokenApplication {}
+
+        public function removePaymentToken(#[\SensitiveParameter] array $args): PaymentToken {}
+
+        public function buildRemovePaymentToken(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseRemovePaymentToken(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): PaymentToken {}
+
+        public function queryOrder(#[\SensitiveParameter] array $args): Payment {}
+
+        public function buildQueryOrder(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseQueryOrder(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): Payment {}
+
+        public function refund(#[\SensitiveParameter] array $args): Refund {}
+
+        public function buildRefund(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseRefund(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): Refund {}
+
+        public function queryRefund(#[\SensitiveParameter] array $args): Refund {}
+
+        public function buildQueryRefund(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseQueryRefund(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): Refund {}
+
         public function verifyNotification(#[\SensitiveParameter] string $body, ?string $sign, ?float $maxAge = null): array {}
 
         public function notificationAck(): string {}
@@ -221,6 +263,8 @@ namespace CardToken {
     }
 
     /**
+     * payment_token_id are readable as properties; every dump masks them.
+     *
      * @strict-properties
      * @not-serializable
      */
@@ -238,6 +282,24 @@ namespace CardToken {
         public readonly ?string $target_org;
         public readonly ?string $account_display;
         public readonly ?string $referral_code;
+
+        private function __construct() {}
+    }
+
+    /**
+     * payment_token_id are readable as properties; every dump masks them.
+     *
+     * @strict-properties
+     * @not-serializable
+     */
+    final class TokenApplication
+    {
+        public readonly ?string $request_id;
+        public readonly ?string $status;
+        public readonly ?string $gateway_status;
+        public readonly ?string $redirect_url;
+        public readonly ?string $payment_token_id;
+        public readonly array $raw;
 
         private function __construct() {}
     }

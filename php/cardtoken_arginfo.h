@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: a5551435dc03e7ae995a82639667b2487197711e */
+ * Stub hash: 214b049b7ca0292d0c23fd99401dfede4b8ebe33 */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_CardToken_version, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
@@ -81,6 +81,62 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CardToken_PayerMax_parseIn
 	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
 	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, request, CardToken\\Request, 1, "null")
 ZEND_END_ARG_INFO()
+
+#define arginfo_class_CardToken_PayerMax_payWithToken arginfo_class_CardToken_Pagsmile_payWithToken
+
+#define arginfo_class_CardToken_PayerMax_buildPayWithToken arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+#define arginfo_class_CardToken_PayerMax_parsePayWithToken arginfo_class_CardToken_Pagsmile_parsePayWithToken
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_CardToken_PayerMax_applyPaymentToken, 0, 1, CardToken\\TokenApplication, 0)
+	ZEND_ARG_TYPE_INFO(0, args, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CardToken_PayerMax_buildApplyPaymentToken arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_CardToken_PayerMax_parseApplyPaymentToken, 0, 3, CardToken\\TokenApplication, 0)
+	ZEND_ARG_TYPE_INFO(0, status, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, headers, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, request, CardToken\\Request, 1, "null")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CardToken_PayerMax_inquireApplyRequest arginfo_class_CardToken_PayerMax_applyPaymentToken
+
+#define arginfo_class_CardToken_PayerMax_buildInquireApplyRequest arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+#define arginfo_class_CardToken_PayerMax_parseInquireApplyRequest arginfo_class_CardToken_PayerMax_parseApplyPaymentToken
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_CardToken_PayerMax_removePaymentToken, 0, 1, CardToken\\PaymentToken, 0)
+	ZEND_ARG_TYPE_INFO(0, args, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CardToken_PayerMax_buildRemovePaymentToken arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_CardToken_PayerMax_parseRemovePaymentToken, 0, 3, CardToken\\PaymentToken, 0)
+	ZEND_ARG_TYPE_INFO(0, status, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, headers, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, request, CardToken\\Request, 1, "null")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CardToken_PayerMax_queryOrder arginfo_class_CardToken_Pagsmile_payWithToken
+
+#define arginfo_class_CardToken_PayerMax_buildQueryOrder arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+#define arginfo_class_CardToken_PayerMax_parseQueryOrder arginfo_class_CardToken_Pagsmile_parsePayWithToken
+
+#define arginfo_class_CardToken_PayerMax_refund arginfo_class_CardToken_Pagsmile_refund
+
+#define arginfo_class_CardToken_PayerMax_buildRefund arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+#define arginfo_class_CardToken_PayerMax_parseRefund arginfo_class_CardToken_Pagsmile_parseRefund
+
+#define arginfo_class_CardToken_PayerMax_queryRefund arginfo_class_CardToken_Pagsmile_refund
+
+#define arginfo_class_CardToken_PayerMax_buildQueryRefund arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+#define arginfo_class_CardToken_PayerMax_parseQueryRefund arginfo_class_CardToken_Pagsmile_parseRefund
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CardToken_PayerMax_verifyNotification, 0, 2, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
@@ -172,6 +228,8 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_CardToken_PaymentToken___construct arginfo_class_CardToken_Request___construct
 
+#define arginfo_class_CardToken_TokenApplication___construct arginfo_class_CardToken_Request___construct
+
 #define arginfo_class_CardToken_CardPayment___construct arginfo_class_CardToken_Request___construct
 
 #define arginfo_class_CardToken_CardSensitiveInfo___construct arginfo_class_CardToken_Request___construct
@@ -222,6 +280,27 @@ ZEND_METHOD(CardToken_PayerMax, __construct);
 ZEND_METHOD(CardToken_PayerMax, inquirePaymentToken);
 ZEND_METHOD(CardToken_PayerMax, buildInquirePaymentToken);
 ZEND_METHOD(CardToken_PayerMax, parseInquirePaymentToken);
+ZEND_METHOD(CardToken_PayerMax, payWithToken);
+ZEND_METHOD(CardToken_PayerMax, buildPayWithToken);
+ZEND_METHOD(CardToken_PayerMax, parsePayWithToken);
+ZEND_METHOD(CardToken_PayerMax, applyPaymentToken);
+ZEND_METHOD(CardToken_PayerMax, buildApplyPaymentToken);
+ZEND_METHOD(CardToken_PayerMax, parseApplyPaymentToken);
+ZEND_METHOD(CardToken_PayerMax, inquireApplyRequest);
+ZEND_METHOD(CardToken_PayerMax, buildInquireApplyRequest);
+ZEND_METHOD(CardToken_PayerMax, parseInquireApplyRequest);
+ZEND_METHOD(CardToken_PayerMax, removePaymentToken);
+ZEND_METHOD(CardToken_PayerMax, buildRemovePaymentToken);
+ZEND_METHOD(CardToken_PayerMax, parseRemovePaymentToken);
+ZEND_METHOD(CardToken_PayerMax, queryOrder);
+ZEND_METHOD(CardToken_PayerMax, buildQueryOrder);
+ZEND_METHOD(CardToken_PayerMax, parseQueryOrder);
+ZEND_METHOD(CardToken_PayerMax, refund);
+ZEND_METHOD(CardToken_PayerMax, buildRefund);
+ZEND_METHOD(CardToken_PayerMax, parseRefund);
+ZEND_METHOD(CardToken_PayerMax, queryRefund);
+ZEND_METHOD(CardToken_PayerMax, buildQueryRefund);
+ZEND_METHOD(CardToken_PayerMax, parseQueryRefund);
 ZEND_METHOD(CardToken_PayerMax, verifyNotification);
 ZEND_METHOD(CardToken_PayerMax, notificationAck);
 ZEND_METHOD(CardToken_YabandPay, __construct);
@@ -253,6 +332,7 @@ ZEND_METHOD(CardToken_CardTokenResult, __construct);
 ZEND_METHOD(CardToken_Payment, __construct);
 ZEND_METHOD(CardToken_Refund, __construct);
 ZEND_METHOD(CardToken_PaymentToken, __construct);
+ZEND_METHOD(CardToken_TokenApplication, __construct);
 ZEND_METHOD(CardToken_CardPayment, __construct);
 ZEND_METHOD(CardToken_CardSensitiveInfo, __construct);
 ZEND_METHOD(CardToken_Exception, getGateway);
@@ -300,6 +380,27 @@ static const zend_function_entry class_CardToken_PayerMax_methods[] = {
 	ZEND_ME(CardToken_PayerMax, inquirePaymentToken, arginfo_class_CardToken_PayerMax_inquirePaymentToken, ZEND_ACC_PUBLIC)
 	ZEND_ME(CardToken_PayerMax, buildInquirePaymentToken, arginfo_class_CardToken_PayerMax_buildInquirePaymentToken, ZEND_ACC_PUBLIC)
 	ZEND_ME(CardToken_PayerMax, parseInquirePaymentToken, arginfo_class_CardToken_PayerMax_parseInquirePaymentToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, payWithToken, arginfo_class_CardToken_PayerMax_payWithToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, buildPayWithToken, arginfo_class_CardToken_PayerMax_buildPayWithToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, parsePayWithToken, arginfo_class_CardToken_PayerMax_parsePayWithToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, applyPaymentToken, arginfo_class_CardToken_PayerMax_applyPaymentToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, buildApplyPaymentToken, arginfo_class_CardToken_PayerMax_buildApplyPaymentToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, parseApplyPaymentToken, arginfo_class_CardToken_PayerMax_parseApplyPaymentToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, inquireApplyRequest, arginfo_class_CardToken_PayerMax_inquireApplyRequest, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, buildInquireApplyRequest, arginfo_class_CardToken_PayerMax_buildInquireApplyRequest, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, parseInquireApplyRequest, arginfo_class_CardToken_PayerMax_parseInquireApplyRequest, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, removePaymentToken, arginfo_class_CardToken_PayerMax_removePaymentToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, buildRemovePaymentToken, arginfo_class_CardToken_PayerMax_buildRemovePaymentToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, parseRemovePaymentToken, arginfo_class_CardToken_PayerMax_parseRemovePaymentToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, queryOrder, arginfo_class_CardToken_PayerMax_queryOrder, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, buildQueryOrder, arginfo_class_CardToken_PayerMax_buildQueryOrder, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, parseQueryOrder, arginfo_class_CardToken_PayerMax_parseQueryOrder, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, refund, arginfo_class_CardToken_PayerMax_refund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, buildRefund, arginfo_class_CardToken_PayerMax_buildRefund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, parseRefund, arginfo_class_CardToken_PayerMax_parseRefund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, queryRefund, arginfo_class_CardToken_PayerMax_queryRefund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, buildQueryRefund, arginfo_class_CardToken_PayerMax_buildQueryRefund, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_PayerMax, parseQueryRefund, arginfo_class_CardToken_PayerMax_parseQueryRefund, ZEND_ACC_PUBLIC)
 	ZEND_ME(CardToken_PayerMax, verifyNotification, arginfo_class_CardToken_PayerMax_verifyNotification, ZEND_ACC_PUBLIC)
 	ZEND_ME(CardToken_PayerMax, notificationAck, arginfo_class_CardToken_PayerMax_notificationAck, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
@@ -366,6 +467,12 @@ static const zend_function_entry class_CardToken_Refund_methods[] = {
 
 static const zend_function_entry class_CardToken_PaymentToken_methods[] = {
 	ZEND_ME(CardToken_PaymentToken, __construct, arginfo_class_CardToken_PaymentToken___construct, ZEND_ACC_PRIVATE)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_CardToken_TokenApplication_methods[] = {
+	ZEND_ME(CardToken_TokenApplication, __construct, arginfo_class_CardToken_TokenApplication___construct, ZEND_ACC_PRIVATE)
 	ZEND_FE_END
 };
 
@@ -495,6 +602,48 @@ static zend_class_entry *register_class_CardToken_PayerMax(void)
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildinquirepaymenttoken", sizeof("buildinquirepaymenttoken") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parseinquirepaymenttoken", sizeof("parseinquirepaymenttoken") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "paywithtoken", sizeof("paywithtoken") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildpaywithtoken", sizeof("buildpaywithtoken") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parsepaywithtoken", sizeof("parsepaywithtoken") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "applypaymenttoken", sizeof("applypaymenttoken") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildapplypaymenttoken", sizeof("buildapplypaymenttoken") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parseapplypaymenttoken", sizeof("parseapplypaymenttoken") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "inquireapplyrequest", sizeof("inquireapplyrequest") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildinquireapplyrequest", sizeof("buildinquireapplyrequest") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parseinquireapplyrequest", sizeof("parseinquireapplyrequest") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "removepaymenttoken", sizeof("removepaymenttoken") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildremovepaymenttoken", sizeof("buildremovepaymenttoken") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parseremovepaymenttoken", sizeof("parseremovepaymenttoken") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "queryorder", sizeof("queryorder") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildqueryorder", sizeof("buildqueryorder") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parsequeryorder", sizeof("parsequeryorder") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "refund", sizeof("refund") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildrefund", sizeof("buildrefund") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parserefund", sizeof("parserefund") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "queryrefund", sizeof("queryrefund") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildqueryrefund", sizeof("buildqueryrefund") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parsequeryrefund", sizeof("parsequeryrefund") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "verifynotification", sizeof("verifynotification") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 #endif
@@ -871,6 +1020,53 @@ static zend_class_entry *register_class_CardToken_PaymentToken(void)
 	zend_string *property_referral_code_name = zend_string_init("referral_code", sizeof("referral_code") - 1, 1);
 	zend_declare_typed_property(class_entry, property_referral_code_name, &property_referral_code_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
 	zend_string_release(property_referral_code_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_CardToken_TokenApplication(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "CardToken", "TokenApplication", class_CardToken_TokenApplication_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	zval property_request_id_default_value;
+	ZVAL_UNDEF(&property_request_id_default_value);
+	zend_string *property_request_id_name = zend_string_init("request_id", sizeof("request_id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_request_id_name, &property_request_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_request_id_name);
+
+	zval property_status_default_value;
+	ZVAL_UNDEF(&property_status_default_value);
+	zend_string *property_status_name = zend_string_init("status", sizeof("status") - 1, 1);
+	zend_declare_typed_property(class_entry, property_status_name, &property_status_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_status_name);
+
+	zval property_gateway_status_default_value;
+	ZVAL_UNDEF(&property_gateway_status_default_value);
+	zend_string *property_gateway_status_name = zend_string_init("gateway_status", sizeof("gateway_status") - 1, 1);
+	zend_declare_typed_property(class_entry, property_gateway_status_name, &property_gateway_status_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_gateway_status_name);
+
+	zval property_redirect_url_default_value;
+	ZVAL_UNDEF(&property_redirect_url_default_value);
+	zend_string *property_redirect_url_name = zend_string_init("redirect_url", sizeof("redirect_url") - 1, 1);
+	zend_declare_typed_property(class_entry, property_redirect_url_name, &property_redirect_url_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_redirect_url_name);
+
+	zval property_payment_token_id_default_value;
+	ZVAL_UNDEF(&property_payment_token_id_default_value);
+	zend_string *property_payment_token_id_name = zend_string_init("payment_token_id", sizeof("payment_token_id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_payment_token_id_name, &property_payment_token_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_payment_token_id_name);
+
+	zval property_raw_default_value;
+	ZVAL_UNDEF(&property_raw_default_value);
+	zend_string *property_raw_name = zend_string_init("raw", sizeof("raw") - 1, 1);
+	zend_declare_typed_property(class_entry, property_raw_name, &property_raw_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_raw_name);
 
 	return class_entry;
 }

@@ -39,6 +39,27 @@
     X(PayerMax, inquirePaymentToken, CALL, "inquirePaymentToken") \
     X(PayerMax, buildInquirePaymentToken, BUILD, "inquirePaymentToken") \
     X(PayerMax, parseInquirePaymentToken, PARSE, "inquirePaymentToken") \
+    X(PayerMax, payWithToken, CALL, "payWithToken") \
+    X(PayerMax, buildPayWithToken, BUILD, "payWithToken") \
+    X(PayerMax, parsePayWithToken, PARSE, "payWithToken") \
+    X(PayerMax, applyPaymentToken, CALL, "applyPaymentToken") \
+    X(PayerMax, buildApplyPaymentToken, BUILD, "applyPaymentToken") \
+    X(PayerMax, parseApplyPaymentToken, PARSE, "applyPaymentToken") \
+    X(PayerMax, inquireApplyRequest, CALL, "inquireApplyRequest") \
+    X(PayerMax, buildInquireApplyRequest, BUILD, "inquireApplyRequest") \
+    X(PayerMax, parseInquireApplyRequest, PARSE, "inquireApplyRequest") \
+    X(PayerMax, removePaymentToken, CALL, "removePaymentToken") \
+    X(PayerMax, buildRemovePaymentToken, BUILD, "removePaymentToken") \
+    X(PayerMax, parseRemovePaymentToken, PARSE, "removePaymentToken") \
+    X(PayerMax, queryOrder, CALL, "queryOrder") \
+    X(PayerMax, buildQueryOrder, BUILD, "queryOrder") \
+    X(PayerMax, parseQueryOrder, PARSE, "queryOrder") \
+    X(PayerMax, refund, CALL, "refund") \
+    X(PayerMax, buildRefund, BUILD, "refund") \
+    X(PayerMax, parseRefund, PARSE, "refund") \
+    X(PayerMax, queryRefund, CALL, "queryRefund") \
+    X(PayerMax, buildQueryRefund, BUILD, "queryRefund") \
+    X(PayerMax, parseQueryRefund, PARSE, "queryRefund") \
     X(YabandPay, createCardToken, CALL, "createCardToken") \
     X(YabandPay, buildCreateCardToken, BUILD, "createCardToken") \
     X(YabandPay, parseCreateCardToken, PARSE, "createCardToken") \
@@ -64,6 +85,7 @@
     X(Payment) \
     X(Refund) \
     X(PaymentToken) \
+    X(TokenApplication) \
     X(CardPayment) \
     X(CardSensitiveInfo)
 

@@ -45,6 +45,18 @@ run notify
 run "$PY" examples/python/yabandpay_lifecycle.py
 lifecycle_php() { yb_note | "${PHP[@]}" examples/php/yabandpay_lifecycle.php; }
 run lifecycle_php
+run "$PY" examples/python/payermax_lifecycle.py
+# PayerMax PAYMENT and TOKENIZATION notifications signed by the sandbox, one
+# JSON line {"sign", "body" (base64)} each, for the PHP receiver's stdin
+pm_notes() {
+  "$PY" -c 'import base64,json,os; from cardtoken import sandbox
+cfg = json.load(open(os.environ["CARDTOKEN_CONFIG"]))
+for kind in ("PAYMENT", "TOKENIZATION"):
+    n = sandbox.build_notification("payermax", cfg, kind=kind)
+    print(json.dumps({"sign": dict(n["headers"])["sign"], "body": base64.b64encode(n["body"]).decode()}))'
+}
+pm_lifecycle_php() { pm_notes | "${PHP[@]}" examples/php/payermax_lifecycle.php; }
+run pm_lifecycle_php
 echo
 echo "demo: $ok passed, $failed failed"
 [ "$failed" -eq 0 ]

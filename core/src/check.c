@@ -91,6 +91,22 @@ int ct_luhn_ok(const char *s, size_t n)
     return sum % 10 == 0;
 }
 
+int ct_decimal_text(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == 0)
+        return 0;
+    if (i == n)
+        return 1;
+    if (s[i++] != '.' || i == n)
+        return 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    return i == n;
+}
+
 int ct_parse_uint(const char *s, size_t n, long long *out)
 {
     long long v = 0;

@@ -40,6 +40,8 @@ ct_err ct_check_url(const ct_kv *v, const char *field, size_t max,
 ct_err ct_check_fresh(const ct_client *c, const char *t, size_t n,
                       double max_age, const char *gw, const char *field,
                       ct_error *err);
+/* 1 when s[0..n) is an amount's decimal text: ^[0-9]+(\.[0-9]+)?$ */
+int ct_decimal_text(const char *s, size_t n);
 /* Parses a non-negative decimal integer text (no sign, <= 18 digits). */
 int ct_parse_uint(const char *s, size_t n, long long *out);
 /* Checks argument names against the gateway's table. */

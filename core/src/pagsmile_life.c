@@ -94,23 +94,6 @@ static ct_err pg_arg(const ct_args *a, const char *name, int required,
     return ct_check_text(*out, name, max, 0, err);
 }
 
-/* ^[0-9]+(\.[0-9]+)?$ */
-static int pg_decimal(const char *s, size_t n)
-{
-    size_t i = 0, d = 0;
-    while (i < n && s[i] >= '0' && s[i] <= '9')
-        i++, d++;
-    if (d == 0)
-        return 0;
-    if (i == n)
-        return 1;
-    if (s[i++] != '.' || i == n)
-        return 0;
-    while (i < n && s[i] >= '0' && s[i] <= '9')
-        i++;
-    return i == n;
-}
-
 /* ------------------------------------------------------------------ */
 /* pay_with_token: the nested objects                                  */
 /* ------------------------------------------------------------------ */
@@ -152,7 +135,8 @@ static ct_err pg_check_value(const ct_param_desc *k, size_t max,
                        field);
     kv = (ct_kv){(char *)field, (char *)json_string_value(v),
                  json_string_length(v)};
-    if (strcmp(k->name, "order_amount") == 0 && !pg_decimal(kv.value, kv.len))
+    if (strcmp(k->name, "order_amount") == 0 &&
+        !ct_decimal_text(kv.value, kv.len))
         return ct_fail(err, CT_ERR_VALIDATION, field,
                        "%s must be a decimal string such as \"10.00\"", field);
     if (strcmp(k->name, "installments") == 0) {
@@ -530,7 +514,7 @@ static ct_err pg_php_amount(const ct_kv *v, char out[32], size_t *olen,
     size_t i = 0, n = v->len, end, digits = 0;
     const char *s = v->value;
     int nonzero = 0;
-    if (!pg_decimal(s, n) || n > 30)
+    if (!ct_decimal_text(s, n) || n > 30)
         return ct_fail(err, CT_ERR_VALIDATION, "refund_amount",
                        "refund_amount must be a decimal string such as "
                        "\"5.50\"");

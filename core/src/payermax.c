@@ -1,5 +1,7 @@
-/* payermax.c - PayerMax inquirePaymentToken: SHA256withRSA over the exact
- * body in the "sign" header; success responses must be signed too. */
+/* payermax.c - PayerMax's envelope and answers (SHA256withRSA over the
+ * exact body in the "sign" header; success responses must be signed too),
+ * inquirePaymentToken, and notifications. The lifecycle calls and the
+ * gateway table are in payermax_life.c. */
 #include "buf.h"
 #include "check.h"
 #include "client.h"
@@ -12,23 +14,15 @@
 #include "kv.h"
 #include "mem.h"
 #include "options.h"
+#include "payermax.h"
 #include "registry.h"
 #include "request.h"
 #include "result.h"
 
 #include <string.h>
 
-static const ct_param_desc pm_options[] = {
-    CT_ARG("app_id", CT_TYPE_STRING, 1, "PayerMax application id"),
-    CT_ARG("merchant_no", CT_TYPE_STRING, 1, "PayerMax merchant number"),
-    CT_ARG("private_key", CT_TYPE_SECRET, 1, "the merchant's RSA key (PEM)"),
-    CT_ARG("gateway_public_key", CT_TYPE_STRING, 1,
-           "PayerMax's RSA public key (PEM)"),
-    CT_ARG("key_version", CT_TYPE_STRING, 0, "keyVersion (default \"1\")"),
-    CT_COMMON_OPTIONS};
-
 /* In body order; pm_members[i] is the data member args[i] becomes. */
-static const ct_param_desc pm_inquire_args[] = {
+const ct_param_desc pm_inquire_args[PM_NINQUIRE_ARGS] = {
     CT_ARG("user_id", CT_TYPE_STRING, 1, "the merchant's user id"),
     CT_ARG("token_scope", CT_TYPE_STRING, 0, "tokenAcq or tokenMit"),
     CT_ARG("payment_token_id", CT_TYPE_STRING, 0, "one token only"),
@@ -47,8 +41,9 @@ static const struct {
 
 /* In record order; pm_token_members[i] is the member fields[i] comes
  * from. */
-static const ct_result_field_desc pm_token_fields[] = {
-    CT_FIELD("payment_token_id", CT_VAL_STRING, 1, 0, "the payment token"),
+const ct_result_field_desc pm_token_fields[PM_NTOKEN_FIELDS] = {
+    CT_FIELD("payment_token_id", CT_VAL_STRING, 1, 1,
+             "the payment token (masked when printed)"),
     CT_FIELD("user_id", CT_VAL_STRING, 1, 0, "the user it belongs to"),
     CT_FIELD("token_scope", CT_VAL_STRING, 1, 0, "tokenAcq or tokenMit"),
     CT_FIELD("payment_token_expiry", CT_VAL_STRING, 1, 0, "its expiry"),
@@ -77,33 +72,7 @@ static const struct {
                         {"accountDisplay", 0},
                         {"referralCode", 0}};
 
-static const ct_param_desc pm_notify[] = {
-    CT_NOTIFY("body", "body", CT_TYPE_BYTES, 1, 1, "the raw posted body"),
-    {.name = "sign",
-     .php_name = "sign",
-     .type = CT_TYPE_STRING,
-     .required = 1,
-     .nullable = 1,
-     .doc = "the sign header (None when absent)"},
-    CT_NOTIFY("max_age", "maxAge", CT_TYPE_FLOAT, 0, 0,
-              "refuse a notifyTime more than this many seconds away")};
-
-static const ct_env pm_envs[] = {
-    {"sandbox", "https://pay-gate-uat.payermax.com"},
-    {"production", "https://pay-gate.payermax.com"},
-    {NULL, NULL}};
-
-/* The client's PayerMax credentials and keyed contexts (ct_client.state). */
-typedef struct pm_state {
-    char *app_id;
-    char *merchant_no;
-    char *key_version;
-    ct_rsa_keys keys;
-} pm_state;
-
-#define PM(c) ((pm_state *)(c)->state)
-
-static void pm_free_state(void *state)
+void pm_free_state(void *state)
 {
     pm_state *s = state;
     ct_free_str(s->app_id);
@@ -113,7 +82,7 @@ static void pm_free_state(void *state)
     ct_free_secret(s, sizeof(*s));
 }
 
-static ct_err pm_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
+ct_err pm_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
 {
     pm_state *s = ct_calloc(1, sizeof(*s));
     ct_err rc;
@@ -130,13 +99,49 @@ static ct_err pm_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
     return CT_OK;
 }
 
-static ct_err pm_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
-                       ct_request *req, ct_error *err)
+ct_err pm_envelope(ct_client *c, const char *version, const ct_buf *data,
+                   ct_request *req, ct_error *err)
+{
+    ct_buf sig;
+    ct_time now;
+    ct_err rc;
+
+    ct_client_now(c, &now);
+    ct_buf_reserve(&req->body, 200 + data->len);
+    ct_buf_puts(&req->body, "{");
+    ct_json_put_member(&req->body, 0, "version", version, strlen(version));
+    ct_json_put_member(&req->body, 1, "keyVersion", PM(c)->key_version,
+                       strlen(PM(c)->key_version));
+    ct_buf_puts(&req->body, ",\"requestTime\":\"");
+    ct_format_time(&req->body, &now, 1);
+    ct_buf_putc(&req->body, '"');
+    ct_json_put_member(&req->body, 1, "appId", PM(c)->app_id,
+                       strlen(PM(c)->app_id));
+    ct_json_put_member(&req->body, 1, "merchantNo", PM(c)->merchant_no,
+                       strlen(PM(c)->merchant_no));
+    ct_buf_puts(&req->body, ",\"data\":");
+    ct_buf_append(&req->body, data->data, data->len);
+    ct_buf_putc(&req->body, '}');
+    if (!ct_buf_ok(data) || !ct_buf_ok(&req->body))
+        return ct_fail_nomem(err);
+
+    ct_buf_init(&sig);
+    rc = ct_rsa_sign_b64(PM(c)->keys.sign_ctx, req->body.data, req->body.len,
+                         &sig, err);
+    if (rc == CT_OK &&
+        (rc = ct_request_add_header(req, "Content-Type", "application/json", 16,
+                                    err)) == CT_OK)
+        rc = ct_request_add_header(req, "sign", sig.data, sig.len, err);
+    ct_buf_free(&sig);
+    return rc;
+}
+
+ct_err pm_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
+                ct_request *req, ct_error *err)
 {
     static const char *const scopes[] = {"tokenAcq", "tokenMit", NULL};
     const ct_kv *v[CT_ARRAY_LEN(pm_members)];
-    ct_buf sig;
-    ct_time now;
+    ct_buf data;
     size_t i;
     ct_err rc;
 
@@ -158,38 +163,16 @@ static ct_err pm_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
                        "target_org must be empty when payment_method_type is "
                        "CARD");
 
-    ct_client_now(c, &now);
-    ct_buf_reserve(&req->body, 320);
-    ct_buf_puts(&req->body, "{\"version\":\"1.2\"");
-    ct_json_put_member(&req->body, 1, "keyVersion", PM(c)->key_version,
-                       strlen(PM(c)->key_version));
-    ct_buf_puts(&req->body, ",\"requestTime\":\"");
-    ct_format_time(&req->body, &now, 1);
-    ct_buf_putc(&req->body, '"');
-    ct_json_put_member(&req->body, 1, "appId", PM(c)->app_id,
-                       strlen(PM(c)->app_id));
-    ct_json_put_member(&req->body, 1, "merchantNo", PM(c)->merchant_no,
-                       strlen(PM(c)->merchant_no));
-    ct_buf_puts(&req->body, ",\"data\":{");
+    ct_buf_init(&data);
+    ct_buf_putc(&data, '{');
     for (i = 0; i < CT_ARRAY_LEN(pm_members); i++)
         if (v[i] != NULL)
-            ct_json_put_member(&req->body, i != 0, pm_members[i].member,
-                               v[i]->value, v[i]->len);
-    ct_buf_puts(&req->body, "}}");
-    if (!ct_buf_ok(&req->body))
-        return ct_fail_nomem(err);
-    if ((rc = ct_request_set_echo(req, v[0], NULL, err)) != CT_OK)
-        return rc;
-
-    ct_buf_init(&sig);
-    rc = ct_rsa_sign_b64(PM(c)->keys.sign_ctx, req->body.data, req->body.len,
-                         &sig, err);
-    if (rc == CT_OK &&
-        (rc = ct_request_add_header(req, "Content-Type", "application/json", 16,
-                                    err)) == CT_OK)
-        rc = ct_request_add_header(req, "sign", sig.data, sig.len, err);
-    ct_buf_free(&sig);
-    return rc;
+            ct_json_put_member(&data, i != 0, pm_members[i].member, v[i]->value,
+                               v[i]->len);
+    ct_buf_putc(&data, '}');
+    rc = pm_envelope(c, "1.2", &data, req, err);
+    ct_buf_free(&data);
+    return rc == CT_OK ? ct_request_set_echo(req, v[0], NULL, err) : rc;
 }
 
 /* Verifies a base64 SHA256withRSA signature of body with the gateway key. */
@@ -209,34 +192,44 @@ static ct_err pm_verify(const ct_client *c, const char *b64, size_t n,
     return CT_OK;
 }
 
-static ct_err pm_parse(ct_client *c, const ct_op_desc *op,
-                       const ct_request *req, const ct_response *resp,
-                       ct_result **out, ct_error *err)
+/* The codes that leave the outcome unknown (LIFECYCLE.md §7.1). */
+static int pm_unknown_code(const char *code)
+{
+    return strcmp(code, "SYSTEM_ERROR") == 0 ||
+           strcmp(code, "REQUEST_TIMEOUT") == 0 ||
+           strcmp(code, "UNEXPECTED_ERROR") == 0;
+}
+
+ct_err pm_answer(ct_client *c, const ct_request *req, const ct_response *resp,
+                 int unknown, json_t **root, const json_t **data, ct_error *err)
 {
     const ct_header *sign =
         ct_find_header(resp->headers, resp->nheaders, "sign");
-    json_t *root = NULL, *data, *list, *item;
     ct_buf code, msg;
-    ct_result *res = NULL;
     int present;
-    size_t i, k;
     ct_err rc;
 
+    *root = NULL;
+    *data = NULL;
     ct_buf_init(&code);
     ct_buf_init(&msg);
     if (sign != NULL &&
         (rc = pm_verify(c, sign->value, sign->value_len, resp->body, resp->len,
                         "response", err)) != CT_OK)
         goto cleanup;
-    if ((rc = ct_json_parse(resp->body, resp->len, &root, err)) != CT_OK ||
-        (rc = ct_json_text(root, "code", 1, 0, &code, &present, err)) !=
+    if ((rc = ct_json_parse(resp->body, resp->len, root, err)) != CT_OK ||
+        (rc = ct_json_text(*root, "code", 1, 0, &code, &present, err)) !=
             CT_OK ||
-        (rc = ct_json_text(root, "msg", 0, 0, &msg, &present, err)) != CT_OK)
+        (rc = ct_json_text(*root, "msg", 0, 0, &msg, &present, err)) != CT_OK)
         goto cleanup;
     if (strcmp(code.data, "APPLY_SUCCESS") != 0) {
-        rc = ct_fail_gateway(err, req, CT_ERR_GATEWAY,
-                             "PayerMax declined the request (%s)", code.data,
-                             code.len, msg.data, msg.len);
+        int u = unknown && pm_unknown_code(code.data);
+        rc = ct_fail_gateway(
+            err, req, u ? CT_ERR_RESULT_UNKNOWN : CT_ERR_GATEWAY,
+            u ? "PayerMax answered %s: the outcome is unknown; "
+                "query it before any resend"
+              : "PayerMax declined the request (%s)",
+            code.data, code.len, msg.data, msg.len);
         goto cleanup;
     }
     if (sign == NULL) {
@@ -244,7 +237,24 @@ static ct_err pm_parse(ct_client *c, const ct_op_desc *op,
                      "PayerMax success response is not signed");
         goto cleanup;
     }
-    data = json_object_get(root, "data");
+    *data = json_object_get(*root, "data");
+cleanup:
+    ct_buf_free(&code);
+    ct_buf_free(&msg);
+    return rc;
+}
+
+ct_err pm_parse(ct_client *c, const ct_op_desc *op, const ct_request *req,
+                const ct_response *resp, ct_result **out, ct_error *err)
+{
+    json_t *root = NULL, *list, *item;
+    const json_t *data;
+    ct_result *res = NULL;
+    size_t i, k;
+    ct_err rc;
+
+    if ((rc = pm_answer(c, req, resp, 0, &root, &data, err)) != CT_OK)
+        goto cleanup;
     list = json_object_get(data, "tokenList");
     if (!json_is_object(data) || !json_is_array(list)) {
         rc = ct_fail(err, CT_ERR_PROTOCOL, "data.tokenList",
@@ -284,13 +294,11 @@ static ct_err pm_parse(ct_client *c, const ct_op_desc *op,
 cleanup:
     ct_result_free(res);
     json_decref(root);
-    ct_buf_free(&code);
-    ct_buf_free(&msg);
     return rc;
 }
 
-static ct_err pm_verify_notification(ct_client *c, const ct_notification *n,
-                                     ct_result **out, ct_error *err)
+ct_err pm_verify_notification(ct_client *c, const ct_notification *n,
+                              ct_result **out, ct_error *err)
 {
     json_t *root = NULL;
     ct_err rc;
@@ -318,8 +326,7 @@ static ct_err pm_verify_notification(ct_client *c, const ct_notification *n,
     return ct_result_from_json_text(n->body, n->body_len, out, err);
 }
 
-static ct_err pm_ack(ct_client *c, const char *path, ct_request *req,
-                     ct_error *err)
+ct_err pm_ack(ct_client *c, const char *path, ct_request *req, ct_error *err)
 {
     CT_UNUSED(c);
     CT_UNUSED(path);
@@ -327,21 +334,3 @@ static ct_err pm_ack(ct_client *c, const char *path, ct_request *req,
                                "{\"code\":\"SUCCESS\",\"msg\":\"Success\"}",
                                err);
 }
-
-static const ct_op_desc pm_op_descs[] = {
-    {.name = "inquire_payment_token",
-     .php_name = "inquirePaymentToken",
-     .result_name = "PaymentToken",
-     .returns_list = 1,
-     CT_ARGS(pm_inquire_args),
-     CT_FIELDS(pm_token_fields),
-     .doc = "Lists a user's payment tokens (inquirePaymentToken)."}};
-
-static const ct_op_impl pm_impl[] = {
-    {.path = "/aggregate-pay/api/gateway/inquirePaymentToken",
-     .build = pm_build,
-     .parse = pm_parse}};
-
-const ct_gateway_ops ct_payermax_ops =
-    CT_GATEWAY_OPS(pm, CT_GW_PAYERMAX, "payermax", "PayerMax", 0,
-                   "PayerMax payment tokens (SHA256withRSA-signed JSON).");

@@ -38,6 +38,7 @@ void ct_request_free(ct_request *req)
     ct_free_str(req->request_id);
     ct_free_str(req->pan);
     ct_free_str(req->cvv);
+    ct_free_str(req->token);
     ct_free_str(req->echo);
     ct_free_str(req->holder);
     ct_free_secret(req, sizeof(*req));
@@ -74,6 +75,13 @@ ct_err ct_request_set_secrets(ct_request *r, const ct_kv *pan, const ct_kv *cvv,
     if (pan != NULL && (r->pan = ct_strndup(pan->value, pan->len)) == NULL)
         return ct_fail_nomem(err);
     if (cvv != NULL && (r->cvv = ct_strndup(cvv->value, cvv->len)) == NULL)
+        return ct_fail_nomem(err);
+    return CT_OK;
+}
+
+ct_err ct_request_set_token(ct_request *r, const ct_kv *token, ct_error *err)
+{
+    if ((r->token = ct_strndup(token->value, token->len)) == NULL)
         return ct_fail_nomem(err);
     return CT_OK;
 }
@@ -162,6 +170,7 @@ char *ct_request_body_redacted(const ct_request *req, size_t *len)
     size_t n, i = 0, k;
     size_t plen = req && req->pan ? strlen(req->pan) : 0;
     size_t clen = req && req->cvv ? strlen(req->cvv) : 0;
+    size_t tlen = req && req->token ? strlen(req->token) : 0;
 
     if (req == NULL)
         return NULL;
@@ -192,6 +201,11 @@ char *ct_request_body_redacted(const ct_request *req, size_t *len)
                    ct_quoted(s, n, i, clen)) {
             ct_buf_puts(&out, "***");
             i += clen;
+        } else if (tlen && i + tlen <= n &&
+                   memcmp(s + i, req->token, tlen) == 0 &&
+                   ct_quoted(s, n, i, tlen)) {
+            ct_buf_puts(&out, "***");
+            i += tlen;
         } else {
             ct_buf_putc(&out, s[i]);
             i++;

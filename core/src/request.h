@@ -19,6 +19,7 @@ struct ct_request {
     int retry_attempt; /* WorldFirst: how many U answers came before */
     char *pan;         /* for redaction, wiped on free */
     char *cvv;
+    char *token;  /* a payment token besides a CVV: redacted as the CVV */
     char *echo;   /* the key the answer must echo (asset, order, user id) */
     char *holder; /* Pagsmile: the cardholder name the answer must echo */
     const ct_op_desc *op; /* the operation built; NULL for an ack */
@@ -35,6 +36,9 @@ ct_err ct_request_set_body(ct_request *r, const char *content_type,
 /* Records card data for ct_request_body_redacted (copied). */
 ct_err ct_request_set_secrets(ct_request *r, const ct_kv *pan, const ct_kv *cvv,
                               ct_error *err);
+/* Records a payment token sent besides a CVV, for ct_request_body_redacted
+ * (copied). */
+ct_err ct_request_set_token(ct_request *r, const ct_kv *token, ct_error *err);
 /* Records what the answer must echo (copied; either may be NULL). */
 ct_err ct_request_set_echo(ct_request *r, const ct_kv *key, const ct_kv *holder,
                            ct_error *err);

@@ -26,6 +26,7 @@ __all__ = [
     "Payment",
     "Refund",
     "PaymentToken",
+    "TokenApplication",
     "CardPayment",
     "CardSensitiveInfo",
     "Error",
@@ -213,6 +214,15 @@ class PaymentToken(_Result):
     referral_code: str | None
 
 @final
+class TokenApplication(_Result):
+    request_id: str | None
+    status: str
+    gateway_status: str
+    redirect_url: str | None
+    payment_token_id: str | None
+    raw: Mapping[str, Any]
+
+@final
 class CardPayment(_Result):
     order_id: str | None
     trade_id: str | None
@@ -395,6 +405,145 @@ class PayerMax(_Client):
     def parse_inquire_payment_token(
         self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
     ) -> list[PaymentToken]: ...
+    def pay_with_token(
+        self,
+        *,
+        out_trade_no: str,
+        subject: str,
+        total_amount: str,
+        currency: str,
+        country: str,
+        user_id: str,
+        payment_detail: dict[str, Any],
+        terminal_type: str,
+        front_callback_url: str,
+        expire_time: str | None = None,
+        referral_code: str | None = None,
+        mit_management_url: str | None = None,
+        subscription_plan: dict[str, Any] | None = None,
+        goods_details: list[Any] | None = None,
+        sub_merchant: dict[str, Any] | None = None,
+        shipping_info: dict[str, Any] | None = None,
+        billing_info: dict[str, Any] | None = None,
+        env_info: dict[str, Any] | None = None,
+        language: str | None = None,
+        risk_params: dict[str, Any] | None = None,
+        os_type: str | None = None,
+        reference: str | None = None,
+        notify_url: str | None = None,
+    ) -> Payment: ...
+    def build_pay_with_token(
+        self,
+        *,
+        out_trade_no: str,
+        subject: str,
+        total_amount: str,
+        currency: str,
+        country: str,
+        user_id: str,
+        payment_detail: dict[str, Any],
+        terminal_type: str,
+        front_callback_url: str,
+        expire_time: str | None = None,
+        referral_code: str | None = None,
+        mit_management_url: str | None = None,
+        subscription_plan: dict[str, Any] | None = None,
+        goods_details: list[Any] | None = None,
+        sub_merchant: dict[str, Any] | None = None,
+        shipping_info: dict[str, Any] | None = None,
+        billing_info: dict[str, Any] | None = None,
+        env_info: dict[str, Any] | None = None,
+        language: str | None = None,
+        risk_params: dict[str, Any] | None = None,
+        os_type: str | None = None,
+        reference: str | None = None,
+        notify_url: str | None = None,
+    ) -> Request: ...
+    def parse_pay_with_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Payment: ...
+    def apply_payment_token(
+        self,
+        *,
+        request_id: str,
+        country: str,
+        payment_method_type: str,
+        user_id: str,
+        front_callback_url: str,
+        target_org: str | None = None,
+        mit_type: str | None = None,
+        card_info: dict[str, Any] | None = None,
+        env_info: dict[str, Any] | None = None,
+        risk_params: dict[str, Any] | None = None,
+    ) -> TokenApplication: ...
+    def build_apply_payment_token(
+        self,
+        *,
+        request_id: str,
+        country: str,
+        payment_method_type: str,
+        user_id: str,
+        front_callback_url: str,
+        target_org: str | None = None,
+        mit_type: str | None = None,
+        card_info: dict[str, Any] | None = None,
+        env_info: dict[str, Any] | None = None,
+        risk_params: dict[str, Any] | None = None,
+    ) -> Request: ...
+    def parse_apply_payment_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> TokenApplication: ...
+    def inquire_apply_request(self, *, user_id: str, request_id: str) -> TokenApplication: ...
+    def build_inquire_apply_request(self, *, user_id: str, request_id: str) -> Request: ...
+    def parse_inquire_apply_request(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> TokenApplication: ...
+    def remove_payment_token(
+        self, *, user_id: str, payment_token_id: str, remove_reason: str | None = None
+    ) -> PaymentToken: ...
+    def build_remove_payment_token(
+        self, *, user_id: str, payment_token_id: str, remove_reason: str | None = None
+    ) -> Request: ...
+    def parse_remove_payment_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> PaymentToken: ...
+    def query_order(self, *, out_trade_no: str) -> Payment: ...
+    def build_query_order(self, *, out_trade_no: str) -> Request: ...
+    def parse_query_order(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Payment: ...
+    def refund(
+        self,
+        *,
+        out_refund_no: str,
+        refund_amount: str,
+        refund_currency: str,
+        out_trade_no: str | None = None,
+        trade_token: str | None = None,
+        comments: str | None = None,
+        refund_notify_url: str | None = None,
+    ) -> Refund: ...
+    def build_refund(
+        self,
+        *,
+        out_refund_no: str,
+        refund_amount: str,
+        refund_currency: str,
+        out_trade_no: str | None = None,
+        trade_token: str | None = None,
+        comments: str | None = None,
+        refund_notify_url: str | None = None,
+    ) -> Request: ...
+    def parse_refund(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Refund: ...
+    def query_refund(self, *, out_refund_no: str, refund_trade_no: str | None = None) -> Refund: ...
+    def build_query_refund(
+        self, *, out_refund_no: str, refund_trade_no: str | None = None
+    ) -> Request: ...
+    def parse_query_refund(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Refund: ...
     def verify_notification(
         self, body: _Body, sign: _Body | None, *, max_age: float | None = None
     ) -> Notification: ...

@@ -191,7 +191,7 @@ static int run_case(json_t *c)
         json_object_foreach(json_object_get(c, "args"), key, v) {
             const char *t = text_of(v, tmp, sizeof(tmp));
             if (t) ct_args_set(args, key, t, strlen(t), &e);
-            else if (json_is_object(v)) { /* a mapping: its JSON text */
+            else if (json_is_object(v) || json_is_array(v)) { /* a mapping or list: its JSON text */
                 char *js = json_dumps(v, JSON_COMPACT);
                 json_malloc_t m;
                 json_free_t f;

@@ -217,14 +217,23 @@ def _digit(ch):
     return unicodedata.decimal(ch, None) is not None
 
 
+def _separator(ch):
+    """Neither letter nor digit: ASCII punctuation, symbols and spaces; outside
+    ASCII, Unicode punctuation, symbols, separators, marks and format characters."""
+    if ch.isascii():
+        return not ch.isalnum()
+    cat = unicodedata.category(ch)
+    return cat[0] in "PSZM" or cat == "Cf"
+
+
 def _numbers(text):
     """The numbers of the text rule (README "Card data"): digit groups joined
     by at most four separator tokens (ASCII non-letters; a run of white space
     is one token). Yields the index lists of each number's digit groups."""
     for ch in text:
-        # letters and digits outside ASCII are modelled; separators are not
-        assert ch.isascii() or _digit(ch) or unicodedata.category(ch).startswith("L"), \
-            "separators outside ASCII are not modelled here"
+        # outside ASCII: digits, letters, and punctuation, symbols, spaces and
+        # marks as separators are modelled; letters C counts as symbols are not
+        assert ch.isascii() or not (0x80 <= ord(ch) <= 0xBF and ch.isalpha()), "not modelled here"
     i, n = 0, len(text)
     while i < n:
         if not _digit(text[i]):
@@ -237,9 +246,9 @@ def _numbers(text):
                 k += 1
             groups.append(list(range(j, k)))
             m, tokens = k, 0
-            while m < n and not _digit(text[m]) and not text[m].isalpha() and tokens <= 4:
+            while m < n and not _digit(text[m]) and _separator(text[m]) and tokens <= 4:
                 tokens += 1
-                ws = text[m].isspace()
+                ws = text[m].isspace() or text[m] == "\u200b"
                 m += 1
                 while ws and m < n and text[m].isspace():
                     m += 1

@@ -64,6 +64,8 @@ def _notify_parser():
     p.add_argument("--token-object", action="store_true",
                    help="YabandPay: payment_token_object as a nested object (signed as PHP's \"Array\") "
                         "instead of the documented JSON string")
+    p.add_argument("--kind", choices=("PAYMENT", "TOKENIZATION", "REFUND"),
+                   help="PayerMax: the notifyType (default TOKENIZATION)")
     p.add_argument("--timeout", type=float, default=10.0)
     return p
 
@@ -82,7 +84,8 @@ def _notify_main(argv):
                 cfg[gw]["private_key"] = _pem_private(keys[gw]["merchant"])
     try:
         res = send_notification(args.gateway, args.url, cfg, ca_file=args.ca_file,
-                                timeout=args.timeout, form=args.form, token_object=args.token_object)
+                                timeout=args.timeout, form=args.form, token_object=args.token_object,
+                                kind=args.kind)
     except (OSError, ValueError, http.client.HTTPException) as e:
         sys.stderr.write("notify failed: %s: %s\n" % (type(e).__name__, e))
         return 1

@@ -18,7 +18,7 @@ def _default_config():
 
 
 def build_notification(gateway, config=None, url="http://127.0.0.1/notify", form=False,
-                       token_object=False):
+                       token_object=False, kind=None):
     """A correctly signed notification of `gateway` for `url`.
 
     `config` is a sandbox config (as written by --config-out); without it the
@@ -27,6 +27,7 @@ def build_notification(gateway, config=None, url="http://127.0.0.1/notify", form
     YabandPay: `form` posts resultData=<urlencoded JSON>; payment_token_object
     is a JSON string (the documented form) unless `token_object`, which nests
     it as an object, signed as the gateway's PHP server signs one: "Array".
+    PayerMax: `kind` is the notifyType (PAYMENT, TOKENIZATION or REFUND).
     """
     cfg = config or _default_config()
     parsed = urllib.parse.urlsplit(url)
@@ -38,7 +39,8 @@ def build_notification(gateway, config=None, url="http://127.0.0.1/notify", form
     mod = GATEWAYS.get(gateway)
     if mod is None:
         raise ValueError("unknown gateway (expected pagsmile, payermax, yabandpay or worldfirst)")
-    headers, body = mod.notification(cfg, path, now, serial, form=form, token_object=token_object)
+    extra = {"kind": kind} if kind is not None else {}
+    headers, body = mod.notification(cfg, path, now, serial, form=form, token_object=token_object, **extra)
     return {"method": "POST", "url": url, "path": path, "headers": headers, "body": body}
 
 
@@ -50,7 +52,7 @@ def _check_ack(gateway, config, path, status, headers, body):
 
 
 def send_notification(gateway, url, config=None, ca_file=None, timeout=10.0, form=False,
-                      token_object=False):
+                      token_object=False, kind=None):
     """Posts a signed notification of `gateway` to `url` and checks the answer.
 
     Returns {"gateway", "status", "headers", "body", "ack_ok", "reason",
@@ -58,7 +60,7 @@ def send_notification(gateway, url, config=None, ca_file=None, timeout=10.0, for
     (or ssl.SSLError) when the URL cannot be reached.
     """
     cfg = config or _default_config()
-    note = build_notification(gateway, cfg, url, form=form, token_object=token_object)
+    note = build_notification(gateway, cfg, url, form=form, token_object=token_object, kind=kind)
     status, headers, body = post_notification(url, note["path"], note["headers"], note["body"],
                                               ca_file=ca_file, timeout=timeout)
     ok, reason = _check_ack(gateway, cfg, note["path"], status, headers, body)

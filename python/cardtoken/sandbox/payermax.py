@@ -1,18 +1,22 @@
 """PayerMax in the sandbox: POST /aggregate-pay/api/gateway/inquirePaymentToken
-(SHA256withRSA over the body in the `sign` header, both ways) and its
+(SHA256withRSA over the body in the `sign` header, both ways), the token
+lifecycle calls (payermax_life.py) and its PAYMENT, TOKENIZATION and REFUND
 notifications."""
 
 import base64
 import datetime
 import hashlib
 import json
+from decimal import Decimal
 
 from ._common import (Reply, _NOTJSON_BODY, _NOT_JSON, _b64decode_strict, _json_bytes, _rfc3339_ms, _rsa_sign,
                       _rsa_verify, _text_ok, json_answer, notify_key, parse_rfc3339)
+from . import payermax_life
 from .faults import FAULT_KINDS, signature_header
 
 NAME = "payermax"
 PATH = "/aggregate-pay/api/gateway/inquirePaymentToken"
+LIFECYCLE_PATHS = payermax_life.PATHS
 CREDENTIALS = {
     "app_id": "46153e2b787241ae8b01857bb087d1bd",
     "merchant_no": "010229810189301",
@@ -33,12 +37,40 @@ MESSAGES = {
     "SYSTEM_ERROR": "System error",
     "REQUEST_TIMEOUT": "Request timeout",
     "UNEXPECTED_ERROR": "Unexpected error",
+    "ORDER_REPEAT": "The outTradeNo is already in use",
+    "ORDER_NOT_EXIST": "No such order",
+    "PAYMENT_REJECTED": "The payment was rejected",
+    "AMOUNT_INVALID": "Invalid amount",
+    "CURRENCY_INVALID": "Invalid currency",
 }
 
 
 def magic_value(obj):
-    """The argument carrying FAULT-/DECLINE- values: user_id (data.userId)."""
-    return obj.get("data", {}).get("userId")
+    """The argument carrying FAULT-/DECLINE- values: user_id (data.userId);
+    for the lifecycle calls, payermax_life.magic_value."""
+    data = obj.get("data")
+    return payermax_life.magic_value(data) if isinstance(data, dict) else None
+
+
+def _numbers_bytes(obj):
+    """Compact JSON where a Decimal is written as its text (a number)."""
+    marks = {}
+
+    def mark(v):
+        if isinstance(v, Decimal):
+            key = "\x00num%d\x00" % len(marks)
+            marks[json.dumps(key)] = str(v)
+            return key
+        if isinstance(v, dict):
+            return {k: mark(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [mark(x) for x in v]
+        return v
+
+    text = json.dumps(mark(obj), ensure_ascii=False, separators=(",", ":"))
+    for k, v in marks.items():
+        text = text.replace(k, v)
+    return text.encode("utf-8")
 
 
 def handle(gws, headers, body, path, fault):
@@ -48,7 +80,7 @@ def handle(gws, headers, body, path, fault):
     gw_key = gws.keys[NAME]["gateway"]
 
     def reply(obj, raw=None):
-        data = raw if raw is not None else _json_bytes(obj)
+        data = raw if raw is not None else _numbers_bytes(obj)
         hdrs = [("Content-Type", "application/json; charset=utf-8")]
         hdrs += signature_header(fault, "sign", lambda c: base64.b64encode(_rsa_sign(gw_key, c)).decode("ascii"),
                                  data)
@@ -76,7 +108,8 @@ def handle(gws, headers, body, path, fault):
     sig = _b64decode_strict(sign)
     if sig is None or not _rsa_verify(gws.keys[NAME]["merchant_public"], sig, body):
         return fail("SIGN_VERIFY_FAILED")
-    if obj.get("version") not in VERSIONS:
+    life = path in LIFECYCLE_PATHS
+    if obj.get("version") not in ((payermax_life.VERSIONS[path],) if life else VERSIONS):
         return fail("PARAMS_INVALID", "version")
     if obj.get("keyVersion") != creds["key_version"]:
         return fail("PARAMS_INVALID", "keyVersion")
@@ -91,6 +124,11 @@ def handle(gws, headers, body, path, fault):
     data = obj.get("data")
     if not isinstance(data, dict):
         return fail("PARAMS_INVALID", "data")
+    if life:
+        # amounts are numbers: read them exactly (10.50 stays 10.50)
+        data = json.loads(body.decode("utf-8"), parse_float=Decimal)["data"]
+        return payermax_life.handle(gws, path, data,
+                                    lambda d: reply({"code": "APPLY_SUCCESS", "msg": "Success", "data": d}), fail)
     user_id = data.get("userId")
     if not _text_ok(user_id, 1, 64):
         return fail("PARAMS_INVALID", "userId")
@@ -115,7 +153,7 @@ def handle(gws, headers, body, path, fault):
         return fail("PARAMS_INVALID", "userId")
     if user_id.startswith("DECLINE-"):
         return fail(user_id[8:])
-    tokens = _tokens(user_id, scope, data)
+    tokens = _tokens(user_id, scope, data) + _bound(gws, user_id, scope, data)
     return reply({"msg": "", "code": "APPLY_SUCCESS", "data": {"tokenList": tokens}})
 
 
@@ -152,10 +190,39 @@ def _tokens(user_id, scope, data):
     return out
 
 
-def notification(cfg, path, now, serial, form=False, token_object=False):
-    """(headers, body) of a correctly signed notification to `path`."""
+def _bound(gws, user_id, scope, data):
+    """The tokens apply_payment_token bound for the user (Deleted once removed)."""
+    out = []
+    for t in payermax_life.listed_tokens(gws, user_id):
+        if t["tokenScope"] != scope or t["paymentTokenStatus"] == "Pending":
+            continue
+        if data.get("paymentTokenID") and data["paymentTokenID"] != t["paymentTokenID"]:
+            continue
+        if data.get("paymentMethodType") and data["paymentMethodType"] != t["paymentMethodType"]:
+            continue
+        if data.get("cardOrg") and data["cardOrg"].upper() != t["brand"]:
+            continue
+        out.append(t)
+    return out
+
+
+NOTIFY_KINDS = ("TOKENIZATION", "PAYMENT", "REFUND")
+
+
+def notification(cfg, path, now, serial, form=False, token_object=False, kind=None):
+    """(headers, body) of a correctly signed notification to `path`: kind
+    TOKENIZATION (default, the seed's), PAYMENT or REFUND."""
     c = cfg[NAME]
     key = notify_key(cfg, NAME)
+    if kind is not None:
+        if kind not in NOTIFY_KINDS:
+            raise ValueError("PayerMax notification kind must be one of %s" % ", ".join(NOTIFY_KINDS))
+        obj = {"code": "APPLY_SUCCESS", "msg": "", "appId": c["app_id"], "merchantNo": c["merchant_no"],
+               "keyVersion": c.get("key_version", "1"), "notifyTime": _rfc3339_ms(now), "notifyType": kind,
+               "data": payermax_life.notification_data(kind, c, serial, now)}
+        body = _numbers_bytes(obj)
+        return [("Content-Type", "application/json"),
+                ("sign", base64.b64encode(_rsa_sign(key, body)).decode("ascii"))], body
     obj = {
         "code": "APPLY_SUCCESS",
         "msg": "",
