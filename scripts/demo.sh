@@ -45,6 +45,17 @@ run notify
 run "$PY" examples/python/yabandpay_lifecycle.py
 lifecycle_php() { yb_note | "${PHP[@]}" examples/php/yabandpay_lifecycle.php; }
 run lifecycle_php
+run "$PY" examples/python/worldfirst_lifecycle.py
+# a WorldFirst card status notification signed by the sandbox, for the PHP receiver's stdin
+wf_note() {
+  "$PY" -c 'import base64,json,os,sys; from cardtoken import sandbox
+cfg = json.load(open(os.environ["CARDTOKEN_CONFIG"]))
+n = sandbox.build_notification("worldfirst", cfg, "http://127.0.0.1/worldfirst/notify")
+print(json.dumps({"path": n["path"], "headers": [list(h) for h in n["headers"]],
+                  "body": base64.b64encode(n["body"]).decode()}))'
+}
+wf_lifecycle_php() { wf_note | "${PHP[@]}" examples/php/worldfirst_lifecycle.php; }
+run wf_lifecycle_php
 echo
 echo "demo: $ok passed, $failed failed"
 [ "$failed" -eq 0 ]
