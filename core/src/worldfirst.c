@@ -26,7 +26,7 @@ const ct_param_desc wf_query_args[WF_NQUERY_ARGS] = {
     CT_ARG("retry_attempt", CT_TYPE_INT, 0,
            "how many U answers came before (sets retry_after)")};
 
-/* In record order; wf_query_members[i] is the member fields[i] comes from. */
+/* In record order (the members are in worldfirst_life.c). */
 const ct_result_field_desc wf_query_fields[WF_NQUERY_FIELDS] = {
     CT_FIELD("asset_id", CT_VAL_STRING, 1, 0, "the card asset id"),
     CT_FIELD("account_id", CT_VAL_STRING, 1, 0, "the account"),
@@ -34,13 +34,6 @@ const ct_result_field_desc wf_query_fields[WF_NQUERY_FIELDS] = {
     CT_FIELD("cvv", CT_VAL_STRING, 1, 1, "the CVV"),
     CT_FIELD("expired_month", CT_VAL_STRING, 1, 0, "the expiry month"),
     CT_FIELD("expired_year", CT_VAL_STRING, 1, 0, "the expiry year")};
-
-static const struct {
-    const char *member;
-    int required;
-} wf_query_members[] = {{"assetId", 0},      {"accountId", 0},
-                        {"cardNo", 1},       {"cvv", 1},
-                        {"expiredMonth", 1}, {"expiredYear", 1}};
 
 /* The documented schedule for U: 5, 10, 20, 40, 80, 160, 320 minutes. */
 static double wf_retry_after(int attempt)
@@ -347,45 +340,6 @@ cleanup:
     ct_buf_free(&status);
     ct_buf_free(&code);
     ct_buf_free(&msg);
-    return rc;
-}
-
-ct_err wf_parse(ct_client *c, const ct_op_desc *op, const ct_request *req,
-                const ct_response *resp, ct_result **out, ct_error *err)
-{
-    json_t *root = NULL;
-    ct_buf asset;
-    ct_result *res = NULL;
-    ct_record *rec;
-    int present;
-    size_t i;
-    ct_err rc;
-
-    ct_buf_init(&asset);
-    if ((rc = wf_answer(c, req, resp, &root, err)) != CT_OK)
-        goto cleanup;
-    /* the card data must be that of the asset asked for */
-    if ((rc = ct_json_text(root, "assetId", 0, 1, &asset, &present, err)) !=
-            CT_OK ||
-        (rc = ct_echo_check(req ? req->echo : NULL, asset.data, asset.len,
-                            present, "WorldFirst", "assetId", err)) != CT_OK)
-        goto cleanup;
-    res = ct_result_alloc(op);
-    if (res == NULL || (rec = ct_result_add(res)) == NULL) {
-        rc = ct_fail_nomem(err);
-        goto cleanup;
-    }
-    for (i = 0; i < CT_ARRAY_LEN(wf_query_members); i++)
-        if ((rc = ct_record_json(rec, &op->fields[i], root,
-                                 wf_query_members[i].member,
-                                 wf_query_members[i].required, err)) != CT_OK)
-            goto cleanup;
-    *out = res;
-    res = NULL;
-cleanup:
-    ct_result_free(res);
-    json_decref(root);
-    ct_buf_free(&asset);
     return rc;
 }
 

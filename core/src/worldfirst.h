@@ -39,7 +39,8 @@ ct_err wf_sign_request(ct_client *c, ct_request *req, int account,
 ct_err wf_answer(ct_client *c, const ct_request *req, const ct_response *resp,
                  json_t **root, ct_error *err);
 
-/* queryCardSensitiveInfo (worldfirst.c), for the operation table. */
+/* queryCardSensitiveInfo (worldfirst.c), for the operation table; its
+ * answer is read by worldfirst_life.c as every other call's. */
 #define WF_NQUERY_ARGS 2
 #define WF_NQUERY_FIELDS 6
 #define WF_PATH "/amsin/api/v2/business/worldcard/queryCardSensitiveInfo"
@@ -47,8 +48,6 @@ extern const ct_param_desc wf_query_args[WF_NQUERY_ARGS];
 extern const ct_result_field_desc wf_query_fields[WF_NQUERY_FIELDS];
 ct_err wf_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
                 ct_request *req, ct_error *err);
-ct_err wf_parse(ct_client *c, const ct_op_desc *op, const ct_request *req,
-                const ct_response *resp, ct_result **out, ct_error *err);
 
 /* The gateway's hooks (worldfirst.c), for ct_worldfirst_ops
  * (worldfirst_life.c). */

@@ -1,8 +1,9 @@
 /* worldfirst_life.c - the WorldFirst World Card lifecycle (LIFECYCLE.md
  * §4): queryCardDetail, applyCard, updateCard, updateCardStatus and the
  * OAuth applyToken, each signed and verified like the seed call
- * (worldfirst.c); and WorldFirst's gateway table (ct_worldfirst_ops), which
- * names both units' operations. */
+ * (worldfirst.c); the reading of every call's answer, the seed's too; and
+ * WorldFirst's gateway table (ct_worldfirst_ops), which names both units'
+ * operations. */
 #include "check.h"
 #include "errors.h"
 #include "json.h"
@@ -161,10 +162,35 @@ static const ct_result_field_desc wf_card_fields[] = {
     [WC_CREATED] = CT_FIELD("created_time", CT_VAL_STRING, 1, 0, "createdTime"),
     [WC_REQUEST_ID] = CT_FIELD("request_id", CT_VAL_STRING, 1, 0, "requestId")};
 
-/* The response member of each WorldCard field, index for index. */
-static const char *const wf_card_members[WC_NFIELDS] = {
-    "assetId",      "accountId", "cardStatus",  "status",   "maskedCardNo",
-    "cardNickName", "cardBrand", "createdTime", "requestId"};
+/* Where a result field comes from: the response member, whether it must
+ * be there (CT_ERR_PROTOCOL otherwise) and, for a status word, the words
+ * it may be (any other is null). */
+typedef struct wf_member {
+    const char *name;
+    int required;
+    const char *const *words;
+} wf_member;
+
+static const char *const wf_card_words[] = {"ACTIVE", "FROZEN", "CANCEL", NULL};
+static const char *const wf_status_words[] = {"SUCCESS", "PROCESSING",
+                                              "APPLIED", "FAIL", NULL};
+
+/* Index for index with wf_card_fields. */
+static const wf_member wf_card_members[WC_NFIELDS] = {
+    {"assetId", 0, NULL},
+    {"accountId", 0, NULL},
+    {"cardStatus", 0, wf_card_words},
+    {"status", 0, wf_status_words},
+    {"maskedCardNo", 0, NULL},
+    {"cardNickName", 0, NULL},
+    {"cardBrand", 0, NULL},
+    {"createdTime", 0, NULL},
+    {"requestId", 0, NULL}};
+
+/* Index for index with wf_query_fields (worldfirst.c). */
+static const wf_member wf_query_members[WF_NQUERY_FIELDS] = {
+    {"assetId", 0, NULL}, {"accountId", 0, NULL},    {"cardNo", 1, NULL},
+    {"cvv", 1, NULL},     {"expiredMonth", 1, NULL}, {"expiredYear", 1, NULL}};
 
 static const ct_result_field_desc wf_token_fields[] = {
     CT_FIELD("access_token", CT_VAL_STRING, 0, 1,
@@ -174,8 +200,11 @@ static const ct_result_field_desc wf_token_fields[] = {
              "refreshToken (masked when printed)"),
     CT_FIELD("refresh_token_expire_time", CT_VAL_STRING, 1, 0,
              "refreshTokenExpireTime")};
-static const char *const wf_token_members[] = {
-    "accessToken", "expireTime", "refreshToken", "refreshTokenExpireTime"};
+static const wf_member wf_token_members[] = {
+    {"accessToken", 1, NULL},
+    {"expireTime", 0, NULL},
+    {"refreshToken", 0, NULL},
+    {"refreshTokenExpireTime", 0, NULL}};
 
 /* ------------------------------------------------------------------ */
 /* The operations                                                      */
@@ -235,21 +264,28 @@ static const ct_op_desc wf_op_descs[] = {
                      .doc = "Obtains or refreshes an OAuth access token "
                             "(applyToken)."}};
 
-/* What each lifecycle call sends and the answer must echo. */
+/* What each call sends (the seed call: wf_build), what the answer must
+ * echo and where its result fields come from. */
 typedef struct wf_life {
     const wf_wire *wire;
-    const char *echo_arg;    /* the argument the answer echoes, or NULL */
-    const char *echo_member; /* under this member */
-    int echo_required;       /* 1: the answer must carry it */
-    int account;             /* 1: Access-Token / Connected-AccountId */
+    const char *echo_arg;     /* the argument the answer echoes, or NULL */
+    const char *echo_member;  /* under this member */
+    int echo_required;        /* 1: the answer must carry it */
+    int account;              /* 1: Access-Token / Connected-AccountId */
+    const wf_member *members; /* index for index with the op's fields */
 } wf_life;
 
 static const wf_life wf_lives[] = {
-    [WF_OP_DETAIL] = {wf_detail_wire, "asset_id", "assetId", 1, 1},
-    [WF_OP_APPLY] = {wf_apply_wire, "request_id", "requestId", 0, 1},
-    [WF_OP_UPDATE] = {wf_update_wire, "request_id", "requestId", 0, 1},
-    [WF_OP_STATUS] = {wf_status_wire, "request_id", "requestId", 0, 1},
-    [WF_OP_TOKEN] = {wf_token_wire, NULL, NULL, 0, 0}};
+    [WF_OP_SEED] = {NULL, "asset_id", "assetId", 1, 1, wf_query_members},
+    [WF_OP_DETAIL] = {wf_detail_wire, "asset_id", "assetId", 1, 1,
+                      wf_card_members},
+    [WF_OP_APPLY] = {wf_apply_wire, "request_id", "requestId", 0, 1,
+                     wf_card_members},
+    [WF_OP_UPDATE] = {wf_update_wire, "request_id", "requestId", 0, 1,
+                      wf_card_members},
+    [WF_OP_STATUS] = {wf_status_wire, "request_id", "requestId", 0, 1,
+                      wf_card_members},
+    [WF_OP_TOKEN] = {wf_token_wire, NULL, NULL, 0, 0, wf_token_members}};
 
 static const wf_life *wf_life_of(const ct_op_desc *op)
 {
@@ -399,8 +435,7 @@ static ct_err wf_life_build(ct_client *c, const ct_op_desc *op,
 static const char *wf_word(const char *const *words, const char *s, size_t n)
 {
     size_t i;
-    if (n == 6 && memcmp(s, "CALCEL", 6) == 0 &&
-        strcmp(words[0], "ACTIVE") == 0)
+    if (words == wf_card_words && n == 6 && memcmp(s, "CALCEL", 6) == 0)
         return "CANCEL";
     for (i = 0; words[i] != NULL; i++)
         if (strlen(words[i]) == n && memcmp(words[i], s, n) == 0)
@@ -408,25 +443,25 @@ static const char *wf_word(const char *const *words, const char *s, size_t n)
     return NULL;
 }
 
-/* Field f of rec from member `key` of root, read as a word of `words`
- * (null otherwise) when words is not NULL. */
-static ct_err wf_card_field(ct_record *rec, const ct_result_field_desc *f,
-                            const json_t *root, const char *key,
-                            const char *const *words, ct_error *err)
+/* Field f of rec from member m of root. */
+static ct_err wf_field(ct_record *rec, const ct_result_field_desc *f,
+                       const json_t *root, const wf_member *m, ct_error *err)
 {
     ct_buf text;
     const char *w;
     int present = 0, ok;
     ct_err rc;
 
-    if (words == NULL)
-        return ct_record_json(rec, f, root, key, 0, err);
+    if (m->words == NULL)
+        return ct_record_json(rec, f, root, m->name, m->required, err);
     ct_buf_init(&text);
-    if ((rc = ct_json_text(root, key, 0, 1, &text, &present, err)) != CT_OK) {
+    if ((rc = ct_json_text(root, m->name, 0, 1, &text, &present, err)) !=
+        CT_OK) {
         ct_buf_free(&text);
         return rc;
     }
-    w = present ? wf_word(words, text.data ? text.data : "", text.len) : NULL;
+    w = present ? wf_word(m->words, text.data ? text.data : "", text.len)
+                : NULL;
     ok = w != NULL ? ct_record_str(rec, f->name, w, strlen(w), 0)
                    : ct_record_null(rec, f->name);
     ct_buf_free(&text);
@@ -437,10 +472,6 @@ static ct_err wf_life_parse(ct_client *c, const ct_op_desc *op,
                             const ct_request *req, const ct_response *resp,
                             ct_result **out, ct_error *err)
 {
-    static const char *const card_words[] = {"ACTIVE", "FROZEN", "CANCEL",
-                                             NULL};
-    static const char *const status_words[] = {"SUCCESS", "PROCESSING",
-                                               "APPLIED", "FAIL", NULL};
     const wf_life *l = wf_life_of(op);
     json_t *root = NULL;
     ct_result *res = NULL;
@@ -467,17 +498,8 @@ static ct_err wf_life_parse(ct_client *c, const ct_op_desc *op,
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    for (i = 0; i < op->nfields && rc == CT_OK; i++) {
-        if (op->fields == wf_token_fields)
-            rc = ct_record_json(rec, &op->fields[i], root, wf_token_members[i],
-                                !op->fields[i].nullable, err);
-        else
-            rc = wf_card_field(rec, &op->fields[i], root, wf_card_members[i],
-                               i == WC_CARD_STATUS ? card_words
-                               : i == WC_STATUS    ? status_words
-                                                   : NULL,
-                               err);
-    }
+    for (i = 0; i < op->nfields && rc == CT_OK; i++)
+        rc = wf_field(rec, &op->fields[i], root, &l->members[i], err);
     if (rc != CT_OK)
         goto cleanup;
     *out = res;
@@ -495,7 +517,7 @@ cleanup:
     }
 
 static const ct_op_impl wf_impl[] = {
-    [WF_OP_SEED] = {.path = WF_PATH, .build = wf_build, .parse = wf_parse},
+    [WF_OP_SEED] = {.path = WF_PATH, .build = wf_build, .parse = wf_life_parse},
     [WF_OP_DETAIL] =
         WF_LIFE("/amsin/api/v2/business/worldcard/queryCardDetail"),
     [WF_OP_APPLY] = WF_LIFE("/amsin/api/v2.1/business/worldcard/applyCard"),

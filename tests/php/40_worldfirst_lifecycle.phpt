@@ -50,7 +50,8 @@ echo 'sent: ', ($sb->stats()['requests']['/amsin/api/v1/business/worldcard/updat
 
 $n = $sb->buildNotification('worldfirst', 'http://127.0.0.1/worldfirst/notify');
 $got = $w->verifyNotification($n['path'], $n['headers'], $n['body']);
-echo 'notification: ', implode(',', array_keys($got)), ' ', $got['cardStatus'], "\n";
+echo 'notification: ', implode(',', array_intersect(['requestId', 'assetId', 'cardStatus', 'lastUpdate'],
+    array_keys($got))), ' ', $got['cardStatus'], ' ', preg_match('/^[0-9]+$/', $got['lastUpdate']) ? 'ms' : '?', "\n";
 [$h, $b] = $w->notificationAck($n['path']);
 echo 'ack: ', $b, ' ', implode(',', array_column($h, 0)), "\n";
 
@@ -95,7 +96,7 @@ ValidationException operate_type
 ValidationException request_id
 ValidationException env
 sent: 0
-notification: requestId,assetId,cardStatus,lastUpdate ACTIVE
+notification: requestId,assetId,cardStatus,lastUpdate ACTIVE ms
 ack: {"result":{"resultCode":"SUCCESS","resultStatus":"S","resultMessage":"success"}} Content-Type,Client-Id,Response-Time,Signature
 no token: OAUTH_FAIL
 CardToken\AccessToken printed: tokens hidden

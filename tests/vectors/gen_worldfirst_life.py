@@ -130,10 +130,15 @@ def gen_life(gw, cfg, mk, gk, wf_time, sig_header):
             rest["build"] = build(op, args, c)
         add(gw, name, desc, "call", c, op=op, result_type=RESULT_TYPE[op], args=args, **rest)
 
-    def failures(prefix, op, args, codes, attempt_args=None):
-        """F with several codes, U (with the schedule), a tampered and an
-        unsigned answer: the same for every call."""
+    def failures(prefix, op, args, codes, ok, swap):
+        """A tampered (`swap` = (old, new) after signing `ok`) and an unsigned
+        answer, F with several codes, U (with the schedule): the same for
+        every call."""
         b = build(op, args)
+        case(prefix + "_tampered", "%s: body changed after signing" % op, op, args, build=b,
+             response=signed(op, ok, tamper=lambda s: s.replace(*swap)), error={"code": "CT_ERR_SIGNATURE"})
+        case(prefix + "_missing_signature", "%s: no Signature header" % op, op, args, build=b,
+             response=signed(op, ok, drop_sig=True), error={"code": "CT_ERR_SIGNATURE"})
         for code, msg in codes:
             case("%s_f_%s" % (prefix, code.lower()), "%s: F %s" % (op, code), op, args, build=b,
                  response=signed(op, result("F", code, msg)),
@@ -180,14 +185,9 @@ def gen_life(gw, cfg, mk, gk, wf_time, sig_header):
     case("detail_missing_asset_id", "S without assetId -> protocol error", op, args, build=b,
          response=signed(op, {k: v for k, v in detail.items() if k != "assetId"}),
          error={"code": "CT_ERR_PROTOCOL", "field": "assetId"})
-    case("detail_tampered", "body changed after signing", op, args, build=b,
-         response=signed(op, detail, tamper=lambda s: s.replace("ACTIVE", "FROZEN")),
-         error={"code": "CT_ERR_SIGNATURE"})
-    case("detail_missing_signature", "no Signature header", op, args, build=b,
-         response=signed(op, detail, drop_sig=True), error={"code": "CT_ERR_SIGNATURE"})
     failures("detail", op, args, [("USER_NOT_EXIST", "customerId is not correct."),
                                   ("PARAM_ILLEGAL", "Illegal parameters exist."),
-                                  ("INVALID_SIGNATURE", "The signature is invalid.")])
+                                  ("INVALID_SIGNATURE", "The signature is invalid.")], detail, ("ACTIVE", "FROZEN"))
     for name, a, field in (("detail_invalid_missing_asset_id", {}, "asset_id"),
                            ("detail_invalid_asset_id_65", {"asset_id": "a" * 65}, "asset_id"),
                            ("detail_invalid_unknown_argument", {"asset_id": "a1", "assetId": "a1"}, "assetId")):
@@ -237,16 +237,12 @@ def gen_life(gw, cfg, mk, gk, wf_time, sig_header):
     case("apply_other_request", "an answer about another requestId -> protocol error", op, args, build=b,
          response=signed(op, dict(applied, requestId="REQ-OTHER")),
          error={"code": "CT_ERR_PROTOCOL", "field": "requestId"})
-    case("apply_tampered", "body changed after signing", op, args, build=b,
-         response=signed(op, applied, tamper=lambda s: s.replace("PROCESSING", "SUCCESS")),
-         error={"code": "CT_ERR_SIGNATURE"})
-    case("apply_missing_signature", "no Signature header", op, args, build=b,
-         response=signed(op, applied, drop_sig=True), error={"code": "CT_ERR_SIGNATURE"})
     case("apply_wrong_key", "signed by the merchant key", op, args, build=b, response=signed(op, applied, key=mk),
          error={"code": "CT_ERR_SIGNATURE"})
     failures("apply", op, args, [("RISK_REJECT", "Security reason error, please contact the account manager"),
                                  ("PROCESS_FAIL", "Process failed, do not retry."),
-                                 ("CONTRACT_CHECK_FAIL", "The contract check has failed.")])
+                                 ("CONTRACT_CHECK_FAIL", "The contract check has failed.")], applied,
+             ("PROCESSING", "SUCCESS"))
     for name, a, field in (
             ("apply_invalid_request_id_33", dict(args, request_id="R" * 33), "request_id"),
             ("apply_invalid_missing_request_id", {k: v for k, v in args.items() if k != "request_id"}, "request_id"),
@@ -278,13 +274,8 @@ def gen_life(gw, cfg, mk, gk, wf_time, sig_header):
     case("update_other_request", "an answer about another requestId -> protocol error", op, args, build=b,
          response=signed(op, dict(updated, requestId="REQ-OTHER")),
          error={"code": "CT_ERR_PROTOCOL", "field": "requestId"})
-    case("update_tampered", "body changed after signing", op, args, build=b,
-         response=signed(op, dict(updated, cardNickName="x"), tamper=lambda s: s.replace('"x"', '"y"')),
-         error={"code": "CT_ERR_SIGNATURE"})
-    case("update_missing_signature", "no Signature header", op, args, build=b,
-         response=signed(op, updated, drop_sig=True), error={"code": "CT_ERR_SIGNATURE"})
     failures("update", op, args, [("PARAM_ILLEGAL", "Illegal parameters exist."),
-                                  ("SYSTEM_ERROR", "System error.")])
+                                  ("SYSTEM_ERROR", "System error.")], dict(updated, cardNickName="x"), ('"x"', '"y"'))
     for name, a, field in (
             ("update_invalid_missing_asset_id", {"request_id": "R1"}, "asset_id"),
             ("update_invalid_request_id_33", dict(args, request_id="R" * 33), "request_id"),
@@ -314,13 +305,9 @@ def gen_life(gw, cfg, mk, gk, wf_time, sig_header):
              result=card(asset_id=asset, status=word, request_id=args["request_id"]))
     case("status_other_request", "an answer about another requestId -> protocol error", op, args, build=b,
          response=signed(op, dict(st, requestId="REQ-OTHER")), error={"code": "CT_ERR_PROTOCOL", "field": "requestId"})
-    case("status_tampered", "body changed after signing", op, args, build=b,
-         response=signed(op, st, tamper=lambda s: s.replace("APPLIED", "SUCCESS")), error={"code": "CT_ERR_SIGNATURE"})
-    case("status_missing_signature", "no Signature header", op, args, build=b,
-         response=signed(op, st, drop_sig=True), error={"code": "CT_ERR_SIGNATURE"})
     failures("status", op, args, [("USER_NOT_EXIST", "customerId is not correct."),
                                   ("AUTHORIZATION_NOT_EXIST", "The authorization does not exist."),
-                                  ("PROCESS_FAIL", "Process failed, do not retry.")])
+                                  ("PROCESS_FAIL", "Process failed, do not retry.")], st, ("APPLIED", "SUCCESS"))
     for name, a, field in (
             ("status_invalid_operate_type", dict(args, operate_type="DELETE"), "operate_type"),
             ("status_invalid_operate_type_lower", dict(args, operate_type="freeze"), "operate_type"),
@@ -359,13 +346,8 @@ def gen_life(gw, cfg, mk, gk, wf_time, sig_header):
     case("token_missing_access_token", "S without accessToken -> protocol error", op, ra, build=br,
          response=signed(op, {k: v for k, v in tok.items() if k != "accessToken"}),
          error={"code": "CT_ERR_PROTOCOL", "field": "accessToken"})
-    case("token_tampered", "body changed after signing", op, ra, build=br,
-         response=signed(op, tok, tamper=lambda s: s.replace("ACCESS-2022", "ACCESS-2023")),
-         error={"code": "CT_ERR_SIGNATURE"})
-    case("token_missing_signature", "no Signature header", op, ra, build=br, response=signed(op, tok, drop_sig=True),
-         error={"code": "CT_ERR_SIGNATURE"})
     failures("token", op, ra, [("OAUTH_FAIL", "OAuth process failed."),
-                               ("INVALID_CLIENT", "The client is invalid.")])
+                               ("INVALID_CLIENT", "The client is invalid.")], tok, ("ACCESS-2022", "ACCESS-2023"))
     for name, a, field in (
             ("token_invalid_grant_type", {"grant_type": "PASSWORD", "auth_code": "x"}, "grant_type"),
             ("token_invalid_missing_grant_type", {"auth_code": "x"}, "grant_type"),

@@ -183,10 +183,11 @@ def handle(gws, headers, body, path, fault):
 def notification(cfg, path, now, serial, form=False, token_object=False):
     """(headers, body) of a correctly signed card status notification to
     `path` (LIFECYCLE.md §5.4: requestId, assetId, cardStatus and lastUpdate,
-    epoch milliseconds as a string)."""
+    epoch milliseconds as a string; and the sandbox's notifyType)."""
     c = cfg[NAME]
     key = notify_key(cfg, NAME)
     obj = {
+        "notifyType": "CARD_STATUS_CHANGE",  # the sandbox's own member: which notification this is
         "requestId": ("N" + serial)[:32],
         "assetId": "ASSET" + serial,
         "cardStatus": "ACTIVE",
