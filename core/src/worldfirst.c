@@ -317,6 +317,11 @@ ct_err wf_answer(ct_client *c, const ct_request *req, const ct_response *resp,
         (rc = ct_json_text(result, "resultMessage", 0, 0, &msg, &present,
                            err)) != CT_OK)
         goto cleanup;
+    /* a gateway's text may echo the credential it refused */
+    ct_buf_redact(&code, req ? req->cvv : NULL);
+    ct_buf_redact(&msg, req ? req->cvv : NULL);
+    ct_buf_redact(&code, WF(c)->access_token.data);
+    ct_buf_redact(&msg, WF(c)->access_token.data);
     if (strcmp(status.data, "U") == 0) {
         rc =
             ct_fail_gateway(err, req, CT_ERR_RESULT_UNKNOWN,

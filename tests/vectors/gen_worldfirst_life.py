@@ -199,6 +199,9 @@ def gen_life(gw, cfg, mk, gk, wf_time, sig_header):
     assert bc["string_to_sign"] == b["string_to_sign"] and bc["signature"] == b["signature"]
     case("detail_access_token_headers", "access_token and connected_account_id: unsigned headers after Signature",
          op, args, c=c, build=bc, response=signed(op, detail), result=active)
+    case("detail_f_message_echoes_access_token", "F whose message echoes the Access-Token: redacted", op, args,
+         c=c, build=bc, response=signed(op, result("F", "OAUTH_FAIL", "Access token %s expired." % c["access_token"])),
+         error={"code": "CT_ERR_GATEWAY", "gateway_code": "OAUTH_FAIL", "gateway_message": "Access token *** expired."})
     c2 = dict(cfg, connected_account_id="2188120000000001")
     case("detail_connected_account_only", "connected_account_id alone", op, args, c=c2, build=build(op, args, c2))
     add(gw, "config_access_token_newline", "an access_token that would split a header", "config",
@@ -346,6 +349,9 @@ def gen_life(gw, cfg, mk, gk, wf_time, sig_header):
     case("token_missing_access_token", "S without accessToken -> protocol error", op, ra, build=br,
          response=signed(op, {k: v for k, v in tok.items() if k != "accessToken"}),
          error={"code": "CT_ERR_PROTOCOL", "field": "accessToken"})
+    case("token_f_message_echoes_refresh_token", "F whose message echoes the refresh token: redacted", op, ra,
+         build=br, response=signed(op, result("F", "OAUTH_FAIL", "refreshToken=%s is used" % ra["refresh_token"])),
+         error={"code": "CT_ERR_GATEWAY", "gateway_code": "OAUTH_FAIL", "gateway_message": "refreshToken=*** is used"})
     failures("token", op, ra, [("OAUTH_FAIL", "OAuth process failed."),
                                ("INVALID_CLIENT", "The client is invalid.")], tok, ("ACCESS-2022", "ACCESS-2023"))
     for name, a, field in (
