@@ -46,7 +46,7 @@ def test_card_lifecycle_is_stateful(sandbox):
             asset, "ACTIVE", "ads", "MASTERCARD", None)
         assert d.masked_card_no.startswith("555555******")
         info = c.query_card_sensitive_info(asset_id=asset)
-        assert info.card_no and info.cvv
+        assert info.card_no and info.cvv and info.account_id == d.account_id
 
         frozen = c.update_card_status(request_id="LIFE-0002", asset_id=asset, operate_type="FREEZE", env=ENV)
         assert (frozen.status, frozen.asset_id, frozen.request_id) == ("SUCCESS", asset, "LIFE-0002")

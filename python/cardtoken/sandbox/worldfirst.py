@@ -166,7 +166,8 @@ def handle(gws, headers, body, path, fault):
     if frozen:
         return result("PROCESS_FAIL", detail="The card is %s, not ACTIVE." % frozen)
     number, cvv, mm, yy = gws.world_card
-    account = "2188" + str(int(hashlib.sha256(asset_id.encode("utf-8")).hexdigest()[:12], 16)).zfill(12)[:12]
+    account = worldfirst_life.account_of(gws, asset_id) or (
+        "2188" + str(int(hashlib.sha256(asset_id.encode("utf-8")).hexdigest()[:12], 16)).zfill(12)[:12])
     status, msg = "S", "success"
     obj = {
         "result": {"resultStatus": status, "resultCode": "SUCCESS", "resultMessage": msg},

@@ -82,6 +82,12 @@ def card_readable(gws, asset_id):
     return card["cardStatus"]
 
 
+def account_of(gws, asset_id):
+    """The accountId of a card applyCard issued, else None."""
+    card = store(gws)["cards"].get(asset_id)
+    return card["accountId"] if card else None
+
+
 def oauth_refused(gws, path, headers):
     """True when the server is in OAuth mode and the call lacks a token it
     issued (applyToken itself needs none)."""
