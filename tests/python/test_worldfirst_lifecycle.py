@@ -8,7 +8,10 @@ notification, validation before anything is sent, and the tokens kept out of
 every printing path."""
 
 import copy
+import http.server
 import pickle
+import subprocess
+import threading
 
 import pytest
 
@@ -217,3 +220,43 @@ def test_card_status_notification_and_ack(sandbox):
         headers, body = c.notification_ack(note["path"])
     ok, reason = mod.worldfirst.check_ack(sandbox, note["path"], headers, body.encode("utf-8"))
     assert ok and reason == "ok", reason
+
+
+def test_notify_command_posts_a_card_status_notification(sandbox, tmp_path):
+    """`python -m cardtoken.sandbox notify --gateway worldfirst` posts a signed
+    card status notification; a receiver built on the client verifies it and
+    answers with the signed ack, which the command checks (exit 0)."""
+    import json
+
+    got = []
+    client = client_for(sandbox, GW)
+
+    class Receiver(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            got.append(client.verify_notification(self.path, list(self.headers.items()), body))
+            headers, answer = client.notification_ack(self.path)
+            self.send_response(200)
+            for name, value in headers:
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer.encode())
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=server.handle_request, daemon=True).start()
+    cfg = tmp_path / "sandbox.json"
+    cfg.write_text(json.dumps(sandbox))
+    try:
+        r = subprocess.run(sandbox_util.sandbox_command() + [
+            "notify", "--gateway", GW, "--url", "http://127.0.0.1:%d/worldfirst/notify" % server.server_port,
+            "--config", str(cfg)], capture_output=True, timeout=60)
+    finally:
+        server.server_close()
+        client.close()
+    assert r.returncode == 0, r.stderr
+    assert len(got) == 1 and got[0]["cardStatus"] == "ACTIVE" and got[0]["assetId"].startswith("ASSET")
+    assert len(got[0]["requestId"]) <= 32 and got[0]["lastUpdate"].isdigit()
