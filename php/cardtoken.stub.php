@@ -227,6 +227,7 @@ namespace CardToken {
         public readonly ?string $currency;
         public readonly ?string $redirect_url;
         public readonly ?string $payment_token_id;
+        public readonly array $raw;
 
         private function __construct() {}
     }
@@ -244,6 +245,7 @@ namespace CardToken {
         public readonly ?string $trade_id;
         public readonly ?string $amount;
         public readonly ?string $currency;
+        public readonly array $raw;
 
         private function __construct() {}
     }
@@ -321,6 +323,7 @@ namespace CardToken {
         public readonly ?string $card_brand;
         public readonly ?string $created_time;
         public readonly ?string $request_id;
+        public readonly array $raw;
 
         private function __construct() {}
     }

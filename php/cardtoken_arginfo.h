@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: ca874cb1fd2367cc18b22b725491e02d5f0cca9b */
+ * Stub hash: 6d5d53afd9ecb11799337cd9174402b84d84727f */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_CardToken_version, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
@@ -846,6 +846,12 @@ static zend_class_entry *register_class_CardToken_Payment(void)
 	zend_declare_typed_property(class_entry, property_payment_token_id_name, &property_payment_token_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
 	zend_string_release(property_payment_token_id_name);
 
+	zval property_raw_default_value;
+	ZVAL_UNDEF(&property_raw_default_value);
+	zend_string *property_raw_name = zend_string_init("raw", sizeof("raw") - 1, 1);
+	zend_declare_typed_property(class_entry, property_raw_name, &property_raw_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_raw_name);
+
 	return class_entry;
 }
 
@@ -898,6 +904,12 @@ static zend_class_entry *register_class_CardToken_Refund(void)
 	zend_string *property_currency_name = zend_string_init("currency", sizeof("currency") - 1, 1);
 	zend_declare_typed_property(class_entry, property_currency_name, &property_currency_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
 	zend_string_release(property_currency_name);
+
+	zval property_raw_default_value;
+	ZVAL_UNDEF(&property_raw_default_value);
+	zend_string *property_raw_name = zend_string_init("raw", sizeof("raw") - 1, 1);
+	zend_declare_typed_property(class_entry, property_raw_name, &property_raw_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_raw_name);
 
 	return class_entry;
 }
@@ -1152,6 +1164,12 @@ static zend_class_entry *register_class_CardToken_WorldCard(void)
 	zend_string *property_request_id_name = zend_string_init("request_id", sizeof("request_id") - 1, 1);
 	zend_declare_typed_property(class_entry, property_request_id_name, &property_request_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
 	zend_string_release(property_request_id_name);
+
+	zval property_raw_default_value;
+	ZVAL_UNDEF(&property_raw_default_value);
+	zend_string *property_raw_name = zend_string_init("raw", sizeof("raw") - 1, 1);
+	zend_declare_typed_property(class_entry, property_raw_name, &property_raw_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_raw_name);
 
 	return class_entry;
 }

@@ -19,6 +19,7 @@
 #include "php.h"
 #include "zend_exceptions.h"
 #include "zend_interfaces.h"
+#include "ext/json/php_json.h"
 
 #include "php_cardtoken.h"
 #include "cardtoken_classes.h"
@@ -371,6 +372,20 @@ static zend_result ct_php_record_to_zval(zval *rv, zend_class_entry *ce,
                          f->str != NULL ? f->len : 0);
             break;
         case CT_VAL_INT: ZVAL_LONG(&v, (zend_long)f->num); break;
+        case CT_VAL_JSON:
+            /* raw: the core masked its card numbers and credentials */
+            if (php_json_decode_ex(&v, f->str != NULL ? f->str : "{}",
+                                   f->str != NULL ? f->len : 2,
+                                   PHP_JSON_OBJECT_AS_ARRAY,
+                                   PHP_JSON_PARSER_DEFAULT_DEPTH) != SUCCESS ||
+                Z_TYPE(v) != IS_ARRAY) {
+                zval_ptr_dtor(&v);
+                ct_php_throw_code(CT_ERR_PROTOCOL, f->name,
+                                  "the response is nested too deeply to be "
+                                  "read");
+                goto fail;
+            }
+            break;
         case CT_VAL_NULL:
         default: ZVAL_NULL(&v); break;
         }

@@ -71,7 +71,7 @@ PY_ARG = {
     "mapping": "Mapping[str, Any]",
     "bytes": "_Body",
 }
-PY_FIELD = {"string": "str", "int": "int"}
+PY_FIELD = {"string": "str", "int": "int", "json": "Mapping[str, Any]"}
 # notification inputs whose Python type is more than their ct_type says
 PY_NOTIFY = {"headers": "_Headers", "sign": "_Body"}
 
@@ -115,7 +115,7 @@ def gen_pyi(desc, errors):
     results = result_types(desc)
     classes = [g["class_name"] for g in desc["gateways"]]
     exc = exception_names(os.path.join(HERE, "python", "cardtoken", "_errors.py"))
-    names = classes + ["Request"] + [r for r, _ in results] + exc
+    names = classes + ["Request", "Notification"] + [r for r, _ in results] + exc
     names += ["CURL_VERSION", "OPENSSL_VERSION", "__version__"] + sorted(errors)
     o = [
         '"""Type stubs of cardtoken (the C extension cardtoken._cardtoken and the',
@@ -134,7 +134,6 @@ def gen_pyi(desc, errors):
         "_Text = str | bytes",
         "_Headers = Mapping[str, str] | Mapping[bytes, bytes] | Iterable[tuple[_Text, _Text]]",
         "_Body = bytes | bytearray | memoryview | str",
-        "_JSON = dict[str, Any]",
         "",
         "__all__ = [",
     ]
@@ -183,6 +182,13 @@ def gen_pyi(desc, errors):
         "class ResultUnknownError(GatewayError): ...",
         "class UnknownOptionError(ConfigurationError, TypeError): ...",
         "class UnknownArgumentError(ValidationError, TypeError): ...",
+        "",
+        "# ---------------------------------------------------------------- notifications",
+        "",
+        "@final",
+        "class Notification(dict[str, Any]):",
+        '    """The verified content verify_notification() returns: a dict whose repr()/str()',
+        '    mask credentials and card numbers (README "raw"); its values are as received."""',
         "",
         "# ---------------------------------------------------------------- requests",
         "",
@@ -255,7 +261,7 @@ def gen_pyi(desc, errors):
                 ["status: int", "headers: _Headers", "body: _Body", "*", "request: Request | None = None"],
                 res,
             )
-        o += py_def("verify_notification", py_notify_params(gw), "_JSON")
+        o += py_def("verify_notification", py_notify_params(gw), "Notification")
         if gw["ack_signed"]:
             o.append("    def notification_ack(self, path: str) -> tuple[list[tuple[str, str]], str]: ...")
         else:
@@ -267,7 +273,7 @@ def gen_pyi(desc, errors):
 
 PHP_ARG = {"mapping": "array", "bytes": "string", "string": "string", "secret": "string",
            "int": "int", "float": "float", "bool": "bool", "object": "array", "list": "array"}
-PHP_FIELD = {"string": "?string", "int": "?int"}
+PHP_FIELD = {"string": "?string", "int": "?int", "json": "array"}
 SENSITIVE = "#[\\SensitiveParameter] "
 CLASS_DOC = ["    /**", "     * @strict-properties", "     * @not-serializable", "     */"]
 

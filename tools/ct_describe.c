@@ -82,7 +82,13 @@ static const char *type_name(ct_type t)
 
 static const char *value_type_name(ct_value_type t)
 {
-    return t == CT_VAL_STRING ? "string" : t == CT_VAL_INT ? "int" : "null";
+    switch (t) {
+    case CT_VAL_STRING: return "string";
+    case CT_VAL_INT: return "int";
+    case CT_VAL_JSON: return "json";
+    case CT_VAL_NULL: break;
+    }
+    return "null";
 }
 
 /* Opens an array member; the caller prints the elements. */

@@ -217,13 +217,18 @@ typedef struct ct_param_desc {
 typedef enum ct_value_type {
     CT_VAL_NULL = 0,
     CT_VAL_STRING = 1,
-    CT_VAL_INT = 2
+    CT_VAL_INT = 2,
+    /* A JSON object as compact UTF-8 text in ct_field.str (the `raw`
+     * field: card numbers and credentials already masked by the core);
+     * bindings hand it out as a read-only mapping (Python) or an array
+     * (PHP). */
+    CT_VAL_JSON = 3
 } ct_value_type;
 
 /* One field of a result record. */
 typedef struct ct_result_field_desc {
     const char *name;   /* "first_six_digits"                               */
-    ct_value_type type; /* CT_VAL_STRING or CT_VAL_INT                      */
+    ct_value_type type; /* CT_VAL_STRING, CT_VAL_INT or CT_VAL_JSON         */
     int nullable;       /* 1: may be CT_VAL_NULL                            */
     int sensitive;      /* 1: printed masked (ct_mask)                      */
     const char *doc;
@@ -376,7 +381,8 @@ typedef struct ct_result ct_result;
 typedef struct ct_field {
     const char *name; /* NUL-terminated, e.g. "token"                  */
     ct_value_type type;
-    const char *str; /* CT_VAL_STRING: the bytes (NUL-terminated too) */
+    const char
+        *str; /* CT_VAL_STRING / CT_VAL_JSON: the bytes (NUL-terminated too) */
     size_t len;
     long long num; /* CT_VAL_INT                                    */
     int sensitive; /* 1: card data; bindings must mask it when printing */
@@ -413,6 +419,17 @@ CT_API size_t ct_mask(const char *value, size_t len, char *out, size_t cap);
  */
 CT_API size_t ct_mask_text(const char *value, size_t len, char *out,
                            size_t cap);
+
+/*
+ * new (free with ct_free_string): the printable form of a JSON object text
+ * (a verified notification, a result's raw): the same value with every
+ * credential (a member named as a payment or OAuth token, authorization
+ * code, CVV, password or secret) masked as ct_mask does and every card
+ * number (a member named as one, or 13-19 Luhn-valid digits anywhere)
+ * keeping its first six and last four digits; README "raw". NULL when the
+ * text is not a JSON object or memory ran out. *len gets its length.
+ */
+CT_API char *ct_mask_json(const char *json, size_t len, size_t *out_len);
 
 /* For notification results: the verified JSON text (borrowed). */
 CT_API const char *ct_result_json(const ct_result *res, size_t *len);

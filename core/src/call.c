@@ -6,8 +6,10 @@
 #include "client.h"
 #include "errors.h"
 #include "http.h"
+#include "raw.h"
 #include "registry.h"
 #include "request.h"
+#include "result.h"
 #include "transport.h"
 
 #include <string.h>
@@ -115,6 +117,11 @@ ct_err ct_parse(ct_client *c, const ct_op_desc *op, const ct_request *req,
     if ((rc = ct_check_status(&resp, err)) != CT_OK)
         return rc;
     rc = impl->parse(c, op, req, &resp, out, err);
+    if (rc == CT_OK &&
+        (rc = ct_raw_attach(op, *out, resp.body, resp.len, err)) != CT_OK) {
+        ct_result_free(*out);
+        *out = NULL;
+    }
     if (rc != CT_OK && err != NULL && err->http_status == 0)
         err->http_status = status;
     return rc;

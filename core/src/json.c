@@ -173,13 +173,17 @@ void ct_json_put_real(ct_buf *b, double d)
     }
 }
 
-void ct_json_put_value(ct_buf *b, const json_t *v, int php)
+void ct_json_put_filtered(ct_buf *b, const json_t *v, int php,
+                          const ct_json_filter *f, int state)
 {
     const char *key;
     json_t *item;
     size_t i;
     int first = 1;
 
+    if (f != NULL && json_typeof(v) != JSON_OBJECT &&
+        json_typeof(v) != JSON_ARRAY && f->scalar(b, v, state))
+        return;
     switch (json_typeof(v)) {
     case JSON_OBJECT:
         ct_buf_putc(b, '{');
@@ -190,7 +194,8 @@ void ct_json_put_value(ct_buf *b, const json_t *v, int php)
             first = 0;
             ct_json_put_str(b, key, strlen(key), php);
             ct_buf_putc(b, ':');
-            ct_json_put_value(b, item, php);
+            ct_json_put_filtered(b, item, php, f,
+                                 f != NULL ? f->member(key, state) : 0);
         }
         ct_buf_putc(b, '}');
         break;
@@ -200,7 +205,7 @@ void ct_json_put_value(ct_buf *b, const json_t *v, int php)
         {
             if (i)
                 ct_buf_putc(b, ',');
-            ct_json_put_value(b, item, php);
+            ct_json_put_filtered(b, item, php, f, state);
         }
         ct_buf_putc(b, ']');
         break;
@@ -215,6 +220,11 @@ void ct_json_put_value(ct_buf *b, const json_t *v, int php)
     case JSON_FALSE: ct_buf_puts(b, "false"); break;
     default: ct_buf_puts(b, "null"); break;
     }
+}
+
+void ct_json_put_value(ct_buf *b, const json_t *v, int php)
+{
+    ct_json_put_filtered(b, v, php, NULL, 0);
 }
 
 static ct_err ct_json_load(const char *body, size_t len, size_t flags,

@@ -14,6 +14,17 @@ void ct_json_put_member(ct_buf *b, int comma, const char *name,
                         const char *value, size_t n);
 /* Appends any JSON value compactly (php style as above). */
 void ct_json_put_value(ct_buf *b, const json_t *v, int php);
+/* A say over what ct_json_put_filtered writes: `member` gives the state of
+ * a member's value from its key and the object's state (arrays pass theirs
+ * on); `scalar` may write a non-container value itself (returns 1) or
+ * leave it to the default (0). */
+typedef struct ct_json_filter {
+    int (*member)(const char *key, int state);
+    int (*scalar)(ct_buf *b, const json_t *v, int state);
+} ct_json_filter;
+/* As ct_json_put_value, through filter f (NULL: none) from `state`. */
+void ct_json_put_filtered(ct_buf *b, const json_t *v, int php,
+                          const ct_json_filter *f, int state);
 /* Appends a real in shortest round-trip form ("0.1", "10.0"). */
 void ct_json_put_real(ct_buf *b, double d);
 /* Parses a response body: object at top, duplicate keys rejected. */

@@ -9,6 +9,7 @@
 #include "http.h"
 #include "json.h"
 #include "kv.h"
+#include "lifecycle.h"
 #include "mem.h"
 #include "options.h"
 #include "pagsmile_common.h"
@@ -405,28 +406,6 @@ static const ct_param_desc pg_apply_refund_args[] = {
     CT_ARG("account_type", CT_TYPE_INT, 0,
            "1 savings, 2 checking (bank_info yes)")};
 
-/* API.md's Payment and Refund, in its order. */
-static const ct_result_field_desc pg_payment_fields[] = {
-    CT_FIELD("status", CT_VAL_STRING, 0, 0,
-             "succeeded, pending, requires_action, failed or refunded"),
-    CT_FIELD("gateway_status", CT_VAL_STRING, 0, 0, "Pagsmile's trade_status"),
-    CT_FIELD("order_id", CT_VAL_STRING, 1, 0, "the merchant's order number"),
-    CT_FIELD("trade_id", CT_VAL_STRING, 1, 0, "Pagsmile's trade number"),
-    CT_FIELD("amount", CT_VAL_STRING, 1, 0, "as received"),
-    CT_FIELD("currency", CT_VAL_STRING, 1, 0, "ISO 4217"),
-    CT_FIELD("redirect_url", CT_VAL_STRING, 1, 0,
-             "where to send the cardholder (requires_action)"),
-    CT_FIELD("payment_token_id", CT_VAL_STRING, 1, 1, "always null")};
-
-static const ct_result_field_desc pg_refund_fields[] = {
-    CT_FIELD("status", CT_VAL_STRING, 0, 0, "succeeded or pending"),
-    CT_FIELD("gateway_status", CT_VAL_STRING, 1, 0, "Pagsmile's word"),
-    CT_FIELD("refund_id", CT_VAL_STRING, 1, 0, "always null"),
-    CT_FIELD("merchant_refund_id", CT_VAL_STRING, 1, 0, "always null"),
-    CT_FIELD("trade_id", CT_VAL_STRING, 1, 0, "always null"),
-    CT_FIELD("amount", CT_VAL_STRING, 1, 0, "always null"),
-    CT_FIELD("currency", CT_VAL_STRING, 1, 0, "always null")};
-
 static const ct_op_desc pg_op_descs[] = {
     {.name = "get_card_token",
      .php_name = "getCardToken",
@@ -438,25 +417,25 @@ static const ct_op_desc pg_op_descs[] = {
      .php_name = "payWithToken",
      .result_name = "Payment",
      CT_ARGS(pg_pay_args),
-     CT_FIELDS(pg_payment_fields),
+     CT_FIELDS(ct_payment_fields),
      .doc = "Pays with a card token (POST /api/creditpci)."},
     {.name = "query_order",
      .php_name = "queryOrder",
      .result_name = "Payment",
      CT_ARGS(pg_query_args),
-     CT_FIELDS(pg_payment_fields),
+     CT_FIELDS(ct_payment_fields),
      .doc = "Looks a payment up (POST /api/checkorder)."},
     {.name = "refund",
      .php_name = "refund",
      .result_name = "Refund",
      CT_ARGS(pg_refund_args),
-     CT_FIELDS(pg_refund_fields),
+     CT_FIELDS(ct_refund_fields),
      .doc = "Refunds a card payment in full (POST /api/refund)."},
     {.name = "apply_refund",
      .php_name = "applyRefund",
      .result_name = "Refund",
      CT_ARGS(pg_apply_refund_args),
-     CT_FIELDS(pg_refund_fields),
+     CT_FIELDS(ct_refund_fields),
      .doc = "Applies for a (partial) refund (POST /api/refundapply)."}};
 
 static const ct_op_impl pg_impl[] = {

@@ -41,7 +41,8 @@ void ct_result_free(ct_result *res)
         return;
     for (i = 0; i < res->nrec; i++)
         for (k = 0; k < res->recs[i].n; k++)
-            if (res->recs[i].f[k].type == CT_VAL_STRING)
+            if (res->recs[i].f[k].type == CT_VAL_STRING ||
+                res->recs[i].f[k].type == CT_VAL_JSON)
                 ct_free_secret((char *)res->recs[i].f[k].str,
                                res->recs[i].f[k].len + 1);
     ct_free_secret(res->recs, res->cap * sizeof(*res->recs));

@@ -8,6 +8,7 @@
 #include "errors.h"
 #include "json.h"
 #include "mem.h"
+#include "raw.h"
 #include "result.h"
 #include "worldfirst.h"
 
@@ -142,6 +143,7 @@ enum {
     WC_BRAND,
     WC_CREATED,
     WC_REQUEST_ID,
+    WC_RAW, /* filled in by ct_parse (raw.c) */
     WC_NFIELDS
 };
 
@@ -160,7 +162,10 @@ static const ct_result_field_desc wf_card_fields[] = {
         CT_FIELD("card_nick_name", CT_VAL_STRING, 1, 0, "cardNickName"),
     [WC_BRAND] = CT_FIELD("card_brand", CT_VAL_STRING, 1, 0, "cardBrand"),
     [WC_CREATED] = CT_FIELD("created_time", CT_VAL_STRING, 1, 0, "createdTime"),
-    [WC_REQUEST_ID] = CT_FIELD("request_id", CT_VAL_STRING, 1, 0, "requestId")};
+    [WC_REQUEST_ID] = CT_FIELD("request_id", CT_VAL_STRING, 1, 0, "requestId"),
+    [WC_RAW] = CT_FIELD(CT_RAW_NAME, CT_VAL_JSON, 0, 0,
+                        "the whole response object, card numbers and "
+                        "credentials masked")};
 
 /* Where a result field comes from: the response member, whether it must
  * be there (CT_ERR_PROTOCOL otherwise) and, for a status word, the words
@@ -175,8 +180,8 @@ static const char *const wf_card_words[] = {"ACTIVE", "FROZEN", "CANCEL", NULL};
 static const char *const wf_status_words[] = {"SUCCESS", "PROCESSING",
                                               "APPLIED", "FAIL", NULL};
 
-/* Index for index with wf_card_fields. */
-static const wf_member wf_card_members[WC_NFIELDS] = {
+/* Index for index with wf_card_fields (raw: none). */
+static const wf_member wf_card_members[WC_RAW] = {
     {"assetId", 0, NULL},
     {"accountId", 0, NULL},
     {"cardStatus", 0, wf_card_words},
@@ -499,7 +504,8 @@ static ct_err wf_life_parse(ct_client *c, const ct_op_desc *op,
         goto cleanup;
     }
     for (i = 0; i < op->nfields && rc == CT_OK; i++)
-        rc = wf_field(rec, &op->fields[i], root, &l->members[i], err);
+        if (op->fields[i].type != CT_VAL_JSON) /* raw: ct_parse adds it */
+            rc = wf_field(rec, &op->fields[i], root, &l->members[i], err);
     if (rc != CT_OK)
         goto cleanup;
     *out = res;

@@ -7,6 +7,7 @@
 #include "check.h"
 #include "errors.h"
 #include "json.h"
+#include "lifecycle.h"
 #include "mem.h"
 #include "result.h"
 #include "yabandpay.h"
@@ -82,45 +83,6 @@ static const ct_param_desc yb_refund_args[] = {
 
 static const ct_param_desc yb_query_refund_args[] = {
     CT_ARG("refund_id", CT_TYPE_STRING, 1, "YabandPay's refund id")};
-
-/* Payment: field for field, API.md's "Lifecycle results". */
-enum {
-    PF_STATUS,
-    PF_GATEWAY_STATUS,
-    PF_ORDER_ID,
-    PF_TRADE_ID,
-    PF_AMOUNT,
-    PF_CURRENCY,
-    PF_REDIRECT_URL,
-    PF_TOKEN
-};
-
-static const ct_result_field_desc yb_pay_fields[] = {
-    [PF_STATUS] = CT_FIELD("status", CT_VAL_STRING, 0, 0,
-                           "succeeded, authorized, pending, requires_action, "
-                           "failed, canceled or refunded"),
-    [PF_GATEWAY_STATUS] = CT_FIELD("gateway_status", CT_VAL_STRING, 0, 0,
-                                   "YabandPay's state word"),
-    [PF_ORDER_ID] =
-        CT_FIELD("order_id", CT_VAL_STRING, 1, 0, "the merchant's order id"),
-    [PF_TRADE_ID] =
-        CT_FIELD("trade_id", CT_VAL_STRING, 1, 0, "YabandPay's trade id"),
-    [PF_AMOUNT] = CT_FIELD("amount", CT_VAL_STRING, 1, 0, "the amount"),
-    [PF_CURRENCY] = CT_FIELD("currency", CT_VAL_STRING, 1, 0, "the currency"),
-    [PF_REDIRECT_URL] =
-        CT_FIELD("redirect_url", CT_VAL_STRING, 1, 0,
-                 "where to send the cardholder when requires_action"),
-    [PF_TOKEN] = CT_FIELD("payment_token_id", CT_VAL_STRING, 1, 1,
-                          "a token YabandPay returned (masked when printed)")};
-
-static const ct_result_field_desc yb_refund_fields[] = {
-    CT_FIELD("status", CT_VAL_STRING, 0, 0, "succeeded, pending or failed"),
-    CT_FIELD("gateway_status", CT_VAL_STRING, 1, 0, "YabandPay's state"),
-    CT_FIELD("refund_id", CT_VAL_STRING, 1, 0, "YabandPay's refund id"),
-    CT_FIELD("merchant_refund_id", CT_VAL_STRING, 1, 0, "m_refund_id"),
-    CT_FIELD("trade_id", CT_VAL_STRING, 1, 0, "YabandPay's trade id"),
-    CT_FIELD("amount", CT_VAL_STRING, 1, 0, "the refund amount"),
-    CT_FIELD("currency", CT_VAL_STRING, 1, 0, "the refund currency")};
 
 /* ------------------------------------------------------------------ */
 /* Status words (LIFECYCLE.md §6.3)                                    */
@@ -395,33 +357,33 @@ static ct_err yb_payment_of(const ct_op_desc *op, const ct_request *req,
     has_url = action && has_url && url.len > 0 && status == NULL;
     if (status == NULL)
         status = has_url ? "requires_action" : "pending";
-    ok =
-        ct_record_str(rec, f[PF_STATUS].name, status, strlen(status), 0) &&
-        ct_record_str(rec, f[PF_GATEWAY_STATUS].name, state.data, state.len, 0);
+    ok = ct_record_str(rec, f[CT_PF_STATUS].name, status, strlen(status), 0) &&
+         ct_record_str(rec, f[CT_PF_GATEWAY_STATUS].name, state.data, state.len,
+                       0);
     if (!ok) {
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
     for (i = 0; i < 4; i++)
-        if ((rc = ct_record_json(rec, &f[PF_ORDER_ID + i], obj, keys[i], i < 2,
-                                 err)) != CT_OK)
+        if ((rc = ct_record_json(rec, &f[CT_PF_ORDER_ID + i], obj, keys[i],
+                                 i < 2, err)) != CT_OK)
             goto cleanup;
     /* the answer is about the order (pay) or trade (query) asked for */
-    i = action ? PF_ORDER_ID : PF_TRADE_ID;
-    snprintf(where, sizeof(where), "%s%s", prefix, keys[i - PF_ORDER_ID]);
+    i = action ? CT_PF_ORDER_ID : CT_PF_TRADE_ID;
+    snprintf(where, sizeof(where), "%s%s", prefix, keys[i - CT_PF_ORDER_ID]);
     if ((rc = ct_echo_check(req ? req->echo : NULL, rec->f[i].str,
                             rec->f[i].len, 1, "YabandPay", where, err)) !=
         CT_OK)
         goto cleanup;
-    ok = has_url
-             ? ct_record_str(rec, f[PF_REDIRECT_URL].name, url.data, url.len, 0)
-             : ct_record_null(rec, f[PF_REDIRECT_URL].name);
+    ok = has_url ? ct_record_str(rec, f[CT_PF_REDIRECT_URL].name, url.data,
+                                 url.len, 0)
+                 : ct_record_null(rec, f[CT_PF_REDIRECT_URL].name);
     if (!ok) {
         rc = ct_fail_nomem(err);
         goto cleanup;
     }
-    if ((rc = ct_record_json(rec, &f[PF_TOKEN], obj, "payment_token_object", 0,
-                             err)) != CT_OK)
+    if ((rc = ct_record_json(rec, &f[CT_PF_TOKEN], obj, "payment_token_object",
+                             0, err)) != CT_OK)
         goto cleanup;
     *out = res;
     res = NULL;
@@ -567,26 +529,26 @@ static const ct_op_desc yb_op_descs[] = {
      .php_name = "payWithToken",
      .result_name = "Payment",
      CT_ARGS(yb_pay_args),
-     CT_FIELDS(yb_pay_fields),
+     CT_FIELDS(ct_payment_fields),
      .doc = "Pays with the token of a notification (v3.CreateCardPayments, "
             "Token)."},
     {.name = "query_order",
      .php_name = "queryOrder",
      .result_name = "Payment",
      CT_ARGS(yb_query_args),
-     CT_FIELDS(yb_pay_fields),
+     CT_FIELDS(ct_payment_fields),
      .doc = "Looks an order up by trade_id (v3.QueryOrder)."},
     {.name = "refund",
      .php_name = "refund",
      .result_name = "Refund",
      CT_ARGS(yb_refund_args),
-     CT_FIELDS(yb_refund_fields),
+     CT_FIELDS(ct_refund_fields),
      .doc = "Refunds a payment, wholly or in part (v3.CreateRefund)."},
     {.name = "query_refund",
      .php_name = "queryRefund",
      .result_name = "Refund",
      CT_ARGS(yb_query_refund_args),
-     CT_FIELDS(yb_refund_fields),
+     CT_FIELDS(ct_refund_fields),
      .doc = "Looks a refund up by refund_id (v3.QueryRefundOrder)."}};
 
 static const ct_op_impl yb_impl[] = {

@@ -14,7 +14,6 @@ _T = TypeVar("_T")
 _Text = str | bytes
 _Headers = Mapping[str, str] | Mapping[bytes, bytes] | Iterable[tuple[_Text, _Text]]
 _Body = bytes | bytearray | memoryview | str
-_JSON = dict[str, Any]
 
 __all__ = [
     "Pagsmile",
@@ -22,6 +21,7 @@ __all__ = [
     "YabandPay",
     "WorldFirst",
     "Request",
+    "Notification",
     "CardTokenResult",
     "Payment",
     "Refund",
@@ -132,6 +132,13 @@ class ResultUnknownError(GatewayError): ...
 class UnknownOptionError(ConfigurationError, TypeError): ...
 class UnknownArgumentError(ValidationError, TypeError): ...
 
+# ---------------------------------------------------------------- notifications
+
+@final
+class Notification(dict[str, Any]):
+    """The verified content verify_notification() returns: a dict whose repr()/str()
+    mask credentials and card numbers (README "raw"); its values are as received."""
+
 # ---------------------------------------------------------------- requests
 
 @final
@@ -179,6 +186,7 @@ class Payment(_Result):
     currency: str | None
     redirect_url: str | None
     payment_token_id: str | None
+    raw: Mapping[str, Any]
 
 @final
 class Refund(_Result):
@@ -189,6 +197,7 @@ class Refund(_Result):
     trade_id: str | None
     amount: str | None
     currency: str | None
+    raw: Mapping[str, Any]
 
 @final
 class PaymentToken(_Result):
@@ -236,6 +245,7 @@ class WorldCard(_Result):
     card_brand: str | None
     created_time: str | None
     request_id: str | None
+    raw: Mapping[str, Any]
 
 @final
 class AccessToken(_Result):
@@ -360,7 +370,7 @@ class Pagsmile(_Client):
     def parse_apply_refund(
         self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
     ) -> Refund: ...
-    def verify_notification(self, fields: Mapping[str, Any]) -> _JSON: ...
+    def verify_notification(self, fields: Mapping[str, Any]) -> Notification: ...
     def notification_ack(self) -> str: ...
 
 @final
@@ -409,7 +419,7 @@ class PayerMax(_Client):
     ) -> list[PaymentToken]: ...
     def verify_notification(
         self, body: _Body, sign: _Body | None, *, max_age: float | None = None
-    ) -> _JSON: ...
+    ) -> Notification: ...
     def notification_ack(self) -> str: ...
 
 @final
@@ -553,7 +563,7 @@ class YabandPay(_Client):
     def parse_query_refund(
         self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
     ) -> Refund: ...
-    def verify_notification(self, body: _Body) -> _JSON: ...
+    def verify_notification(self, body: _Body) -> Notification: ...
     def notification_ack(self) -> str: ...
 
 @final
@@ -700,5 +710,5 @@ class WorldFirst(_Client):
     ) -> AccessToken: ...
     def verify_notification(
         self, path: str, headers: _Headers, body: _Body, *, max_age: float | None = None
-    ) -> _JSON: ...
+    ) -> Notification: ...
     def notification_ack(self, path: str) -> tuple[list[tuple[str, str]], str]: ...

@@ -39,7 +39,8 @@
 typedef struct modstate {
     PyObject *client_types; /* tuple, in ct_gateway_at() order */
     PyObject *request_type;
-    PyObject *result_types; /* dict: ct_result_type() name -> type */
+    PyObject *notification_type; /* dict subclass, masked repr */
+    PyObject *result_types;      /* dict: ct_result_type() name -> type */
     PyObject *exc_by_cat[N_CATEGORIES];
     PyObject *exc_unknown_name[N_CATEGORIES];
     PyObject *exc_nomem;
@@ -137,5 +138,6 @@ void client_leave(ClientObject *self);
 /* ---- _cardtoken_notify.c ---- */
 PyObject *client_verify(ClientObject *self, PyObject *args, PyObject *kwargs);
 PyObject *client_ack(ClientObject *self, PyObject *args, PyObject *kwargs);
+int notification_type_add(PyObject *m, modstate *st);
 
 #endif

@@ -64,7 +64,7 @@ static int module_exec(PyObject *m)
         return -1;
 
     if (errors_load(st) < 0 || result_types_add(m, st) < 0 ||
-        client_types_add(m, st) < 0)
+        client_types_add(m, st) < 0 || notification_type_add(m, st) < 0)
         return -1;
     st->request_type = PyType_FromModuleAndSpec(m, &request_spec, NULL);
     if (!st->request_type ||
@@ -93,6 +93,7 @@ static int module_traverse(PyObject *m, visitproc visit, void *arg)
         return 0;
     Py_VISIT(st->client_types);
     Py_VISIT(st->request_type);
+    Py_VISIT(st->notification_type);
     Py_VISIT(st->result_types);
     for (int c = 0; c < N_CATEGORIES; c++) {
         Py_VISIT(st->exc_by_cat[c]);
@@ -112,6 +113,7 @@ static int module_clear(PyObject *m)
         return 0;
     Py_CLEAR(st->client_types);
     Py_CLEAR(st->request_type);
+    Py_CLEAR(st->notification_type);
     Py_CLEAR(st->result_types);
     for (int c = 0; c < N_CATEGORIES; c++) {
         Py_CLEAR(st->exc_by_cat[c]);

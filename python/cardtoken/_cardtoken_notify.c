@@ -218,11 +218,13 @@ PyObject *client_verify(ClientObject *self, PyObject *args, PyObject *kwargs)
             if (!js)
                 PyErr_SetString(PyExc_SystemError,
                                 "cardtoken: notification result without JSON");
-            out = s ? PyObject_CallOneArg(st->json_loads, s) : NULL;
+            PyObject *d = s ? PyObject_CallOneArg(st->json_loads, s) : NULL;
             Py_XDECREF(s);
-            if (!out)
+            if (!d)
                 value_error(st, gw, CT_ERR_PROTOCOL, "body",
                             "is nested too deeply to be read");
+            out = d ? PyObject_CallOneArg(st->notification_type, d) : NULL;
+            Py_XDECREF(d);
         }
         ct_result_free(res);
         client_leave(self);
@@ -300,4 +302,70 @@ PyObject *client_ack(ClientObject *self, PyObject *args, PyObject *kwargs)
     }
     text_release(&path);
     return out;
+}
+
+/* ------------------------------------------------------------------ */
+/* Notification: the verified content, printed masked                  */
+/* ------------------------------------------------------------------ */
+
+/* repr()/str(): the content with the core's masking of JSON (ct_mask_json:
+ * credentials, card numbers), shown as a dict. The values themselves are
+ * as received: the receiver needs the token to pay with it. */
+static PyObject *notification_repr(PyObject *self)
+{
+    modstate *st = state_of(self);
+    PyObject *plain = PyDict_Copy(self), *r = NULL, *masked = NULL;
+    PyObject *dargs = plain ? PyTuple_Pack(1, plain) : NULL;
+    PyObject *jtext =
+        dargs ? PyObject_Call(st->json_dumps, dargs, st->dumps_kwargs) : NULL;
+    Py_XDECREF(dargs);
+    Py_XDECREF(plain);
+    if (jtext == NULL) {
+        /* something not JSON was put in: say so, print nothing of it */
+        PyErr_Clear();
+        return PyUnicode_FromFormat("Notification(<%zd keys>)",
+                                    PyDict_Size(self));
+    }
+    Py_ssize_t n;
+    const char *u = PyUnicode_AsUTF8AndSize(jtext, &n);
+    size_t mlen = 0;
+    char *m = u ? ct_mask_json(u, (size_t)n, &mlen) : NULL;
+    Py_DECREF(jtext);
+    if (m == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_NoMemory();
+        return NULL;
+    }
+    PyObject *mtext = PyUnicode_DecodeUTF8(m, (Py_ssize_t)mlen, "replace");
+    ct_free_string(m);
+    masked = mtext ? PyObject_CallOneArg(st->json_loads, mtext) : NULL;
+    Py_XDECREF(mtext);
+    r = masked ? PyObject_Repr(masked) : NULL;
+    Py_XDECREF(masked);
+    return r;
+}
+
+static PyType_Slot notification_slots[] = {
+    {Py_tp_repr, notification_repr},
+    {Py_tp_doc, "The verified content verify_notification() returns: a dict "
+                "whose repr()/str() mask credentials and card numbers; its "
+                "values are as received."},
+    {0, NULL},
+};
+
+static PyType_Spec notification_spec = {
+    .name = MODULE_NAME ".Notification",
+    .basicsize = 0,
+    .flags = Py_TPFLAGS_DEFAULT,
+    .slots = notification_slots,
+};
+
+int notification_type_add(PyObject *m, modstate *st)
+{
+    PyObject *base = (PyObject *)&PyDict_Type;
+    st->notification_type =
+        PyType_FromModuleAndSpec(m, &notification_spec, base);
+    if (!st->notification_type)
+        return -1;
+    return PyModule_AddObjectRef(m, "Notification", st->notification_type);
 }

@@ -15,10 +15,29 @@ typedef struct ResultObject {
         *names;         /* tuple of interned str, the ct_field names */
     PyObject *values;   /* tuple: str, int or None */
     uint64_t sensitive; /* bit i: field i is card data (masked when printed) */
+    uint64_t mapping;   /* bit i: field i is a read-only mapping (raw)      */
 } ResultObject;
 
-static PyObject *result_from_record(PyTypeObject *tp, const ct_field *f,
-                                    size_t n)
+/* new: the read-only mapping of a CT_VAL_JSON field (the core masked its
+ * card numbers and credentials already). */
+static PyObject *json_field(modstate *st, const ct_field *f)
+{
+    PyObject *jtext = PyUnicode_DecodeUTF8(
+        f->str ? f->str : "{}", (Py_ssize_t)(f->str ? f->len : 2), "strict");
+    PyObject *obj = jtext ? PyObject_CallOneArg(st->json_loads, jtext) : NULL;
+    PyObject *proxy = NULL;
+    Py_XDECREF(jtext);
+    if (obj && PyDict_Check(obj))
+        proxy = PyDictProxy_New(obj);
+    else if (obj)
+        PyErr_SetString(PyExc_SystemError,
+                        "cardtoken: a mapping field is not a JSON object");
+    Py_XDECREF(obj);
+    return proxy;
+}
+
+static PyObject *result_from_record(modstate *st, PyTypeObject *tp,
+                                    const ct_field *f, size_t n)
 {
     if (n > MAX_FIELDS) {
         PyErr_SetString(PyExc_SystemError,
@@ -45,6 +64,10 @@ static PyObject *result_from_record(PyTypeObject *tp, const ct_field *f,
                                      "replace");
             break;
         case CT_VAL_INT: v = PyLong_FromLongLong(f[i].num); break;
+        case CT_VAL_JSON:
+            v = json_field(st, &f[i]);
+            self->mapping |= (uint64_t)1 << i;
+            break;
         case CT_VAL_NULL:
         default: v = Py_NewRef(Py_None); break;
         }
@@ -79,7 +102,7 @@ PyObject *result_to_py(modstate *st, const ct_result *res)
                             "cardtoken: result without a record");
             return NULL;
         }
-        return result_from_record((PyTypeObject *)tp, f, nf);
+        return result_from_record(st, (PyTypeObject *)tp, f, nf);
     }
     PyObject *list = PyList_New((Py_ssize_t)count);
     if (!list)
@@ -88,7 +111,7 @@ PyObject *result_to_py(modstate *st, const ct_result *res)
         size_t nf = 0;
         const ct_field *f = ct_result_record(res, i, &nf);
         PyObject *rec =
-            f ? result_from_record((PyTypeObject *)tp, f, nf) : NULL;
+            f ? result_from_record(st, (PyTypeObject *)tp, f, nf) : NULL;
         if (!rec) {
             if (!PyErr_Occurred())
                 PyErr_SetString(PyExc_SystemError,
@@ -153,17 +176,11 @@ static PyObject *masked_repr(PyObject *v)
     return PyUnicode_FromString("***");
 }
 
-/* new: the printable form of any other value: strings by the core's rule
- * for text (ct_mask_text: card-number-like digit sequences masked, even in
- * a field the gateway documents as masked). */
-static PyObject *text_repr(PyObject *v)
+/* new: the text s[0..n) with the core's rule for text applied
+ * (ct_mask_text: card-number-like digit sequences masked, even in a field
+ * the gateway documents as masked). */
+static PyObject *masked_text(const char *s, Py_ssize_t n)
 {
-    if (!PyUnicode_Check(v))
-        return PyObject_Repr(v);
-    Py_ssize_t n;
-    const char *s = PyUnicode_AsUTF8AndSize(v, &n);
-    if (s == NULL)
-        return NULL;
     char *buf = PyMem_Malloc((size_t)n + 1);
     if (buf == NULL)
         return PyErr_NoMemory();
@@ -171,9 +188,34 @@ static PyObject *text_repr(PyObject *v)
     PyObject *masked = PyUnicode_DecodeUTF8(buf, (Py_ssize_t)m, "replace");
     wipe(buf, (size_t)n + 1);
     PyMem_Free(buf);
+    return masked;
+}
+
+/* new: the printable form of any other value: strings by masked_text. */
+static PyObject *text_repr(PyObject *v)
+{
+    if (!PyUnicode_Check(v))
+        return PyObject_Repr(v);
+    Py_ssize_t n;
+    const char *s = PyUnicode_AsUTF8AndSize(v, &n);
+    PyObject *masked = s ? masked_text(s, n) : NULL;
     PyObject *r = masked ? PyObject_Repr(masked) : NULL;
     Py_XDECREF(masked);
     return r;
+}
+
+/* new: the printable form of a mapping field (raw): its repr, with the
+ * text rule applied once more over the whole (the core masked it). */
+static PyObject *mapping_repr(PyObject *v)
+{
+    PyObject *r = PyObject_Repr(v);
+    if (r == NULL)
+        return NULL;
+    Py_ssize_t n;
+    const char *s = PyUnicode_AsUTF8AndSize(r, &n);
+    PyObject *out = s ? masked_text(s, n) : NULL;
+    Py_DECREF(r);
+    return out;
 }
 
 static PyObject *result_repr(ResultObject *self)
@@ -184,8 +226,9 @@ static PyObject *result_repr(ResultObject *self)
     Py_ssize_t n = PyTuple_GET_SIZE(self->names);
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *v = PyTuple_GET_ITEM(self->values, i);
-        PyObject *vr =
-            (self->sensitive >> i) & 1 ? masked_repr(v) : text_repr(v);
+        PyObject *vr = (self->sensitive >> i) & 1 ? masked_repr(v)
+                       : (self->mapping >> i) & 1 ? mapping_repr(v)
+                                                  : text_repr(v);
         PyObject *item = vr ? PyUnicode_FromFormat(
                                   "%U=%U", PyTuple_GET_ITEM(self->names, i), vr)
                             : NULL;
@@ -223,9 +266,26 @@ static PyObject *result_richcompare(PyObject *a, PyObject *b, int op)
     return PyBool_FromLong(op == Py_EQ ? eq : !eq);
 }
 
+/* The hash of the values; a mapping field (raw, unhashable) is left out:
+ * equal results still hash equal. */
 static Py_hash_t result_hash(ResultObject *self)
 {
-    return PyObject_Hash(self->values);
+    if (self->mapping == 0)
+        return PyObject_Hash(self->values);
+    Py_ssize_t n = PyTuple_GET_SIZE(self->values);
+    PyObject *kept = PyList_New(0), *t = NULL;
+    if (kept == NULL)
+        return -1;
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (!((self->mapping >> i) & 1) &&
+            PyList_Append(kept, PyTuple_GET_ITEM(self->values, i)) < 0)
+            goto done;
+    t = PyList_AsTuple(kept);
+done:
+    Py_DECREF(kept);
+    Py_hash_t h = t ? PyObject_Hash(t) : -1;
+    Py_XDECREF(t);
+    return h;
 }
 
 static PyObject *result_get_fields(ResultObject *self, void *c)

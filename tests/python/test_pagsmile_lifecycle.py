@@ -113,3 +113,73 @@ def test_validation_names_nested_fields_without_values(sb):
             assert "50284414727" not in text and good["payment"]["token"] not in text
         req = c.build_pay_with_token(**good)
         assert good["payment"]["token"] not in repr(req)
+
+
+def _https_receiver(tmp_path, client):
+    """A merchant's https notification receiver on 127.0.0.1 (its certificate
+    from a CA of its own, written to tmp_path/ca.pem): verifies each post
+    with `client` and answers success only then. Returns (server, url, got)."""
+    import http.server
+    import ssl
+    import threading
+    import urllib.parse
+
+    from cardtoken.sandbox.certs import _make_certs
+
+    ca, chain, key = _make_certs("valid")
+    for name, pem in (("ca.pem", ca), ("chain.pem", chain), ("key.pem", key)):
+        (tmp_path / name).write_bytes(pem)
+    got = []
+
+    class Receiver(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            fields = dict(urllib.parse.parse_qsl(body.decode("ascii"), keep_blank_values=True))
+            try:
+                got.append(client.verify_notification(fields))
+                answer = b"success"
+            except cardtoken.Error as e:
+                got.append(e)
+                answer = b"fail"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            self.wfile.write(answer)
+
+        def log_message(self, *a):
+            pass
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(str(tmp_path / "chain.pem"), str(tmp_path / "key.pem"))
+    srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv, "https://127.0.0.1:%d/notify/pagsmile" % srv.server_address[1], got
+
+
+def test_risk_review_ends_with_a_signed_notification(tmp_path):
+    """Risk control to a loopback notify_url: pending, then the sandbox's
+    review posts Pagsmile's signed payment notification; the receiver verifies
+    it with the client and the order is paid."""
+    import time
+
+    ca = tmp_path / "ca.pem"
+    with running_sandbox("--notify-ca-file", str(ca)) as cfg, client(cfg) as c:
+        srv, url, got = _https_receiver(tmp_path, c)
+        try:
+            args = pay_args(token_of(c), "ORD-RISK-N", username="RISK", amount="12.34")
+            args["payment"]["notify_url"] = url
+            p = c.pay_with_token(**args)
+            assert (p.status, p.gateway_status) == ("pending", "TRADE_RISK_CONTROL")
+            deadline = time.monotonic() + 20
+            while not got and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert len(got) == 1 and isinstance(got[0], dict), got
+            n = got[0]
+            assert (n["out_trade_no"], n["trade_no"], n["trade_status"]) == ("ORD-RISK-N", p.trade_id,
+                                                                           "TRADE_SUCCESS")
+            assert (n["total_amount"], n["currency"]) == ("12.34", "BRL")
+            assert c.query_order(out_trade_no="ORD-RISK-N").status == "succeeded"
+        finally:
+            srv.shutdown()
+            srv.server_close()

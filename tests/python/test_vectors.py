@@ -15,6 +15,8 @@ No network: build_ and parse_ only (the vectors' URLs are real gateway hosts).
 
 import json
 
+import types
+
 import pytest
 
 import cardtoken
@@ -107,6 +109,12 @@ def check_result(gw, res, expected, result_type=None, op=None):
         assert record_dict(res, rtype) == expected
         for key, value in expected.items():
             got = getattr(res, key)
+            if isinstance(value, dict):
+                # a mapping field (raw): read-only, equal to the vector's object
+                assert type(got) is types.MappingProxyType and dict(got) == value, (key, got, value)
+                with pytest.raises(TypeError):
+                    got[next(iter(value), "x")] = 1
+                continue
             assert got == value and type(got) is type(value), (key, got, value)
 
 

@@ -48,6 +48,8 @@ def test_card_lifecycle_is_stateful(sandbox):
         assert (d.asset_id, d.card_status, d.card_nick_name, d.card_brand, d.status) == (
             asset, "ACTIVE", "ads", "MASTERCARD", None)
         assert d.masked_card_no.startswith("555555******")
+        # raw: the whole answer, nested objects the table does not name included
+        assert d.raw["assetId"] == asset and d.raw["cardholderInfo"] == {"cardholderId": "CH-0001"}
         info = c.query_card_sensitive_info(asset_id=asset)
         assert info.card_no and info.cvv and info.account_id == d.account_id
 

@@ -187,7 +187,12 @@ def test_notification_token_reaches_the_receiver_unchanged(sandbox, sandbox_modu
     note = sandbox_module.build_notification(GW, config=sandbox)
     sent = json.loads(note["body"])["data"]["payment_token_object"]
     with client_for(sandbox, GW) as c:
-        assert c.verify_notification(note["body"])["payment_token_object"] == sent
+        got = c.verify_notification(note["body"])
+        assert got["payment_token_object"] == sent  # readable as received ...
+        assert isinstance(got, dict) and type(got) is cardtoken.Notification
+        for text in (repr(got), str(got), "%s" % (got,), repr([got])):
+            assert sent not in text  # ... printed masked
+        assert sent[-4:] in repr(got)
         form = "resultData=" + urllib.parse.quote(note["body"].decode())
         assert c.verify_notification(form.encode())["payment_token_object"] == sent
 

@@ -9,6 +9,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import urllib.parse
 
 from cryptography.hazmat.primitives import hashes, serialization
@@ -185,6 +186,91 @@ def b64text(name):
 
 
 # ---------------------------------------------------------------------------
+# The `raw` field (API.md "Lifecycle results"; written independently of the
+# core's raw.c from the rule README.md states)
+# ---------------------------------------------------------------------------
+
+# result types that carry `raw`, and the lifecycle operations' types (API.md)
+RAW_TYPES = {"Payment", "Refund", "TokenApplication", "WorldCard"}
+LIFE_RESULT = {"pay_with_token": "Payment", "query_order": "Payment", "refund": "Refund",
+               "query_refund": "Refund", "apply_refund": "Refund",
+               "apply_payment_token": "TokenApplication", "inquire_apply_request": "TokenApplication",
+               "query_card_detail": "WorldCard", "apply_card": "WorldCard", "update_card": "WorldCard",
+               "update_card_status": "WorldCard"}
+RAW_SECRET_KEYS = {"token", "paymenttoken", "paymenttokenid", "paymenttokenobject", "accesstoken",
+                   "refreshtoken", "authcode", "authorizationcode", "cvv", "cvv2", "cvc", "cvc2",
+                   "securitycode", "cardcvv", "password", "secret"}
+RAW_CARD_KEYS = {"cardno", "cardnumber", "pan", "cardidentifierno", "primaryaccountnumber"}
+
+
+def _fold(key):
+    return key.replace("_", "").replace("-", "").lower()
+
+
+def _raw_secret(text):
+    n = len(text.encode("utf-8"))
+    assert n == len(text), "credential masking of non-ASCII text is not modelled here"
+    return "*" * (n - 4) + text[-4:] if n >= 12 else "***"
+
+
+def _is_pan(text):
+    digits = text.replace(" ", "").replace("-", "")
+    return digits.isascii() and digits.isdigit() and 13 <= len(digits) <= 19 and luhn_ok(digits)
+
+
+def _raw_card(text):
+    digits = [i for i, ch in enumerate(text) if ch.isdigit()]
+    assert all(ch.isdigit() or ch in " -" for ch in text), "card masking of mixed text is not modelled here"
+    if len(digits) < 12:
+        return text
+    hide = set(digits[6:-4])
+    return "".join("*" if i in hide else ch for i, ch in enumerate(text))
+
+
+def _mask_digits(text):
+    pos = [i for i, ch in enumerate(text) if ch in "0123456789"]
+    hide = set(pos[6:-4])
+    return "".join("*" if i in hide else ch for i, ch in enumerate(text))
+
+
+def _raw_plain(text):
+    """Card numbers inside free text: digit groups joined by single spaces or
+    dashes that make 13-19 Luhn-valid digits, else each bare digit run that does."""
+    def span(m):
+        whole = m.group(0)
+        if _is_pan(whole):
+            return _mask_digits(whole)
+        return re.sub(r"[0-9]+", lambda r: _mask_digits(r.group(0)) if _is_pan(r.group(0)) else r.group(0), whole)
+    return re.sub(r"[0-9]+(?:[ -][0-9]+)*", span, text)
+
+
+def raw_value(v, kind="plain"):
+    if isinstance(v, dict):
+        return {k: raw_value(x, "secret" if kind == "secret" else
+                             "secret" if _fold(k) in RAW_SECRET_KEYS else
+                             "card" if _fold(k) in RAW_CARD_KEYS else "plain")
+                for k, x in v.items()}
+    if isinstance(v, list):
+        return [raw_value(x, kind) for x in v]
+    if isinstance(v, bool) or v is None:
+        return "***" if kind == "secret" and v is not None else v
+    if isinstance(v, int):
+        if kind == "secret":
+            return _raw_secret(str(v))
+        return _raw_card(str(v)) if kind == "card" or _is_pan(str(v)) else v
+    if isinstance(v, float):
+        return "***" if kind == "secret" else v
+    if kind == "secret":
+        return _raw_secret(v)
+    return _raw_card(v) if kind == "card" else _raw_plain(v)
+
+
+def raw_of(body):
+    """The expected `raw` of a response body (JSON text)."""
+    return raw_value(strict_loads(body))
+
+
+# ---------------------------------------------------------------------------
 # Case assembly
 # ---------------------------------------------------------------------------
 
@@ -201,6 +287,9 @@ def add(gw, name, description, kind, config, **rest):
         assert ("build" in c) != ("build_error" in c), name
         if "response" in c:
             assert ("result" in c) != ("error" in c), name
+        rtype = c.get("result_type") or LIFE_RESULT.get(c.get("op"))
+        if rtype in RAW_TYPES and isinstance(c.get("result"), dict):
+            c["result"] = dict(c["result"], raw=raw_of(c["response"]["body"]))
     assert name not in [x["name"] for x in CASES[gw]], name
     CASES[gw].append({k: c[k] for k in ORDER if k in c})
 

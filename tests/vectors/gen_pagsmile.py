@@ -364,6 +364,19 @@ def gen_pagsmile():
         dict(c, base_url="http://localhost:9000"))
     add(gw, "config_base_url_with_path", "base_url has no path", "config",
         dict(c, base_url="https://paychanneldev.pagsmile.com/api"), config_error=cerr("base_url"))
+    # base_url and proxy shapes the URL checks refuse (issue 21)
+    for name, desc, url in (
+            ("config_base_url_bad_ipv6", "only valid IPv6 text inside brackets", "https://[1:2]"),
+            ("config_base_url_bracket_userinfo", "a '[' host hiding user info, a path, a query and a fragment "
+             "(issue 21): libcurl would POST to /evil", "https://[@127.0.0.1:8443/evil?#]"),
+            ("config_base_url_empty_query", "an empty query is still a query", "https://paychanneldev.pagsmile.com?"),
+            ("config_base_url_empty_userinfo", "an empty user and password are still user info",
+             "https://:@paychanneldev.pagsmile.com"),
+            ("config_base_url_ipv6_zone", "an IPv6 zone id is refused", "https://[fe80::1%25eth0]")):
+        add(gw, name, desc, "config", dict(c, base_url=url), config_error=cerr("base_url"))
+    add(gw, "config_proxy_with_path", "proxy is scheme://host[:port] (credentials allowed), no path", "config",
+        dict(c, base_url="https://paychanneldev.pagsmile.com", proxy="http://127.0.0.1:3128/evil"),
+        config_error=cerr("proxy"))
     add(gw, "config_bad_environment", "Pagsmile has no environment \"sea\"", "config",
         dict(cfg, environment="sea"), config_error=cerr("environment"))
     add(gw, "config_unknown_option", "unknown option name", "config", dict(cfg, colour="blue"),

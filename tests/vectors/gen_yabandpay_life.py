@@ -249,6 +249,13 @@ def gen_query(gw):
     q("with_token", "payment_token_object, when present, is payment_token_id",
       response={"status": 200, "headers": JH, "body": answer({"transaction_info": i})},
       result=payment(i, "succeeded", token="TOKEN_FROM_NOTIFY_0001"))
+    i = dict(info, card_no="4111 1111 1111 1111", reference="4000000000000002", m_ref="20240304094405131317",
+             masked="411111******1111", note="paid 2024-01-01 with 4000 0000 0000 0002, ref 2024-0101-4242424242424242",
+             extra={"card": {"cvv": "123", "cvc2": 456, "token": {"id": "tok_abcdefgh1234"}},
+                                              "numbers": [4242424242424242, 12345, "5555-5555-5555-4444"]})
+    q("raw_masking", "raw: card numbers keep six and four, credentials their last four or ***, the rest as received",
+      response={"status": 200, "headers": JH, "body": answer({"transaction_info": i})},
+      result=payment(i, "succeeded"))
     q("other_trade", "an answer about another trade_id: ProtocolError, outcome unknown",
       response={"status": 200, "headers": JH,
                 "body": answer({"transaction_info": dict(info, trade_id="2eb629a8-96ad-d495-38f2-41f5bebf31cd")})},

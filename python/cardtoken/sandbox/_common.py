@@ -207,14 +207,17 @@ def origin_path(target):
 
 
 class Reply:
-    """One gateway answer: status, headers (list of pairs), body bytes."""
+    """One gateway answer: status, headers (list of pairs), body bytes, and
+    what the gateway does after answering (`after`: callables the server
+    runs on a thread of their own once the answer is sent)."""
 
-    __slots__ = ("status", "headers", "body")
+    __slots__ = ("status", "headers", "body", "after")
 
     def __init__(self, status, headers, body):
         self.status = status
         self.headers = headers
         self.body = body
+        self.after = ()
 
 
 _NOTJSON_BODY = b"<html><body><h1>Service temporarily unavailable</h1></body></html>"

@@ -46,6 +46,9 @@ def _serve_parser():
     p.add_argument("--verbose", action="store_true", help="log METHOD PATH STATUS lines to stderr")
     p.add_argument("--oauth", action="store_true",
                    help="WorldFirst OAuth mode: World Card calls need an Access-Token from applyToken")
+    p.add_argument("--notify-ca-file", metavar="FILE",
+                   help="CA bundle trusted when the sandbox posts a notification by itself (Pagsmile's risk "
+                        "review, to a loopback https notify_url; default: the system's)")
     return p
 
 
@@ -121,6 +124,7 @@ def main(argv=None):
             config_out=args.config_out,
             verbose=args.verbose,
             oauth=args.oauth,
+            notify_ca_file=args.notify_ca_file,
         )
     except (OSError, ValueError) as e:
         sys.stderr.write("cardtoken sandbox: cannot start: %s\n" % e)

@@ -24,6 +24,7 @@ class Gateways:
         self.world_card = world_card
         self.base_url = base_url
         self.stats = stats
+        self.notify_ca_file = None  # trusted when the sandbox posts by itself
 
     @staticmethod
     def magic_value(gateway, obj):

@@ -58,6 +58,18 @@ def send_notification(gateway, url, config=None, ca_file=None, timeout=10.0, for
     """
     cfg = config or _default_config()
     note = build_notification(gateway, cfg, url, form=form, token_object=token_object)
+    status, headers, body = post_notification(url, note["path"], note["headers"], note["body"],
+                                              ca_file=ca_file, timeout=timeout)
+    ok, reason = _check_ack(gateway, cfg, note["path"], status, headers, body)
+    return {"gateway": gateway, "status": status, "headers": headers, "body": body,
+            "ack_ok": ok, "reason": reason if not ok else "ok", "sent": note}
+
+
+def post_notification(url, path, headers, body, ca_file=None, timeout=10.0):
+    """POSTs one notification (headers: list of pairs; body: bytes) to `url`
+    at `path`; returns (status, headers, body) of the answer. Raises OSError
+    (or ssl.SSLError) when the URL cannot be reached."""
+    note = {"path": path, "headers": headers, "body": body}
     parsed = urllib.parse.urlsplit(url)
     if parsed.scheme not in ("http", "https") or not parsed.hostname:
         raise ValueError("url must be http:// or https:// with a host")
@@ -79,6 +91,11 @@ def send_notification(gateway, url, config=None, ca_file=None, timeout=10.0, for
         status = resp.status
     finally:
         conn.close()
-    ok, reason = _check_ack(gateway, cfg, note["path"], status, headers, body)
-    return {"gateway": gateway, "status": status, "headers": headers, "body": body,
-            "ack_ok": ok, "reason": reason if not ok else "ok", "sent": note}
+    return status, headers, body
+
+
+def is_loopback_url(url):
+    """True for an http(s) URL whose host is this machine (127.0.0.1,
+    localhost, ::1): the only place the sandbox posts on its own."""
+    host = urllib.parse.urlsplit(url).hostname or ""
+    return host in ("127.0.0.1", "localhost", "::1") or host.startswith("127.")

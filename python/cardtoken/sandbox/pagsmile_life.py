@@ -6,15 +6,25 @@ per sandbox (one Gateways object) and guarded by a lock. No I/O here.
 Magic values (FAULT-<kind> / DECLINE-<code>): creditpci customer.username,
 checkorder the number queried, refund trade_no, refundapply out_request_no.
 customer.username "RISK" puts the payment under risk control
-(TRADE_RISK_CONTROL, pending); its next checkorder finds it TRADE_SUCCESS."""
+(TRADE_RISK_CONTROL, pending); its next checkorder finds it TRADE_SUCCESS.
+When its payment.notify_url is on this machine (127.0.0.1, localhost, ::1)
+the review also ends by itself after REVIEW_SECONDS: the order is paid and
+the sandbox posts Pagsmile's signed payment notification (LIFECYCLE.md §5.1)
+to notify_url, once, from a thread of its own after the answer (the only
+I/O of this module); the order's "notification" then says whether the
+receiver answered `success`. Other URLs get no post: the sandbox never
+leaves the machine."""
 
+import functools
 import json
 import secrets
 import threading
 import time
+import urllib.parse
 from decimal import Decimal, InvalidOperation
 
 TOKEN_LIFETIME = 7 * 24 * 3600
+REVIEW_SECONDS = 0.2
 PATHS = ("/api/creditpci", "/api/checkorder", "/api/refund", "/api/refundapply")
 _LOCK = threading.Lock()
 
@@ -74,7 +84,7 @@ def handle(gws, path, obj, answer, fail):
         return fail(magic[8:])
     with _LOCK:
         if path == "/api/creditpci":
-            return _pay(st, obj, answer, fail)
+            return _pay(gws, st, obj, answer, fail)
         if path == "/api/checkorder":
             return _query(st, obj, answer, fail)
         if path == "/api/refund":
@@ -82,7 +92,7 @@ def handle(gws, path, obj, answer, fail):
         return _apply_refund(st, obj, answer, fail)
 
 
-def _pay(st, obj, answer, fail):
+def _pay(gws, st, obj, answer, fail):
     if obj.get("sign_type") not in ("MD5", "md5"):
         return fail("405")
     pay, cust = obj.get("payment"), obj.get("customer")
@@ -114,8 +124,43 @@ def _pay(st, obj, answer, fail):
                            "currency": pay["currency"], "status": status, "out_uid": cust.get("out_uid", ""),
                            "refunded": Decimal(0), "notify_url": pay["notify_url"]}
     st.trades[trade_no] = order_no
-    return answer("200", {"trade_no": trade_no, "currency": pay["currency"], "amount": pay["order_amount"],
-                          "out_trade_no": order_no, "trade_status": status})
+    reply = answer("200", {"trade_no": trade_no, "currency": pay["currency"], "amount": pay["order_amount"],
+                           "out_trade_no": order_no, "trade_status": status})
+    from .notify import is_loopback_url  # (notify imports the gateways, this one too)
+
+    if status == "TRADE_RISK_CONTROL" and is_loopback_url(str(pay["notify_url"])):
+        reply.after = (functools.partial(_review, gws, order_no),)
+    return reply
+
+
+def _review(gws, order_no):
+    """Risk control cleared order_no: it is paid, and the payment
+    notification goes to its (loopback) notify_url."""
+    from . import notify, pagsmile  # signing and I/O (both import this module)
+
+    st = _state(gws)
+    time.sleep(REVIEW_SECONDS)
+    with _LOCK:
+        order = st.orders[order_no]
+        if order["status"] == "TRADE_RISK_CONTROL":
+            order["status"] = "TRADE_SUCCESS"
+        fields = {"trade_no": order["trade_no"], "out_trade_no": order_no, "trade_status": "TRADE_SUCCESS",
+                  "passback_params": "", "pay_channel": "101", "total_amount": str(order["amount"]),
+                  "currency": order["currency"], "version": "1.0", "sign_type": "MD5"}
+        url = order["notify_url"]
+    fields["sign"] = pagsmile.pagsmile_sign(fields, pagsmile.CREDENTIALS["app_key"])
+    parts = urllib.parse.urlsplit(url)
+    path = (parts.path or "/") + ("?" + parts.query if parts.query else "")
+    headers = [("Content-Type", "application/x-www-form-urlencoded")]
+    body = urllib.parse.urlencode(list(fields.items())).encode("ascii")
+    try:
+        status, _, answer_body = notify.post_notification(url, path, headers, body, timeout=5.0,
+                                                          ca_file=gws.notify_ca_file)
+        result = "acknowledged" if status == 200 and answer_body.strip() == b"success" else "not acknowledged"
+    except (OSError, ValueError):
+        result = "unreachable"
+    with _LOCK:
+        order["notification"] = result
 
 
 def _find(st, obj):

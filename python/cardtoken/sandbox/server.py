@@ -224,6 +224,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if app.latency > 0:
             app.stop.wait(app.latency)
         deliver(self, path, reply, fault)
+        for later in reply.after:
+            threading.Thread(target=later, name="sandbox-after", daemon=True).start()
 
 
 class _Server(http.server.ThreadingHTTPServer):
@@ -317,7 +319,7 @@ class Sandbox:
 
     def __init__(self, port=0, stats_port=0, plain_http=False, tls_mode="valid", fault=None,
                  delay_seconds=5.0, latency=0.0, world_card=None, keys_dir=None,
-                 config_out=None, verbose=False, oauth=False):
+                 config_out=None, verbose=False, notify_ca_file=None, oauth=False):
         self.plain_http = plain_http
         self.tls_mode = None if plain_http else tls_mode
         self.fault = fault
@@ -344,6 +346,7 @@ class Sandbox:
         self.gateways = Gateways(self.keys, self.world_card, self.base_url, self.stats)
         # WorldFirst OAuth mode: World Card calls need an issued Access-Token
         self.gateways.oauth = self.oauth = bool(oauth)
+        self.gateways.notify_ca_file = notify_ca_file
 
     def _listen(self, port, stats_port, plain_http, tls_mode):
         tls_context = None
