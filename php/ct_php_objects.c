@@ -277,6 +277,37 @@ zend_result ct_php_request_to_zval(zval *rv, ct_request *req)
     return SUCCESS;
 }
 
+/* The printable form of an array (a result's raw): a copy with every
+ * string masked by ct_php_mask_text, at every depth. */
+static void ct_php_mask_array(zval *dst, const HashTable *src)
+{
+    zend_string *key;
+    zend_ulong idx;
+    zval *v;
+
+    array_init_size(dst, zend_hash_num_elements(src));
+    ZEND_HASH_FOREACH_KEY_VAL((HashTable *)src, idx, key, v) {
+        zval item;
+        zend_string *masked;
+
+        ZVAL_DEREF(v);
+        if (Z_TYPE_P(v) == IS_STRING &&
+            (masked = ct_php_mask_text(Z_STR_P(v))) != NULL) {
+            ZVAL_STR(&item, masked);
+        } else if (Z_TYPE_P(v) == IS_ARRAY) {
+            ct_php_mask_array(&item, Z_ARRVAL_P(v));
+        } else {
+            ZVAL_COPY(&item, v);
+        }
+        if (key != NULL) {
+            zend_hash_update(Z_ARRVAL_P(dst), key, &item);
+        } else {
+            zend_hash_index_update(Z_ARRVAL_P(dst), idx, &item);
+        }
+    }
+    ZEND_HASH_FOREACH_END();
+}
+
 /* ------------------------------------------------------------------ */
 /* Results                                                             */
 /* ------------------------------------------------------------------ */
@@ -312,6 +343,14 @@ static HashTable *ct_php_result_get_properties_for(zend_object *obj,
         }
         slot = OBJ_PROP_TO_NUM(pi->offset);
         value = zend_hash_find(copy, pi->name);
+        if (value != NULL && Z_TYPE_P(value) == IS_ARRAY) {
+            /* raw: the core masked it; the text rule once more, as for
+             * every other field */
+            zval masked;
+            ct_php_mask_array(&masked, Z_ARRVAL_P(value));
+            zend_hash_update(copy, pi->name, &masked);
+            continue;
+        }
         if (value == NULL || Z_TYPE_P(value) != IS_STRING) {
             continue;
         }

@@ -112,48 +112,115 @@ static void ct_unit_at(const unsigned char *s, size_t n, size_t i, ct_unit *u)
                cp == 0x3000;
 }
 
+/* The end of the number that starts at digit unit u[i]: its digit groups
+ * joined by short runs of separators (at most CT_MASK_MAX_SEP tokens, a
+ * run of white space being one). Returns the index of its last digit and
+ * counts its digits into *digits. */
+static size_t ct_number_end(const ct_unit *u, size_t n, size_t i,
+                            size_t *digits)
+{
+    size_t j = i, last = i, k, tokens;
+    *digits = 0;
+    while (j < n) {
+        if (u[j].digit >= 0) {
+            (*digits)++;
+            last = j++;
+            continue;
+        }
+        k = j;
+        for (tokens = 0; k < n && u[k].sep && u[k].digit < 0;) {
+            int ws = u[k].space;
+            if (++tokens > CT_MASK_MAX_SEP)
+                break;
+            k++;
+            while (ws && k < n && u[k].space)
+                k++;
+        }
+        if (tokens > CT_MASK_MAX_SEP)
+            break;
+        if (k < n && k > j && u[k].digit >= 0) {
+            j = k;
+            continue;
+        }
+        break;
+    }
+    return last;
+}
+
+/* Marks the digits of u[a..e] but the first six and the last four. */
+static void ct_mask_middle(ct_unit *u, size_t a, size_t e, size_t digits)
+{
+    size_t k, seen = 0;
+    for (k = a; k <= e; k++)
+        if (u[k].digit >= 0) {
+            seen++;
+            if (seen > 6 && seen + 4 <= digits)
+                u[k].mask = 1;
+        }
+}
+
 /* The generic rule over units u[0..n). */
 static void ct_mask_numbers(ct_unit *u, size_t n)
 {
-    size_t i = 0;
+    size_t i = 0, last, digits;
     while (i < n) {
-        size_t j, last, digits = 0, seen = 0, k, tokens;
         if (u[i].digit < 0) {
             i++;
             continue;
         }
-        j = i;
-        last = i;
-        while (j < n) {
-            if (u[j].digit >= 0) {
-                digits++;
-                last = j++;
-                continue;
-            }
-            k = j;
-            for (tokens = 0; k < n && u[k].sep && u[k].digit < 0;) {
-                int ws = u[k].space;
-                if (++tokens > CT_MASK_MAX_SEP)
-                    break;
-                k++;
-                while (ws && k < n && u[k].space)
-                    k++;
-            }
-            if (tokens > CT_MASK_MAX_SEP)
-                break;
-            if (k < n && k > j && u[k].digit >= 0) {
-                j = k;
-                continue;
-            }
-            break;
-        }
+        last = ct_number_end(u, n, i, &digits);
         if (digits >= 12)
-            for (k = i; k <= last; k++)
-                if (u[k].digit >= 0) {
-                    seen++;
-                    if (seen > 6 && seen + 4 <= digits)
-                        u[k].mask = 1;
-                }
+            ct_mask_middle(u, i, last, digits);
+        i = last + 1;
+    }
+}
+
+/* 1 when the digits of u[a..e] (count `digits`) pass the Luhn check. */
+static int ct_units_luhn(const ct_unit *u, size_t a, size_t e)
+{
+    unsigned sum = 0;
+    int dbl = 0;
+    size_t k;
+    for (k = e + 1; k-- > a;) {
+        unsigned d;
+        if (u[k].digit < 0)
+            continue;
+        d = (unsigned)u[k].digit;
+        if (dbl && (d *= 2) > 9)
+            d -= 9;
+        sum += d;
+        dbl = !dbl;
+    }
+    return sum % 10 == 0;
+}
+
+/* The card rule over units u[0..n): within every number (as above), each
+ * run of whole digit groups that holds 13 to 19 digits passing the Luhn
+ * check keeps its first six and last four digits. */
+static void ct_mask_cards(ct_unit *u, size_t n)
+{
+    size_t i = 0, last, digits;
+    while (i < n) {
+        size_t a;
+        if (u[i].digit < 0) {
+            i++;
+            continue;
+        }
+        last = ct_number_end(u, n, i, &digits);
+        /* a: the first unit of a group; extend to each later group end */
+        for (a = i; a <= last; a++) {
+            size_t e, count = 0;
+            if (u[a].digit < 0 || (a > i && u[a - 1].digit >= 0))
+                continue;
+            for (e = a; e <= last && count <= 19; e++) {
+                if (u[e].digit < 0)
+                    continue;
+                count++;
+                if ((e == last || u[e + 1].digit < 0) && count >= 13 &&
+                    count <= 19 && ct_units_luhn(u, a, e))
+                    ct_mask_middle(u, a, e, count);
+            }
+        }
         i = last + 1;
     }
 }
@@ -224,8 +291,10 @@ static void ct_mask_cvv(ct_unit *u, size_t n, const char *cvv)
     }
 }
 
-size_t ct_mask_copy(char *dst, size_t cap, const char *src, size_t n,
-                    const char *pan, const char *cvv)
+/* cards: only card numbers (ct_mask_cards), every other byte as it was;
+ * else the generic rule, the request's card data and '?' for bad units. */
+static size_t ct_mask_run(char *dst, size_t cap, const char *src, size_t n,
+                          const char *pan, const char *cvv, int cards)
 {
     const unsigned char *s = (const unsigned char *)src;
     ct_unit *u, one;
@@ -249,9 +318,15 @@ size_t ct_mask_copy(char *dst, size_t cap, const char *src, size_t n,
     }
     for (i = 0; i < n; i += u[nu++].len)
         ct_unit_at(s, n, i, &u[nu]);
-    ct_mask_numbers(u, nu);
-    ct_mask_pan(u, nu, pan);
-    ct_mask_cvv(u, nu, cvv);
+    if (cards) {
+        ct_mask_cards(u, nu);
+        for (i = 0; i < nu; i++)
+            u[i].bad = 0;
+    } else {
+        ct_mask_numbers(u, nu);
+        ct_mask_pan(u, nu, pan);
+        ct_mask_cvv(u, nu, cvv);
+    }
     for (i = 0; i < nu; i++) {
         if (u[i].mask || u[i].bad) {
             if (o + 1 >= cap)
@@ -267,6 +342,17 @@ size_t ct_mask_copy(char *dst, size_t cap, const char *src, size_t n,
     dst[o] = '\0';
     ct_free_secret(u, n * sizeof(*u));
     return o;
+}
+
+size_t ct_mask_copy(char *dst, size_t cap, const char *src, size_t n,
+                    const char *pan, const char *cvv)
+{
+    return ct_mask_run(dst, cap, src, n, pan, cvv, 0);
+}
+
+size_t ct_mask_cards_copy(char *dst, size_t cap, const char *src, size_t n)
+{
+    return ct_mask_run(dst, cap, src, n, NULL, NULL, 1);
 }
 
 size_t ct_mask_text(const char *value, size_t len, char *out, size_t cap)

@@ -5,16 +5,16 @@
  *    token, authorization code, CVV or secret, and everything inside it)
  *    is masked as a sensitive field is (ct_mask: last four, or "***");
  *  - a card number (the value of a member named as one, or, in any string
- *    or integer, 13 to 19 digits in groups joined by single spaces or
- *    dashes passing the Luhn check) keeps its first six and last four
- *    digits.
+ *    or number, a run of whole digit groups of ct_mask_text's rule holding
+ *    13 to 19 digits that pass the Luhn check: ct_mask_cards_copy) keeps
+ *    its first six and last four digits.
  * Numbers the gateway masked already stay as received. The named result
  * fields keep the real values; `raw` is for what the table does not
  * name. */
 #include "buf.h"
-#include "check.h"
 #include "errors.h"
 #include "json.h"
+#include "mask.h"
 #include "mem.h"
 #include "raw.h"
 #include "result.h"
@@ -27,22 +27,13 @@
 
 /* Member names whose values are credentials, compared without regard to
  * case, '_' or '-' (paymentTokenID, payment_token_object, access-token). */
-static const char *const ct_raw_secret_keys[] = {"token",
-                                                 "paymenttoken",
-                                                 "paymenttokenid",
-                                                 "paymenttokenobject",
-                                                 "accesstoken",
-                                                 "refreshtoken",
-                                                 "authcode",
-                                                 "authorizationcode",
-                                                 "cvv",
-                                                 "cvv2",
-                                                 "cvc",
-                                                 "cvc2",
-                                                 "securitycode",
-                                                 "cardcvv",
-                                                 "password",
-                                                 "secret"};
+/* clang-format off */
+static const char *const ct_raw_secret_keys[] = {
+    "token", "paymenttoken", "paymenttokenid", "paymenttokenobject",
+    "accesstoken", "refreshtoken", "authcode", "authorizationcode",
+    "cvv", "cvv2", "cvc", "cvc2", "securitycode", "cardcvv",
+    "password", "secret", "cavv", "xid", "authenticationvalue"};
+/* clang-format on */
 
 /* Member names whose values are card numbers (folded the same way). */
 static const char *const ct_raw_card_keys[] = {
@@ -79,102 +70,52 @@ static int ct_raw_kind(const char *key)
     return CT_RAW_PLAIN;
 }
 
-/* 1 when s[0..n) is 13 to 19 digits (spaces and dashes aside) passing the
- * Luhn check: a card number wherever it appears. */
-static int ct_raw_is_pan(const char *s, size_t n)
-{
-    char digits[20];
-    size_t len = 0, i;
-    int ok;
-    for (i = 0; i < n; i++) {
-        if (s[i] == ' ' || s[i] == '-')
-            continue;
-        if (s[i] < '0' || s[i] > '9' || len == sizeof(digits))
-            return 0;
-        digits[len++] = s[i];
-    }
-    ok = len >= 13 && len <= 19 && ct_luhn_ok(digits, len);
-    OPENSSL_cleanse(digits, sizeof(digits));
-    return ok;
-}
-
-static int ct_raw_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-/* Masks the digits of m[a..e) but the first six and the last four. */
-static void ct_raw_mask_span(char *m, size_t a, size_t e)
-{
-    size_t total = 0, seen = 0, i;
-    for (i = a; i < e; i++)
-        total += ct_raw_digit(m[i]);
-    for (i = a; i < e; i++)
-        if (ct_raw_digit(m[i]) && seen++ >= 6 && seen <= total - 4)
-            m[i] = '*';
-}
-
-/* Masks, in place, every card number inside the text m[0..n): a run of
- * digit groups joined by single spaces or dashes that is one (13 to 19
- * digits, Luhn), else each plain digit run of it that is one. Returns 1
- * when it masked anything. */
-static int ct_raw_mask_pans(char *m, size_t n)
-{
-    size_t i = 0, a, e, r;
-    int any = 0;
-    while (i < n) {
-        if (!ct_raw_digit(m[i])) {
-            i++;
-            continue;
-        }
-        a = e = i;
-        while (e < n && (ct_raw_digit(m[e]) ||
-                         ((m[e] == ' ' || m[e] == '-') && e + 1 < n &&
-                          ct_raw_digit(m[e + 1]) && ct_raw_digit(m[e - 1]))))
-            e++;
-        if (ct_raw_is_pan(m + a, e - a)) {
-            ct_raw_mask_span(m, a, e);
-            any = 1;
-        } else {
-            for (r = a; r < e;) {
-                size_t q = r;
-                while (q < e && ct_raw_digit(m[q]))
-                    q++;
-                if (q > r && ct_raw_is_pan(m + r, q - r)) {
-                    ct_raw_mask_span(m, r, q);
-                    any = 1;
-                }
-                r = q < e ? q + 1 : q;
-            }
-        }
-        i = e;
-    }
-    return any;
-}
-
 /* Appends the string s[0..n) as `kind` says. */
 static void ct_raw_put_str(ct_buf *b, const char *s, size_t n, int kind)
 {
     char small[64], *m;
-    size_t cap = n + 5, len = n;
+    size_t cap = n + 5, len = n, i;
     m = cap <= sizeof(small) ? small : ct_malloc(cap);
     if (m == NULL) {
         b->failed = 1;
         return;
     }
-    if (kind == CT_RAW_SECRET)
-        len = ct_mask(s, n, m, cap);
-    else if (kind == CT_RAW_CARD)
+    if (kind == CT_RAW_SECRET) {
+        /* its last four characters, or *** (ct_mask counts bytes: text
+         * that is not ASCII would be cut inside a character) */
+        for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+            ;
+        len = i == n ? ct_mask(s, n, m, cap) : ct_mask(s, 0, m, cap);
+    } else if (kind == CT_RAW_CARD) {
         len = ct_mask_text(s, n, m, cap);
-    else
-        memcpy(m, s, n);
-    if (kind != CT_RAW_PLAIN || ct_raw_mask_pans(m, len))
+    } else {
+        len = ct_mask_cards_copy(m, cap, s, n);
+    }
+    if (kind != CT_RAW_PLAIN || len != n || memcmp(m, s, n) != 0)
         ct_json_put_str(b, m, len, 0);
     else
         ct_json_put_str(b, s, n, 0);
     OPENSSL_cleanse(m, cap);
     if (m != small)
         ct_free_secret(m, cap);
+}
+
+/* Writes the number text d (digits of an integer, or of a real with no
+ * fraction) masked when it is a credential or a card number; returns 0
+ * (nothing written) when it is neither. */
+static int ct_raw_put_number(ct_buf *b, const char *d, int kind)
+{
+    char m[48];
+    size_t n = strlen(d), len;
+    int mine = kind != CT_RAW_PLAIN;
+    if (!mine) {
+        len = ct_mask_cards_copy(m, sizeof(m), d, n);
+        mine = len != n || memcmp(m, d, n) != 0;
+        OPENSSL_cleanse(m, sizeof(m));
+    }
+    if (mine)
+        ct_raw_put_str(b, d, n, kind == CT_RAW_SECRET ? kind : CT_RAW_CARD);
+    return mine;
 }
 
 /* ct_json_filter.member: a credential's insides stay credentials. */
@@ -187,7 +128,8 @@ static int ct_raw_member(const char *key, int kind)
  * card numbers, written masked; other credentials as "***". */
 static int ct_raw_scalar(ct_buf *b, const json_t *v, int kind)
 {
-    char digits[32];
+    char digits[48];
+    double r;
     int mine = 0;
 
     switch (json_typeof(v)) {
@@ -197,20 +139,28 @@ static int ct_raw_scalar(ct_buf *b, const json_t *v, int kind)
     case JSON_INTEGER:
         snprintf(digits, sizeof(digits), "%" JSON_INTEGER_FORMAT,
                  json_integer_value(v));
-        if (kind != CT_RAW_PLAIN || ct_raw_is_pan(digits, strlen(digits))) {
-            ct_raw_put_str(b, digits, strlen(digits),
-                           kind == CT_RAW_SECRET ? kind : CT_RAW_CARD);
-            mine = 1;
-        }
+        mine = ct_raw_put_number(b, digits, kind);
         OPENSSL_cleanse(digits, sizeof(digits));
         return mine;
+    case JSON_REAL:
+        /* a card number may come as a real too (and every integer does,
+         * when another one is beyond 64 bits): its whole digits count */
+        r = json_real_value(v);
+        if (kind == CT_RAW_SECRET)
+            break;
+        if (r > -1e19 && r < 1e19 && r == (double)(long long)r) {
+            snprintf(digits, sizeof(digits), "%lld", (long long)r);
+            mine = ct_raw_put_number(b, digits, kind);
+            OPENSSL_cleanse(digits, sizeof(digits));
+        }
+        return mine;
     case JSON_NULL: return 0;
-    default:
-        if (kind != CT_RAW_SECRET)
-            return 0;
-        ct_json_put_str(b, "***", 3, 0);
-        return 1;
+    default: break;
     }
+    if (kind != CT_RAW_SECRET)
+        return 0;
+    ct_json_put_str(b, "***", 3, 0);
+    return 1;
 }
 
 static const ct_json_filter ct_raw_filter = {ct_raw_member, ct_raw_scalar};

@@ -218,13 +218,19 @@ PyObject *client_verify(ClientObject *self, PyObject *args, PyObject *kwargs)
             if (!js)
                 PyErr_SetString(PyExc_SystemError,
                                 "cardtoken: notification result without JSON");
-            PyObject *d = s ? PyObject_CallOneArg(st->json_loads, s) : NULL;
+            /* every object a Notification, so that what is nested prints
+             * masked too */
+            PyObject *a = s ? PyTuple_Pack(1, s) : NULL;
+            PyObject *kw =
+                a ? Py_BuildValue("{s:O}", "object_hook", st->notification_type)
+                  : NULL;
+            out = kw ? PyObject_Call(st->json_loads, a, kw) : NULL;
+            Py_XDECREF(kw);
+            Py_XDECREF(a);
             Py_XDECREF(s);
-            if (!d)
+            if (!out)
                 value_error(st, gw, CT_ERR_PROTOCOL, "body",
                             "is nested too deeply to be read");
-            out = d ? PyObject_CallOneArg(st->notification_type, d) : NULL;
-            Py_XDECREF(d);
         }
         ct_result_free(res);
         client_leave(self);
@@ -332,9 +338,12 @@ static PyObject *notification_repr(PyObject *self)
     char *m = u ? ct_mask_json(u, (size_t)n, &mlen) : NULL;
     Py_DECREF(jtext);
     if (m == NULL) {
-        if (!PyErr_Occurred())
-            PyErr_NoMemory();
-        return NULL;
+        /* not JSON the core reads back (a NUL, NaN, deep nesting): print
+         * nothing of it */
+        if (PyErr_Occurred())
+            return NULL;
+        return PyUnicode_FromFormat("Notification(<%zd keys>)",
+                                    PyDict_Size(self));
     }
     PyObject *mtext = PyUnicode_DecodeUTF8(m, (Py_ssize_t)mlen, "replace");
     ct_free_string(m);

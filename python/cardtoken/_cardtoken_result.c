@@ -18,17 +18,56 @@ typedef struct ResultObject {
     uint64_t mapping;   /* bit i: field i is a read-only mapping (raw)      */
 } ResultObject;
 
+/* new: v made read-only all the way down: dicts as mappingproxy, lists as
+ * tuples, everything else as it is. */
+static PyObject *freeze(PyObject *v)
+{
+    if (PyDict_Check(v)) {
+        PyObject *d = PyDict_New(), *k, *x, *proxy = NULL;
+        Py_ssize_t pos = 0;
+        if (d == NULL)
+            return NULL;
+        while (PyDict_Next(v, &pos, &k, &x)) {
+            PyObject *f = freeze(x);
+            if (f == NULL || PyDict_SetItem(d, k, f) < 0) {
+                Py_XDECREF(f);
+                Py_DECREF(d);
+                return NULL;
+            }
+            Py_DECREF(f);
+        }
+        proxy = PyDictProxy_New(d);
+        Py_DECREF(d);
+        return proxy;
+    }
+    if (PyList_Check(v)) {
+        Py_ssize_t n = PyList_GET_SIZE(v);
+        PyObject *t = PyTuple_New(n);
+        for (Py_ssize_t i = 0; t != NULL && i < n; i++) {
+            PyObject *f = freeze(PyList_GET_ITEM(v, i));
+            if (f == NULL) {
+                Py_CLEAR(t);
+                break;
+            }
+            PyTuple_SET_ITEM(t, i, f);
+        }
+        return t;
+    }
+    return Py_NewRef(v);
+}
+
 /* new: the read-only mapping of a CT_VAL_JSON field (the core masked its
- * card numbers and credentials already). */
+ * card numbers and credentials already), nested mappings and lists frozen
+ * too. */
 static PyObject *json_field(modstate *st, const ct_field *f)
 {
     PyObject *jtext = PyUnicode_DecodeUTF8(
-        f->str ? f->str : "{}", (Py_ssize_t)(f->str ? f->len : 2), "strict");
+        f->str ? f->str : "{}", (Py_ssize_t)(f->str ? f->len : 2), "replace");
     PyObject *obj = jtext ? PyObject_CallOneArg(st->json_loads, jtext) : NULL;
     PyObject *proxy = NULL;
     Py_XDECREF(jtext);
     if (obj && PyDict_Check(obj))
-        proxy = PyDictProxy_New(obj);
+        proxy = freeze(obj);
     else if (obj)
         PyErr_SetString(PyExc_SystemError,
                         "cardtoken: a mapping field is not a JSON object");

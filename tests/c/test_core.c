@@ -809,6 +809,39 @@ static void mask_json_rule(void)
     EXPECT(out != NULL && n == sizeof(want) - 1 && strcmp(out, want) == 0,
            "ct_mask_json: %s", out ? out : "(null)");
     ct_free_string(out);
+    {
+        /* card numbers however they are grouped or typed, a real card
+         * number, non-ASCII credentials, 3-D Secure values */
+        static const struct {
+            const char *in, *want;
+        } c[] = {
+            {"{\"n\":\"4111.1111.1111.1111\"}", "{\"n\":\"4111.11**.****.1111\"}"},
+            {"{\"n\":\"4111  1111 1111 1111\"}",
+             "{\"n\":\"4111  11** **** 1111\"}"},
+            {"{\"n\":\"4111/1111/1111/1111\"}", "{\"n\":\"4111/11**/****/1111\"}"},
+            {"{\"n\":\"4111_1111_1111_1111\"}", "{\"n\":\"4111_11**_****_1111\"}"},
+            {"{\"n\":\"4111 1111 1111 1111 2026\"}",
+             "{\"n\":\"4111 11** **** 1111 2026\"}"},
+            {"{\"n\":\"\xef\xbc\x94\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91"
+             "\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91"
+             "\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91\"}",
+             "{\"n\":\"\xef\xbc\x94\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91"
+             "\xef\xbc\x91******\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91\xef\xbc\x91\"}"},
+            {"{\"card_no\":4111111111111111,\"big\":12345678901234567890}",
+             "{\"card_no\":\"411111******1111\",\"big\":1.2345678901234567e+19}"},
+            {"{\"n\":4111111111111111.0}", "{\"n\":\"411111******1111\"}"},
+            {"{\"token\":\"aaaaaaaaa\xc3\xa9" "aaa\"}", "{\"token\":\"***\"}"},
+            {"{\"threeDSResult\":{\"cavv\":\"AAABBBCCCDDDEEEFFF=\",\"eci\":\"05\"}}",
+             "{\"threeDSResult\":{\"cavv\":\"***************FFF=\",\"eci\":\"05\"}}"},
+        };
+        size_t k;
+        for (k = 0; k < sizeof(c) / sizeof(c[0]); k++) {
+            out = ct_mask_json(c[k].in, strlen(c[k].in), &n);
+            EXPECT(out != NULL && strcmp(out, c[k].want) == 0,
+                   "ct_mask_json case %zu: %s", k, out ? out : "(null)");
+            ct_free_string(out);
+        }
+    }
     EXPECT(ct_mask_json("[1]", 3, &n) == NULL && n == 0,
            "ct_mask_json: an array is not an object");
     EXPECT(ct_mask_json("{", 1, &n) == NULL, "ct_mask_json: not JSON");

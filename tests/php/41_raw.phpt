@@ -32,6 +32,30 @@ print_r($p);
 echo json_encode($p);
 $out = ob_get_clean();
 var_dump(str_contains($out, $token), str_contains($out, $pan), str_contains($out, '411111******1111'));
+
+// a number raw keeps (not Luhn-valid: an id) but every dump masks, as it
+// masks every other field's text; and card numbers however grouped
+$fw = '';
+foreach (str_split('4000056655665556') as $d) {
+    $fw .= "\xEF\xBC" . chr(0x90 + (int)$d); // U+FF10 + d, full-width
+}
+$body = json_encode(['status' => true, 'code' => '200', 'message' => '', 'data' => [
+    'order_id' => 'RENEW-0001', 'trade_id' => 't-1', 'state' => 'paid', 'id' => '20240304094405131317',
+    'forms' => ['4000.0566.5566.5556', "4000  0566 5566 5556", '4000/0566/5566/5556 2026', $fw]]]);
+$p = $y->parsePayWithToken(200, ['Content-Type' => 'application/json'], $body, $req);
+echo $p->raw['data']['id'], "\n";
+echo implode(' | ', $p->raw['data']['forms']), "\n";
+foreach (['var_dump', 'print_r', 'var_export', 'json_encode'] as $f) {
+    ob_start();
+    if ($f === 'json_encode') {
+        echo json_encode($p);
+    } else {
+        $f($p);
+    }
+    $out = ob_get_clean();
+    echo $f, ': ', str_contains($out, '20240304094405131317') ? 'id shown' : 'id masked', ', ',
+        str_contains($out, '202403**********1317') ? 'text rule' : 'no text rule', "\n";
+}
 ?>
 --EXPECT--
 bool(true)
@@ -46,3 +70,9 @@ Error
 bool(false)
 bool(false)
 bool(true)
+20240304094405131317
+4000.05**.****.5556 | 4000  05** **** 5556 | 4000/05**/****/5556 2026 | ４００００５******５５５６
+var_dump: id masked, text rule
+print_r: id masked, text rule
+var_export: id masked, text rule
+json_encode: id masked, text rule

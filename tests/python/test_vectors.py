@@ -95,6 +95,16 @@ def record_dict(rec, rtype):
     return d
 
 
+def thaw(v):
+    """raw as plain JSON values; every mapping in it must be read-only, every list a tuple."""
+    assert not isinstance(v, (dict, list)), v
+    if isinstance(v, types.MappingProxyType):
+        return {k: thaw(x) for k, x in v.items()}
+    if isinstance(v, tuple):
+        return [thaw(x) for x in v]
+    return v
+
+
 def check_result(gw, res, expected, result_type=None, op=None):
     from conftest import RESULT_TYPES
 
@@ -106,12 +116,13 @@ def check_result(gw, res, expected, result_type=None, op=None):
         assert isinstance(res, list)
         assert [record_dict(r, rtype) for r in res] == expected
     else:
-        assert record_dict(res, rtype) == expected
+        got = record_dict(res, rtype)
+        assert {k: thaw(v) if isinstance(v, types.MappingProxyType) else v for k, v in got.items()} == expected
         for key, value in expected.items():
             got = getattr(res, key)
             if isinstance(value, dict):
-                # a mapping field (raw): read-only, equal to the vector's object
-                assert type(got) is types.MappingProxyType and dict(got) == value, (key, got, value)
+                # a mapping field (raw): read-only all the way down, equal to the vector's object
+                assert type(got) is types.MappingProxyType and thaw(got) == value, (key, got, value)
                 with pytest.raises(TypeError):
                     got[next(iter(value), "x")] = 1
                 continue

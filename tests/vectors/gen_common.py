@@ -9,7 +9,7 @@ import hashlib
 import hmac
 import json
 import os
-import re
+import unicodedata
 import urllib.parse
 
 from cryptography.hazmat.primitives import hashes, serialization
@@ -199,7 +199,7 @@ LIFE_RESULT = {"pay_with_token": "Payment", "query_order": "Payment", "refund": 
                "update_card_status": "WorldCard"}
 RAW_SECRET_KEYS = {"token", "paymenttoken", "paymenttokenid", "paymenttokenobject", "accesstoken",
                    "refreshtoken", "authcode", "authorizationcode", "cvv", "cvv2", "cvc", "cvc2",
-                   "securitycode", "cardcvv", "password", "secret"}
+                   "securitycode", "cardcvv", "password", "secret", "cavv", "xid", "authenticationvalue"}
 RAW_CARD_KEYS = {"cardno", "cardnumber", "pan", "cardidentifierno", "primaryaccountnumber"}
 
 
@@ -208,40 +208,82 @@ def _fold(key):
 
 
 def _raw_secret(text):
-    n = len(text.encode("utf-8"))
-    assert n == len(text), "credential masking of non-ASCII text is not modelled here"
-    return "*" * (n - 4) + text[-4:] if n >= 12 else "***"
+    if not text.isascii():
+        return "***"
+    return "*" * (len(text) - 4) + text[-4:] if len(text) >= 12 else "***"
 
 
-def _is_pan(text):
-    digits = text.replace(" ", "").replace("-", "")
-    return digits.isascii() and digits.isdigit() and 13 <= len(digits) <= 19 and luhn_ok(digits)
+def _digit(ch):
+    return unicodedata.decimal(ch, None) is not None
+
+
+def _numbers(text):
+    """The numbers of the text rule (README "Card data"): digit groups joined
+    by at most four separator tokens (ASCII non-letters; a run of white space
+    is one token). Yields the index lists of each number's digit groups."""
+    for ch in text:
+        assert ch.isascii() or _digit(ch), "separators outside ASCII are not modelled here"
+    i, n = 0, len(text)
+    while i < n:
+        if not _digit(text[i]):
+            i += 1
+            continue
+        groups, j = [], i
+        while True:
+            k = j
+            while k < n and _digit(text[k]):
+                k += 1
+            groups.append(list(range(j, k)))
+            m, tokens = k, 0
+            while m < n and not _digit(text[m]) and not text[m].isalpha() and tokens <= 4:
+                tokens += 1
+                ws = text[m].isspace()
+                m += 1
+                while ws and m < n and text[m].isspace():
+                    m += 1
+            if tokens == 0 or tokens > 4 or m >= n or not _digit(text[m]):
+                break
+            j = m
+        yield groups
+        i = groups[-1][-1] + 1
+
+
+def _luhn_of(text, idx):
+    return luhn_ok("".join(str(unicodedata.decimal(text[x])) for x in idx))
+
+
+def _hide_middle(hide, idx):
+    hide.update(idx[6:-4])
+
+
+def _apply(text, hide):
+    return "".join("*" if i in hide else ch for i, ch in enumerate(text))
 
 
 def _raw_card(text):
-    digits = [i for i, ch in enumerate(text) if ch.isdigit()]
-    assert all(ch.isdigit() or ch in " -" for ch in text), "card masking of mixed text is not modelled here"
-    if len(digits) < 12:
-        return text
-    hide = set(digits[6:-4])
-    return "".join("*" if i in hide else ch for i, ch in enumerate(text))
-
-
-def _mask_digits(text):
-    pos = [i for i, ch in enumerate(text) if ch in "0123456789"]
-    hide = set(pos[6:-4])
-    return "".join("*" if i in hide else ch for i, ch in enumerate(text))
+    """A member named as a card number: every number of 12+ digits keeps six and four."""
+    hide = set()
+    for groups in _numbers(text):
+        idx = [x for g in groups for x in g]
+        if len(idx) >= 12:
+            _hide_middle(hide, idx)
+    return _apply(text, hide)
 
 
 def _raw_plain(text):
-    """Card numbers inside free text: digit groups joined by single spaces or
-    dashes that make 13-19 Luhn-valid digits, else each bare digit run that does."""
-    def span(m):
-        whole = m.group(0)
-        if _is_pan(whole):
-            return _mask_digits(whole)
-        return re.sub(r"[0-9]+", lambda r: _mask_digits(r.group(0)) if _is_pan(r.group(0)) else r.group(0), whole)
-    return re.sub(r"[0-9]+(?:[ -][0-9]+)*", span, text)
+    """Anywhere else: each run of whole digit groups of a number holding 13-19
+    Luhn-valid digits keeps six and four."""
+    hide = set()
+    for groups in _numbers(text):
+        for a in range(len(groups)):
+            idx = []
+            for g in groups[a:]:
+                idx = idx + g
+                if len(idx) > 19:
+                    break
+                if len(idx) >= 13 and _luhn_of(text, idx):
+                    _hide_middle(hide, idx)
+    return _apply(text, hide)
 
 
 def raw_value(v, kind="plain"):
@@ -254,12 +296,19 @@ def raw_value(v, kind="plain"):
         return [raw_value(x, kind) for x in v]
     if isinstance(v, bool) or v is None:
         return "***" if kind == "secret" and v is not None else v
-    if isinstance(v, int):
+    if isinstance(v, (int, float)):
         if kind == "secret":
-            return _raw_secret(str(v))
-        return _raw_card(str(v)) if kind == "card" or _is_pan(str(v)) else v
-    if isinstance(v, float):
-        return "***" if kind == "secret" else v
+            return _raw_secret(str(v)) if isinstance(v, int) else "***"
+        if isinstance(v, float):
+            if not (v.is_integer() and -1e19 < v < 1e19):
+                return v
+            t = str(int(v))
+        else:
+            t = str(v)
+        if kind == "card":
+            return _raw_card(t)
+        masked = _raw_plain(t)
+        return masked if masked != t else v
     if kind == "secret":
         return _raw_secret(v)
     return _raw_card(v) if kind == "card" else _raw_plain(v)

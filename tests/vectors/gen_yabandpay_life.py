@@ -251,6 +251,9 @@ def gen_query(gw):
       result=payment(i, "succeeded", token="TOKEN_FROM_NOTIFY_0001"))
     i = dict(info, card_no="4111 1111 1111 1111", reference="4000000000000002", m_ref="20240304094405131317",
              masked="411111******1111", note="paid 2024-01-01 with 4000 0000 0000 0002, ref 2024-0101-4242424242424242",
+             forms=["4111.1111.1111.1111", "4111  1111 1111 1111", "4111/1111/1111/1111", "4111_1111_1111_1111",
+                    "4111 1111 1111 1111 2026", "\uff14\uff11\uff11\uff11" * 4, 4111111111111111.0],
+             three_ds={"cavv": "AAABBBCCCDDDEEEFFF=", "eci": "05"}, token_utf8={"token": "aaaaaaaaa\u00e9aaa"},
              extra={"card": {"cvv": "123", "cvc2": 456, "token": {"id": "tok_abcdefgh1234"}},
                                               "numbers": [4242424242424242, 12345, "5555-5555-5555-4444"]})
     q("raw_masking", "raw: card numbers keep six and four, credentials their last four or ***, the rest as received",

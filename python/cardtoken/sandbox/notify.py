@@ -3,6 +3,7 @@ signed notification per gateway, posts it and checks the merchant's answer."""
 
 import datetime
 import http.client
+import ipaddress
 import secrets
 import ssl
 import urllib.parse
@@ -97,5 +98,13 @@ def post_notification(url, path, headers, body, ca_file=None, timeout=10.0):
 def is_loopback_url(url):
     """True for an http(s) URL whose host is this machine (127.0.0.1,
     localhost, ::1): the only place the sandbox posts on its own."""
-    host = urllib.parse.urlsplit(url).hostname or ""
-    return host in ("127.0.0.1", "localhost", "::1") or host.startswith("127.")
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return False
+    host = parts.hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False  # a name: it could be anywhere

@@ -16,6 +16,7 @@ receiver answered `success`. Other URLs get no post: the sandbox never
 leaves the machine."""
 
 import functools
+import http.client
 import json
 import secrets
 import threading
@@ -144,7 +145,8 @@ def _review(gws, order_no):
         order = st.orders[order_no]
         if order["status"] == "TRADE_RISK_CONTROL":
             order["status"] = "TRADE_SUCCESS"
-        fields = {"trade_no": order["trade_no"], "out_trade_no": order_no, "trade_status": "TRADE_SUCCESS",
+        # the order's state now (a refund may have come first)
+        fields = {"trade_no": order["trade_no"], "out_trade_no": order_no, "trade_status": order["status"],
                   "passback_params": "", "pay_channel": "101", "total_amount": str(order["amount"]),
                   "currency": order["currency"], "version": "1.0", "sign_type": "MD5"}
         url = order["notify_url"]
@@ -157,7 +159,7 @@ def _review(gws, order_no):
         status, _, answer_body = notify.post_notification(url, path, headers, body, timeout=5.0,
                                                           ca_file=gws.notify_ca_file)
         result = "acknowledged" if status == 200 and answer_body.strip() == b"success" else "not acknowledged"
-    except (OSError, ValueError):
+    except (OSError, ValueError, http.client.HTTPException):
         result = "unreachable"
     with _LOCK:
         order["notification"] = result
