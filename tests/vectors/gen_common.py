@@ -222,7 +222,9 @@ def _numbers(text):
     by at most four separator tokens (ASCII non-letters; a run of white space
     is one token). Yields the index lists of each number's digit groups."""
     for ch in text:
-        assert ch.isascii() or _digit(ch), "separators outside ASCII are not modelled here"
+        # letters and digits outside ASCII are modelled; separators are not
+        assert ch.isascii() or _digit(ch) or unicodedata.category(ch).startswith("L"), \
+            "separators outside ASCII are not modelled here"
     i, n = 0, len(text)
     while i < n:
         if not _digit(text[i]):
