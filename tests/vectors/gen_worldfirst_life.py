@@ -167,7 +167,7 @@ def gen_life(gw, cfg, mk, gk, wf_time, sig_header):
                   createdTime="2022-01-22T10:00:00+08:00", note="for ads", email="ops@example.com",
                   mobileNumber="+6512345678", mediaType="VIRTUAL",
                   authorizationControl={"singleLimit": {"currency": "USD", "value": "1000"}},
-                  cardholderInfo={"firstName": "Jose", "lastName": "Mueller", "address": {"city": "Singapore"}})
+                  cardholderInfo={"firstName": "José", "lastName": "Müller", "address": {"city": "新加坡"}})
     active = card(asset_id=asset, account_id="1234567890123456", card_status="ACTIVE", masked_card_no="555555******4444",
                   card_nick_name="ops-team", card_brand="MASTERCARD", created_time="2022-01-22T10:00:00+08:00")
     b = build(op, args)
