@@ -180,6 +180,36 @@ namespace CardToken {
 
         public function parseQueryCardSensitiveInfo(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): CardSensitiveInfo {}
 
+        public function queryCardDetail(#[\SensitiveParameter] array $args): WorldCard {}
+
+        public function buildQueryCardDetail(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseQueryCardDetail(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): WorldCard {}
+
+        public function applyCard(#[\SensitiveParameter] array $args): WorldCard {}
+
+        public function buildApplyCard(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseApplyCard(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): WorldCard {}
+
+        public function updateCard(#[\SensitiveParameter] array $args): WorldCard {}
+
+        public function buildUpdateCard(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseUpdateCard(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): WorldCard {}
+
+        public function updateCardStatus(#[\SensitiveParameter] array $args): WorldCard {}
+
+        public function buildUpdateCardStatus(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseUpdateCardStatus(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): WorldCard {}
+
+        public function applyToken(#[\SensitiveParameter] array $args): AccessToken {}
+
+        public function buildApplyToken(#[\SensitiveParameter] array $args): Request {}
+
+        public function parseApplyToken(int $status, array $headers, #[\SensitiveParameter] string $body, ?Request $request = null): AccessToken {}
+
         public function verifyNotification(string $path, array $headers, #[\SensitiveParameter] string $body, ?float $maxAge = null): array {}
 
         /** @return array{0: list<array{0: string, 1: string}>, 1: string} [headers, body] */
@@ -336,6 +366,42 @@ namespace CardToken {
         public readonly ?string $cvv;
         public readonly ?string $expired_month;
         public readonly ?string $expired_year;
+
+        private function __construct() {}
+    }
+
+    /**
+     * @strict-properties
+     * @not-serializable
+     */
+    final class WorldCard
+    {
+        public readonly ?string $asset_id;
+        public readonly ?string $account_id;
+        public readonly ?string $card_status;
+        public readonly ?string $status;
+        public readonly ?string $masked_card_no;
+        public readonly ?string $card_nick_name;
+        public readonly ?string $card_brand;
+        public readonly ?string $created_time;
+        public readonly ?string $request_id;
+        public readonly array $raw;
+
+        private function __construct() {}
+    }
+
+    /**
+     * access_token and refresh_token are readable as properties; every dump masks them.
+     *
+     * @strict-properties
+     * @not-serializable
+     */
+    final class AccessToken
+    {
+        public readonly ?string $access_token;
+        public readonly ?string $expire_time;
+        public readonly ?string $refresh_token;
+        public readonly ?string $refresh_token_expire_time;
 
         private function __construct() {}
     }

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 214b049b7ca0292d0c23fd99401dfede4b8ebe33 */
+ * Stub hash: 61554f316e26fd29c2f88f9e5dc89380ecc7334c */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_CardToken_version, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
@@ -206,6 +206,50 @@ ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_CardToken_WorldFirst_parseQ
 	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, request, CardToken\\Request, 1, "null")
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_CardToken_WorldFirst_queryCardDetail, 0, 1, CardToken\\WorldCard, 0)
+	ZEND_ARG_TYPE_INFO(0, args, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CardToken_WorldFirst_buildQueryCardDetail arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_CardToken_WorldFirst_parseQueryCardDetail, 0, 3, CardToken\\WorldCard, 0)
+	ZEND_ARG_TYPE_INFO(0, status, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, headers, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, request, CardToken\\Request, 1, "null")
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CardToken_WorldFirst_applyCard arginfo_class_CardToken_WorldFirst_queryCardDetail
+
+#define arginfo_class_CardToken_WorldFirst_buildApplyCard arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+#define arginfo_class_CardToken_WorldFirst_parseApplyCard arginfo_class_CardToken_WorldFirst_parseQueryCardDetail
+
+#define arginfo_class_CardToken_WorldFirst_updateCard arginfo_class_CardToken_WorldFirst_queryCardDetail
+
+#define arginfo_class_CardToken_WorldFirst_buildUpdateCard arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+#define arginfo_class_CardToken_WorldFirst_parseUpdateCard arginfo_class_CardToken_WorldFirst_parseQueryCardDetail
+
+#define arginfo_class_CardToken_WorldFirst_updateCardStatus arginfo_class_CardToken_WorldFirst_queryCardDetail
+
+#define arginfo_class_CardToken_WorldFirst_buildUpdateCardStatus arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+#define arginfo_class_CardToken_WorldFirst_parseUpdateCardStatus arginfo_class_CardToken_WorldFirst_parseQueryCardDetail
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_CardToken_WorldFirst_applyToken, 0, 1, CardToken\\AccessToken, 0)
+	ZEND_ARG_TYPE_INFO(0, args, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CardToken_WorldFirst_buildApplyToken arginfo_class_CardToken_Pagsmile_buildGetCardToken
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_CardToken_WorldFirst_parseApplyToken, 0, 3, CardToken\\AccessToken, 0)
+	ZEND_ARG_TYPE_INFO(0, status, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, headers, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, body, IS_STRING, 0)
+	ZEND_ARG_OBJ_INFO_WITH_DEFAULT_VALUE(0, request, CardToken\\Request, 1, "null")
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CardToken_WorldFirst_verifyNotification, 0, 3, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, path, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, headers, IS_ARRAY, 0)
@@ -233,6 +277,10 @@ ZEND_END_ARG_INFO()
 #define arginfo_class_CardToken_CardPayment___construct arginfo_class_CardToken_Request___construct
 
 #define arginfo_class_CardToken_CardSensitiveInfo___construct arginfo_class_CardToken_Request___construct
+
+#define arginfo_class_CardToken_WorldCard___construct arginfo_class_CardToken_Request___construct
+
+#define arginfo_class_CardToken_AccessToken___construct arginfo_class_CardToken_Request___construct
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CardToken_Exception_getGateway, 0, 0, IS_STRING, 1)
 ZEND_END_ARG_INFO()
@@ -325,6 +373,21 @@ ZEND_METHOD(CardToken_WorldFirst, __construct);
 ZEND_METHOD(CardToken_WorldFirst, queryCardSensitiveInfo);
 ZEND_METHOD(CardToken_WorldFirst, buildQueryCardSensitiveInfo);
 ZEND_METHOD(CardToken_WorldFirst, parseQueryCardSensitiveInfo);
+ZEND_METHOD(CardToken_WorldFirst, queryCardDetail);
+ZEND_METHOD(CardToken_WorldFirst, buildQueryCardDetail);
+ZEND_METHOD(CardToken_WorldFirst, parseQueryCardDetail);
+ZEND_METHOD(CardToken_WorldFirst, applyCard);
+ZEND_METHOD(CardToken_WorldFirst, buildApplyCard);
+ZEND_METHOD(CardToken_WorldFirst, parseApplyCard);
+ZEND_METHOD(CardToken_WorldFirst, updateCard);
+ZEND_METHOD(CardToken_WorldFirst, buildUpdateCard);
+ZEND_METHOD(CardToken_WorldFirst, parseUpdateCard);
+ZEND_METHOD(CardToken_WorldFirst, updateCardStatus);
+ZEND_METHOD(CardToken_WorldFirst, buildUpdateCardStatus);
+ZEND_METHOD(CardToken_WorldFirst, parseUpdateCardStatus);
+ZEND_METHOD(CardToken_WorldFirst, applyToken);
+ZEND_METHOD(CardToken_WorldFirst, buildApplyToken);
+ZEND_METHOD(CardToken_WorldFirst, parseApplyToken);
 ZEND_METHOD(CardToken_WorldFirst, verifyNotification);
 ZEND_METHOD(CardToken_WorldFirst, notificationAck);
 ZEND_METHOD(CardToken_Request, __construct);
@@ -335,6 +398,8 @@ ZEND_METHOD(CardToken_PaymentToken, __construct);
 ZEND_METHOD(CardToken_TokenApplication, __construct);
 ZEND_METHOD(CardToken_CardPayment, __construct);
 ZEND_METHOD(CardToken_CardSensitiveInfo, __construct);
+ZEND_METHOD(CardToken_WorldCard, __construct);
+ZEND_METHOD(CardToken_AccessToken, __construct);
 ZEND_METHOD(CardToken_Exception, getGateway);
 ZEND_METHOD(CardToken_Exception, getField);
 ZEND_METHOD(CardToken_Exception, isRetryable);
@@ -435,6 +500,21 @@ static const zend_function_entry class_CardToken_WorldFirst_methods[] = {
 	ZEND_ME(CardToken_WorldFirst, queryCardSensitiveInfo, arginfo_class_CardToken_WorldFirst_queryCardSensitiveInfo, ZEND_ACC_PUBLIC)
 	ZEND_ME(CardToken_WorldFirst, buildQueryCardSensitiveInfo, arginfo_class_CardToken_WorldFirst_buildQueryCardSensitiveInfo, ZEND_ACC_PUBLIC)
 	ZEND_ME(CardToken_WorldFirst, parseQueryCardSensitiveInfo, arginfo_class_CardToken_WorldFirst_parseQueryCardSensitiveInfo, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_WorldFirst, queryCardDetail, arginfo_class_CardToken_WorldFirst_queryCardDetail, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_WorldFirst, buildQueryCardDetail, arginfo_class_CardToken_WorldFirst_buildQueryCardDetail, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_WorldFirst, parseQueryCardDetail, arginfo_class_CardToken_WorldFirst_parseQueryCardDetail, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_WorldFirst, applyCard, arginfo_class_CardToken_WorldFirst_applyCard, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_WorldFirst, buildApplyCard, arginfo_class_CardToken_WorldFirst_buildApplyCard, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_WorldFirst, parseApplyCard, arginfo_class_CardToken_WorldFirst_parseApplyCard, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_WorldFirst, updateCard, arginfo_class_CardToken_WorldFirst_updateCard, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_WorldFirst, buildUpdateCard, arginfo_class_CardToken_WorldFirst_buildUpdateCard, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_WorldFirst, parseUpdateCard, arginfo_class_CardToken_WorldFirst_parseUpdateCard, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_WorldFirst, updateCardStatus, arginfo_class_CardToken_WorldFirst_updateCardStatus, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_WorldFirst, buildUpdateCardStatus, arginfo_class_CardToken_WorldFirst_buildUpdateCardStatus, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_WorldFirst, parseUpdateCardStatus, arginfo_class_CardToken_WorldFirst_parseUpdateCardStatus, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_WorldFirst, applyToken, arginfo_class_CardToken_WorldFirst_applyToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_WorldFirst, buildApplyToken, arginfo_class_CardToken_WorldFirst_buildApplyToken, ZEND_ACC_PUBLIC)
+	ZEND_ME(CardToken_WorldFirst, parseApplyToken, arginfo_class_CardToken_WorldFirst_parseApplyToken, ZEND_ACC_PUBLIC)
 	ZEND_ME(CardToken_WorldFirst, verifyNotification, arginfo_class_CardToken_WorldFirst_verifyNotification, ZEND_ACC_PUBLIC)
 	ZEND_ME(CardToken_WorldFirst, notificationAck, arginfo_class_CardToken_WorldFirst_notificationAck, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
@@ -485,6 +565,18 @@ static const zend_function_entry class_CardToken_CardPayment_methods[] = {
 
 static const zend_function_entry class_CardToken_CardSensitiveInfo_methods[] = {
 	ZEND_ME(CardToken_CardSensitiveInfo, __construct, arginfo_class_CardToken_CardSensitiveInfo___construct, ZEND_ACC_PRIVATE)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_CardToken_WorldCard_methods[] = {
+	ZEND_ME(CardToken_WorldCard, __construct, arginfo_class_CardToken_WorldCard___construct, ZEND_ACC_PRIVATE)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_CardToken_AccessToken_methods[] = {
+	ZEND_ME(CardToken_AccessToken, __construct, arginfo_class_CardToken_AccessToken___construct, ZEND_ACC_PRIVATE)
 	ZEND_FE_END
 };
 
@@ -716,6 +808,36 @@ static zend_class_entry *register_class_CardToken_WorldFirst(void)
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildquerycardsensitiveinfo", sizeof("buildquerycardsensitiveinfo") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parsequerycardsensitiveinfo", sizeof("parsequerycardsensitiveinfo") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "querycarddetail", sizeof("querycarddetail") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildquerycarddetail", sizeof("buildquerycarddetail") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parsequerycarddetail", sizeof("parsequerycarddetail") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "applycard", sizeof("applycard") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildapplycard", sizeof("buildapplycard") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parseapplycard", sizeof("parseapplycard") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "updatecard", sizeof("updatecard") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildupdatecard", sizeof("buildupdatecard") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parseupdatecard", sizeof("parseupdatecard") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "updatecardstatus", sizeof("updatecardstatus") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildupdatecardstatus", sizeof("buildupdatecardstatus") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parseupdatecardstatus", sizeof("parseupdatecardstatus") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "applytoken", sizeof("applytoken") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "buildapplytoken", sizeof("buildapplytoken") - 1), 0, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "parseapplytoken", sizeof("parseapplytoken") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 
 	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "verifynotification", sizeof("verifynotification") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
 #endif
@@ -1173,6 +1295,112 @@ static zend_class_entry *register_class_CardToken_CardSensitiveInfo(void)
 	zend_string *property_expired_year_name = zend_string_init("expired_year", sizeof("expired_year") - 1, 1);
 	zend_declare_typed_property(class_entry, property_expired_year_name, &property_expired_year_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
 	zend_string_release(property_expired_year_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_CardToken_WorldCard(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "CardToken", "WorldCard", class_CardToken_WorldCard_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	zval property_asset_id_default_value;
+	ZVAL_UNDEF(&property_asset_id_default_value);
+	zend_string *property_asset_id_name = zend_string_init("asset_id", sizeof("asset_id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_asset_id_name, &property_asset_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_asset_id_name);
+
+	zval property_account_id_default_value;
+	ZVAL_UNDEF(&property_account_id_default_value);
+	zend_string *property_account_id_name = zend_string_init("account_id", sizeof("account_id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_account_id_name, &property_account_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_account_id_name);
+
+	zval property_card_status_default_value;
+	ZVAL_UNDEF(&property_card_status_default_value);
+	zend_string *property_card_status_name = zend_string_init("card_status", sizeof("card_status") - 1, 1);
+	zend_declare_typed_property(class_entry, property_card_status_name, &property_card_status_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_card_status_name);
+
+	zval property_status_default_value;
+	ZVAL_UNDEF(&property_status_default_value);
+	zend_string *property_status_name = zend_string_init("status", sizeof("status") - 1, 1);
+	zend_declare_typed_property(class_entry, property_status_name, &property_status_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_status_name);
+
+	zval property_masked_card_no_default_value;
+	ZVAL_UNDEF(&property_masked_card_no_default_value);
+	zend_string *property_masked_card_no_name = zend_string_init("masked_card_no", sizeof("masked_card_no") - 1, 1);
+	zend_declare_typed_property(class_entry, property_masked_card_no_name, &property_masked_card_no_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_masked_card_no_name);
+
+	zval property_card_nick_name_default_value;
+	ZVAL_UNDEF(&property_card_nick_name_default_value);
+	zend_string *property_card_nick_name_name = zend_string_init("card_nick_name", sizeof("card_nick_name") - 1, 1);
+	zend_declare_typed_property(class_entry, property_card_nick_name_name, &property_card_nick_name_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_card_nick_name_name);
+
+	zval property_card_brand_default_value;
+	ZVAL_UNDEF(&property_card_brand_default_value);
+	zend_string *property_card_brand_name = zend_string_init("card_brand", sizeof("card_brand") - 1, 1);
+	zend_declare_typed_property(class_entry, property_card_brand_name, &property_card_brand_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_card_brand_name);
+
+	zval property_created_time_default_value;
+	ZVAL_UNDEF(&property_created_time_default_value);
+	zend_string *property_created_time_name = zend_string_init("created_time", sizeof("created_time") - 1, 1);
+	zend_declare_typed_property(class_entry, property_created_time_name, &property_created_time_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_created_time_name);
+
+	zval property_request_id_default_value;
+	ZVAL_UNDEF(&property_request_id_default_value);
+	zend_string *property_request_id_name = zend_string_init("request_id", sizeof("request_id") - 1, 1);
+	zend_declare_typed_property(class_entry, property_request_id_name, &property_request_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_request_id_name);
+
+	zval property_raw_default_value;
+	ZVAL_UNDEF(&property_raw_default_value);
+	zend_string *property_raw_name = zend_string_init("raw", sizeof("raw") - 1, 1);
+	zend_declare_typed_property(class_entry, property_raw_name, &property_raw_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY));
+	zend_string_release(property_raw_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_CardToken_AccessToken(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "CardToken", "AccessToken", class_CardToken_AccessToken_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	zval property_access_token_default_value;
+	ZVAL_UNDEF(&property_access_token_default_value);
+	zend_string *property_access_token_name = zend_string_init("access_token", sizeof("access_token") - 1, 1);
+	zend_declare_typed_property(class_entry, property_access_token_name, &property_access_token_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_access_token_name);
+
+	zval property_expire_time_default_value;
+	ZVAL_UNDEF(&property_expire_time_default_value);
+	zend_string *property_expire_time_name = zend_string_init("expire_time", sizeof("expire_time") - 1, 1);
+	zend_declare_typed_property(class_entry, property_expire_time_name, &property_expire_time_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_expire_time_name);
+
+	zval property_refresh_token_default_value;
+	ZVAL_UNDEF(&property_refresh_token_default_value);
+	zend_string *property_refresh_token_name = zend_string_init("refresh_token", sizeof("refresh_token") - 1, 1);
+	zend_declare_typed_property(class_entry, property_refresh_token_name, &property_refresh_token_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_refresh_token_name);
+
+	zval property_refresh_token_expire_time_default_value;
+	ZVAL_UNDEF(&property_refresh_token_expire_time_default_value);
+	zend_string *property_refresh_token_expire_time_name = zend_string_init("refresh_token_expire_time", sizeof("refresh_token_expire_time") - 1, 1);
+	zend_declare_typed_property(class_entry, property_refresh_token_expire_time_name, &property_refresh_token_expire_time_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
+	zend_string_release(property_refresh_token_expire_time_name);
 
 	return class_entry;
 }

@@ -77,7 +77,22 @@
     X(YabandPay, parseQueryRefund, PARSE, "queryRefund") \
     X(WorldFirst, queryCardSensitiveInfo, CALL, "queryCardSensitiveInfo") \
     X(WorldFirst, buildQueryCardSensitiveInfo, BUILD, "queryCardSensitiveInfo") \
-    X(WorldFirst, parseQueryCardSensitiveInfo, PARSE, "queryCardSensitiveInfo")
+    X(WorldFirst, parseQueryCardSensitiveInfo, PARSE, "queryCardSensitiveInfo") \
+    X(WorldFirst, queryCardDetail, CALL, "queryCardDetail") \
+    X(WorldFirst, buildQueryCardDetail, BUILD, "queryCardDetail") \
+    X(WorldFirst, parseQueryCardDetail, PARSE, "queryCardDetail") \
+    X(WorldFirst, applyCard, CALL, "applyCard") \
+    X(WorldFirst, buildApplyCard, BUILD, "applyCard") \
+    X(WorldFirst, parseApplyCard, PARSE, "applyCard") \
+    X(WorldFirst, updateCard, CALL, "updateCard") \
+    X(WorldFirst, buildUpdateCard, BUILD, "updateCard") \
+    X(WorldFirst, parseUpdateCard, PARSE, "updateCard") \
+    X(WorldFirst, updateCardStatus, CALL, "updateCardStatus") \
+    X(WorldFirst, buildUpdateCardStatus, BUILD, "updateCardStatus") \
+    X(WorldFirst, parseUpdateCardStatus, PARSE, "updateCardStatus") \
+    X(WorldFirst, applyToken, CALL, "applyToken") \
+    X(WorldFirst, buildApplyToken, BUILD, "applyToken") \
+    X(WorldFirst, parseApplyToken, PARSE, "applyToken")
 
 /* X(class): every result class. */
 #define CT_PHP_RESULT_CLASSES(X) \
@@ -87,6 +102,8 @@
     X(PaymentToken) \
     X(TokenApplication) \
     X(CardPayment) \
-    X(CardSensitiveInfo)
+    X(CardSensitiveInfo) \
+    X(WorldCard) \
+    X(AccessToken)
 
 #endif

@@ -26,6 +26,8 @@
 
 static zend_object_handlers ct_php_request_handlers;
 static zend_object_handlers ct_php_result_handlers;
+static void ct_php_request_headers_masked(zval *rv, const ct_request *req,
+                                          int masked);
 
 static inline ct_php_result *ct_php_result_from_obj(zend_object *obj)
 {
@@ -183,10 +185,23 @@ static HashTable *ct_php_request_get_properties_for(zend_object *obj,
         }
         zend_hash_str_update(copy, "body", sizeof("body") - 1, &redacted);
     }
+    if (r->req != NULL &&
+        zend_hash_str_exists(copy, "headers", sizeof("headers") - 1)) {
+        /* credentials (ct_request_header_is_secret) print masked */
+        zval headers;
+        ct_php_request_headers_masked(&headers, r->req, 1);
+        zend_hash_str_update(copy, "headers", sizeof("headers") - 1, &headers);
+    }
     return copy;
 }
 
 void ct_php_request_headers(zval *rv, const ct_request *req)
+{
+    ct_php_request_headers_masked(rv, req, 0);
+}
+
+static void ct_php_request_headers_masked(zval *rv, const ct_request *req,
+                                          int masked)
 {
     size_t n = ct_request_header_count(req);
     size_t i;
@@ -202,7 +217,9 @@ void ct_php_request_headers(zval *rv, const ct_request *req)
         }
         array_init_size(&pair, 2);
         add_next_index_string(&pair, name);
-        add_next_index_string(&pair, value);
+        add_next_index_string(
+            &pair,
+            masked && ct_request_header_is_secret(req, i) ? "***" : value);
         add_next_index_zval(rv, &pair);
     }
 }

@@ -57,6 +57,17 @@ for kind in ("PAYMENT", "TOKENIZATION"):
 }
 pm_lifecycle_php() { pm_notes | "${PHP[@]}" examples/php/payermax_lifecycle.php; }
 run pm_lifecycle_php
+run "$PY" examples/python/worldfirst_lifecycle.py
+# a WorldFirst card status notification signed by the sandbox, for the PHP receiver's stdin
+wf_note() {
+  "$PY" -c 'import base64,json,os,sys; from cardtoken import sandbox
+cfg = json.load(open(os.environ["CARDTOKEN_CONFIG"]))
+n = sandbox.build_notification("worldfirst", cfg, "http://127.0.0.1/worldfirst/notify")
+print(json.dumps({"path": n["path"], "headers": [list(h) for h in n["headers"]],
+                  "body": base64.b64encode(n["body"]).decode()}))'
+}
+wf_lifecycle_php() { wf_note | "${PHP[@]}" examples/php/worldfirst_lifecycle.php; }
+run wf_lifecycle_php
 echo
 echo "demo: $ok passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -363,6 +363,9 @@ CT_API char *ct_request_body_redacted(const ct_request *req, size_t *len);
 CT_API size_t ct_request_header_count(const ct_request *req);
 CT_API ct_err ct_request_header(const ct_request *req, size_t i,
                                 const char **name, const char **value);
+/* 1 when the i-th header is a credential (WorldFirst Access-Token): every
+ * printing path shows it masked ("***"), never its value. */
+CT_API int ct_request_header_is_secret(const ct_request *req, size_t i);
 /* The YabandPay request_id that was sent, or NULL (borrowed). */
 CT_API const char *ct_request_id(const ct_request *req);
 /* Frees a string returned as "new" by this library (wiping it). */

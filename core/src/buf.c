@@ -111,3 +111,27 @@ char *ct_buf_detach(ct_buf *b, size_t *len)
     ct_buf_init(b);
     return p;
 }
+
+void ct_buf_redact(ct_buf *b, const char *secret)
+{
+    size_t sl = secret ? strlen(secret) : 0, i;
+    ct_buf out;
+    if (sl == 0 || b->len < sl)
+        return;
+    ct_buf_init(&out);
+    for (i = 0; i < b->len;) {
+        if (i + sl <= b->len && memcmp(b->data + i, secret, sl) == 0) {
+            ct_buf_puts(&out, "***");
+            i += sl;
+        } else {
+            ct_buf_putc(&out, b->data[i++]);
+        }
+    }
+    ct_buf_putc(&out, '\0');
+    if (ct_buf_ok(&out)) {
+        OPENSSL_cleanse(b->data, b->len);
+        b->len = 0;
+        ct_buf_append(b, out.data, out.len - 1);
+    }
+    ct_buf_free(&out);
+}

@@ -27,6 +27,9 @@ static inline int ct_buf_ok(const ct_buf *b)
 {
     return !b->failed;
 }
+/* Replaces every occurrence of secret (NUL-terminated, may be NULL) by
+ * "***": a gateway's text may echo a credential it refused. */
+void ct_buf_redact(ct_buf *b, const char *secret);
 /* new: the data as a NUL-terminated string (the buffer is emptied). */
 char *ct_buf_detach(ct_buf *b, size_t *len);
 

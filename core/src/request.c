@@ -61,6 +61,16 @@ ct_err ct_request_add_header(ct_request *r, const char *name, const char *value,
     return CT_OK;
 }
 
+ct_err ct_request_add_secret_header(ct_request *r, const char *name,
+                                    const char *value, size_t vlen,
+                                    ct_error *err)
+{
+    ct_err rc = ct_request_add_header(r, name, value, vlen, err);
+    if (rc == CT_OK)
+        r->hsecret |= 1u << (r->nheaders - 1);
+    return rc;
+}
+
 ct_err ct_request_set_body(ct_request *r, const char *content_type,
                            const char *body, ct_error *err)
 {
@@ -143,6 +153,11 @@ ct_err ct_request_header(const ct_request *req, size_t i, const char **name,
     *name = req->hname[i];
     *value = req->hvalue[i];
     return CT_OK;
+}
+
+int ct_request_header_is_secret(const ct_request *req, size_t i)
+{
+    return req != NULL && i < req->nheaders && ((req->hsecret >> i) & 1u);
 }
 
 const char *ct_request_id(const ct_request *req)

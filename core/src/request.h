@@ -14,6 +14,7 @@ struct ct_request {
     char *hname[CT_MAX_HEADERS];
     char *hvalue[CT_MAX_HEADERS];
     size_t nheaders;
+    unsigned hsecret; /* bit i: header i is a credential (masked in print) */
     ct_buf body;
     char *request_id;
     int retry_attempt; /* WorldFirst: how many U answers came before */
@@ -30,6 +31,11 @@ struct ct_request {
 ct_request *ct_request_alloc(const char *method, const char *url);
 ct_err ct_request_add_header(ct_request *r, const char *name, const char *value,
                              size_t vlen, ct_error *err);
+/* As ct_request_add_header, for a credential (an OAuth token): sent as
+ * given, printed masked (ct_request_header_is_secret). */
+ct_err ct_request_add_secret_header(ct_request *r, const char *name,
+                                    const char *value, size_t vlen,
+                                    ct_error *err);
 /* A fixed answer: appends body (NUL-terminated) and its Content-Type. */
 ct_err ct_request_set_body(ct_request *r, const char *content_type,
                            const char *body, ct_error *err);

@@ -17,24 +17,17 @@
 #include "registry.h"
 #include "request.h"
 #include "result.h"
+#include "worldfirst.h"
 
 #include <string.h>
 
-static const ct_param_desc wf_options[] = {
-    CT_ARG("client_id", CT_TYPE_STRING, 1, "WorldFirst Client-Id"),
-    CT_ARG("private_key", CT_TYPE_SECRET, 1, "the merchant's RSA key (PEM)"),
-    CT_ARG("gateway_public_key", CT_TYPE_STRING, 1,
-           "WorldFirst's RSA public key (PEM)"),
-    CT_ARG("key_version", CT_TYPE_STRING, 0, "keyVersion (default \"2\")"),
-    CT_COMMON_OPTIONS};
-
-static const ct_param_desc wf_query_args[] = {
+const ct_param_desc wf_query_args[WF_NQUERY_ARGS] = {
     CT_ARG("asset_id", CT_TYPE_STRING, 1, "the card asset id"),
     CT_ARG("retry_attempt", CT_TYPE_INT, 0,
            "how many U answers came before (sets retry_after)")};
 
-/* In record order; wf_query_members[i] is the member fields[i] comes from. */
-static const ct_result_field_desc wf_query_fields[] = {
+/* In record order (the members are in worldfirst_life.c). */
+const ct_result_field_desc wf_query_fields[WF_NQUERY_FIELDS] = {
     CT_FIELD("asset_id", CT_VAL_STRING, 1, 0, "the card asset id"),
     CT_FIELD("account_id", CT_VAL_STRING, 1, 0, "the account"),
     CT_FIELD("card_no", CT_VAL_STRING, 1, 1, "the card number"),
@@ -42,54 +35,42 @@ static const ct_result_field_desc wf_query_fields[] = {
     CT_FIELD("expired_month", CT_VAL_STRING, 1, 0, "the expiry month"),
     CT_FIELD("expired_year", CT_VAL_STRING, 1, 0, "the expiry year")};
 
-static const struct {
-    const char *member;
-    int required;
-} wf_query_members[] = {{"assetId", 0},      {"accountId", 0},
-                        {"cardNo", 1},       {"cvv", 1},
-                        {"expiredMonth", 1}, {"expiredYear", 1}};
-
-static const ct_param_desc wf_notify[] = {
-    CT_NOTIFY("path", "path", CT_TYPE_STRING, 1, 0,
-              "the notify URL's path (signed)"),
-    CT_NOTIFY("headers", "headers", CT_TYPE_MAPPING, 1, 0,
-              "the received headers"),
-    CT_NOTIFY("body", "body", CT_TYPE_BYTES, 1, 1, "the raw posted body"),
-    CT_NOTIFY("max_age", "maxAge", CT_TYPE_FLOAT, 0, 0,
-              "refuse a Request-Time more than this many seconds away")};
-
-static const ct_env wf_envs[] = {{"sea", "https://open-sea.worldfirst.com"},
-                                 {"eu", "https://open-eu.worldfirst.com"},
-                                 {"na", "https://open-na.worldfirst.com"},
-                                 {NULL, NULL}};
-
-#define WF_PATH "/amsin/api/v2/business/worldcard/queryCardSensitiveInfo"
-
 /* The documented schedule for U: 5, 10, 20, 40, 80, 160, 320 minutes. */
 static double wf_retry_after(int attempt)
 {
     return attempt >= 0 && attempt < 7 ? 300.0 * (double)(1 << attempt) : -1.0;
 }
 
-/* The client's WorldFirst credentials and keyed contexts (ct_client.state). */
-typedef struct wf_state {
-    char *client_id;
-    char *key_version;
-    ct_rsa_keys keys;
-} wf_state;
-
-#define WF(c) ((wf_state *)(c)->state)
-
-static void wf_free_state(void *state)
+void wf_free_state(void *state)
 {
     wf_state *s = state;
     ct_free_str(s->client_id);
     ct_free_str(s->key_version);
+    ct_free_secret(s->access_token.data, s->access_token.len);
+    ct_free_str(s->connected_account_id);
     ct_rsa_keys_free(&s->keys);
     ct_free_secret(s, sizeof(*s));
 }
 
-static ct_err wf_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
+/* An optional option sent as a header value: 1 to max visible ASCII
+ * characters (no space or control character that could split a header). */
+static ct_err wf_opt_header_ok(const ct_kvlist *o, const char *name, size_t max,
+                               ct_error *err)
+{
+    const ct_kv *v = ct_kv_get(o, name);
+    size_t i;
+    int ok = v == NULL || (v->len > 0 && v->len <= max);
+    for (i = 0; ok && v != NULL && i < v->len; i++)
+        ok = (unsigned char)v->value[i] > 0x20 &&
+             (unsigned char)v->value[i] < 0x7f;
+    if (!ok)
+        return ct_fail(err, CT_ERR_CONFIG, name,
+                       "option %s must be 1 to %zu visible ASCII characters",
+                       name, max);
+    return CT_OK;
+}
+
+ct_err wf_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
 {
     wf_state *s = ct_calloc(1, sizeof(*s));
     ct_err rc;
@@ -99,6 +80,13 @@ static ct_err wf_configure(ct_client *c, const ct_kvlist *o, ct_error *err)
             CT_OK ||
         (rc = ct_opt_text(o, "key_version", 8, 0, "2", &s->key_version, err)) !=
             CT_OK ||
+        (rc = wf_opt_header_ok(o, "connected_account_id", 64, err)) != CT_OK ||
+        (rc = ct_opt_text(o, "connected_account_id", 64, 0, NULL,
+                          &s->connected_account_id, err)) != CT_OK ||
+        (rc = wf_opt_header_ok(o, "access_token", 512, err)) != CT_OK ||
+        (ct_kv_get(o, "access_token") != NULL &&
+         (rc = ct_opt_secret(o, "access_token", &s->access_token, err)) !=
+             CT_OK) ||
         (rc = ct_opt_rsa_keys(o, &s->keys, err)) != CT_OK)
         return rc;
     return CT_OK;
@@ -173,22 +161,47 @@ cleanup:
     return rc;
 }
 
-static ct_err wf_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
-                       ct_request *req, ct_error *err)
+ct_err wf_sign_request(ct_client *c, ct_request *req, int account,
+                       ct_error *err)
 {
-    const char *asset_name = op->args[0].name;
-    const ct_kv *asset = ct_kv_get(&a->kv, asset_name);
-    const ct_kv *attempt = ct_kv_get(&a->kv, op->args[1].name);
-    long long n = 0;
-    ct_err rc;
-
-    if ((rc = ct_check_text(asset, asset_name, 64, 0, err)) != CT_OK)
+    const wf_state *s = WF(c);
+    ct_err rc = wf_sign(c, req->path, "Request-Time", req, err);
+    if (rc != CT_OK || !account)
         return rc;
+    if (s->access_token.data != NULL &&
+        (rc = ct_request_add_secret_header(req, "Access-Token",
+                                           s->access_token.data,
+                                           s->access_token.len, err)) != CT_OK)
+        return rc;
+    if (s->connected_account_id != NULL)
+        rc = ct_request_add_header(req, "Connected-AccountId",
+                                   s->connected_account_id,
+                                   strlen(s->connected_account_id), err);
+    return rc;
+}
+
+ct_err wf_retry_attempt(const ct_kv *attempt, ct_request *req, ct_error *err)
+{
+    long long n = 0;
     if (attempt != NULL &&
         (!ct_parse_uint(attempt->value, attempt->len, &n) || n > 1000))
         return ct_fail(err, CT_ERR_VALIDATION, "retry_attempt",
                        "retry_attempt must be an integer from 0");
     req->retry_attempt = (int)n;
+    return CT_OK;
+}
+
+ct_err wf_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
+                ct_request *req, ct_error *err)
+{
+    const char *asset_name = op->args[0].name;
+    const ct_kv *asset = ct_kv_get(&a->kv, asset_name);
+    ct_err rc;
+
+    if ((rc = ct_check_text(asset, asset_name, 64, 0, err)) != CT_OK ||
+        (rc = wf_retry_attempt(ct_kv_get(&a->kv, op->args[1].name), req,
+                               err)) != CT_OK)
+        return rc;
     ct_buf_puts(&req->body, "{");
     ct_json_put_member(&req->body, 0, "assetId", asset->value, asset->len);
     ct_buf_puts(&req->body, "}");
@@ -196,7 +209,7 @@ static ct_err wf_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
         return ct_fail_nomem(err);
     if ((rc = ct_request_set_echo(req, asset, NULL, err)) != CT_OK)
         return rc;
-    return wf_sign(c, req->path, "Request-Time", req, err);
+    return wf_sign_request(c, req, 1, err);
 }
 
 /* Finds "signature=<value>" in a Signature header. */
@@ -274,28 +287,24 @@ static ct_err wf_verify(const ct_client *c, const char *path,
     return CT_OK;
 }
 
-static ct_err wf_parse(ct_client *c, const ct_op_desc *op,
-                       const ct_request *req, const ct_response *resp,
-                       ct_result **out, ct_error *err)
+ct_err wf_answer(ct_client *c, const ct_request *req, const ct_response *resp,
+                 json_t **root, ct_error *err)
 {
-    json_t *root = NULL, *result;
-    ct_buf status, code, msg, asset;
-    ct_result *res = NULL;
-    ct_record *rec;
+    json_t *result;
+    ct_buf status, code, msg;
     int present;
-    size_t i;
     ct_err rc;
 
+    *root = NULL;
     ct_buf_init(&status);
     ct_buf_init(&code);
     ct_buf_init(&msg);
-    ct_buf_init(&asset);
     if ((rc = wf_verify(c, resp->path, resp->headers, resp->nheaders,
                         "Response-Time", resp->body, resp->len, "response",
                         err)) != CT_OK ||
-        (rc = ct_json_parse(resp->body, resp->len, &root, err)) != CT_OK)
+        (rc = ct_json_parse(resp->body, resp->len, root, err)) != CT_OK)
         goto cleanup;
-    result = json_object_get(root, "result");
+    result = json_object_get(*root, "result");
     if (!json_is_object(result)) {
         rc = ct_fail(err, CT_ERR_PROTOCOL, "result",
                      "WorldFirst response lacks result");
@@ -308,54 +317,39 @@ static ct_err wf_parse(ct_client *c, const ct_op_desc *op,
         (rc = ct_json_text(result, "resultMessage", 0, 0, &msg, &present,
                            err)) != CT_OK)
         goto cleanup;
-    if (strcmp(status.data, "S") != 0) {
-        if (strcmp(status.data, "U") == 0) {
-            rc = ct_fail_gateway(
-                err, req, CT_ERR_RESULT_UNKNOWN,
-                "WorldFirst result unknown (%s); query again later", code.data,
-                code.len, msg.data, msg.len);
-            if (err != NULL)
-                err->retry_after = wf_retry_after(req ? req->retry_attempt : 0);
-        } else if (strcmp(status.data, "F") == 0) {
-            rc = ct_fail_gateway(err, req, CT_ERR_GATEWAY,
-                                 "WorldFirst declined the request (%s)",
-                                 code.data, code.len, msg.data, msg.len);
-        } else {
-            rc = ct_fail(err, CT_ERR_PROTOCOL, "resultStatus",
-                         "WorldFirst resultStatus is not S, F or U");
-        }
-        goto cleanup;
+    /* a gateway's text may echo the credential it refused */
+    ct_buf_redact(&code, req ? req->cvv : NULL);
+    ct_buf_redact(&msg, req ? req->cvv : NULL);
+    ct_buf_redact(&code, WF(c)->access_token.data);
+    ct_buf_redact(&msg, WF(c)->access_token.data);
+    if (strcmp(status.data, "U") == 0) {
+        rc =
+            ct_fail_gateway(err, req, CT_ERR_RESULT_UNKNOWN,
+                            "WorldFirst result unknown (%s); query again later",
+                            code.data, code.len, msg.data, msg.len);
+        if (err != NULL)
+            err->retry_after = wf_retry_after(req ? req->retry_attempt : 0);
+    } else if (strcmp(status.data, "F") == 0) {
+        rc = ct_fail_gateway(err, req, CT_ERR_GATEWAY,
+                             "WorldFirst declined the request (%s)", code.data,
+                             code.len, msg.data, msg.len);
+    } else if (strcmp(status.data, "S") != 0) {
+        rc = ct_fail(err, CT_ERR_PROTOCOL, "resultStatus",
+                     "WorldFirst resultStatus is not S, F or U");
     }
-    /* the card data must be that of the asset asked for */
-    if ((rc = ct_json_text(root, "assetId", 0, 1, &asset, &present, err)) !=
-            CT_OK ||
-        (rc = ct_echo_check(req ? req->echo : NULL, asset.data, asset.len,
-                            present, "WorldFirst", "assetId", err)) != CT_OK)
-        goto cleanup;
-    res = ct_result_alloc(op);
-    if (res == NULL || (rec = ct_result_add(res)) == NULL) {
-        rc = ct_fail_nomem(err);
-        goto cleanup;
-    }
-    for (i = 0; i < CT_ARRAY_LEN(wf_query_members); i++)
-        if ((rc = ct_record_json(rec, &op->fields[i], root,
-                                 wf_query_members[i].member,
-                                 wf_query_members[i].required, err)) != CT_OK)
-            goto cleanup;
-    *out = res;
-    res = NULL;
 cleanup:
-    ct_result_free(res);
-    json_decref(root);
+    if (rc != CT_OK) {
+        json_decref(*root);
+        *root = NULL;
+    }
     ct_buf_free(&status);
     ct_buf_free(&code);
     ct_buf_free(&msg);
-    ct_buf_free(&asset);
     return rc;
 }
 
-static ct_err wf_verify_notification(ct_client *c, const ct_notification *n,
-                                     ct_result **out, ct_error *err)
+ct_err wf_verify_notification(ct_client *c, const ct_notification *n,
+                              ct_result **out, ct_error *err)
 {
     json_t *root = NULL;
     ct_err rc;
@@ -383,8 +377,7 @@ static ct_err wf_verify_notification(ct_client *c, const ct_notification *n,
     return ct_result_from_json_text(n->body, n->body_len, out, err);
 }
 
-static ct_err wf_ack(ct_client *c, const char *path, ct_request *req,
-                     ct_error *err)
+ct_err wf_ack(ct_client *c, const char *path, ct_request *req, ct_error *err)
 {
     if (path == NULL || path[0] != '/')
         return ct_fail(err, CT_ERR_VALIDATION, "path",
@@ -396,18 +389,3 @@ static ct_err wf_ack(ct_client *c, const char *path, ct_request *req,
         return ct_fail_nomem(err);
     return wf_sign(c, path, "Response-Time", req, err);
 }
-
-static const ct_op_desc wf_op_descs[] = {
-    {.name = "query_card_sensitive_info",
-     .php_name = "queryCardSensitiveInfo",
-     .result_name = "CardSensitiveInfo",
-     CT_ARGS(wf_query_args),
-     CT_FIELDS(wf_query_fields),
-     .doc = "Reads a card's number and CVV (queryCardSensitiveInfo)."}};
-
-static const ct_op_impl wf_impl[] = {
-    {.path = WF_PATH, .build = wf_build, .parse = wf_parse}};
-
-const ct_gateway_ops ct_worldfirst_ops =
-    CT_GATEWAY_OPS(wf, CT_GW_WORLDFIRST, "worldfirst", "WorldFirst", 1,
-                   "WorldFirst card vault (Antom-signed JSON).");

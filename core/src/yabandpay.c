@@ -465,32 +465,6 @@ size_t yb_set_optional(ct_pair *p, size_t n, const ct_kv *const *v,
     return n;
 }
 
-/* b with every occurrence of secret (NUL-terminated, may be NULL) replaced
- * by "***": a gateway's text may echo the token it refused. */
-static void yb_redact(ct_buf *b, const char *secret)
-{
-    size_t sl = secret ? strlen(secret) : 0, i;
-    ct_buf out;
-    if (sl == 0 || b->len < sl)
-        return;
-    ct_buf_init(&out);
-    for (i = 0; i < b->len;) {
-        if (i + sl <= b->len && memcmp(b->data + i, secret, sl) == 0) {
-            ct_buf_puts(&out, "***");
-            i += sl;
-        } else {
-            ct_buf_putc(&out, b->data[i++]);
-        }
-    }
-    ct_buf_putc(&out, '\0');
-    if (ct_buf_ok(&out)) {
-        OPENSSL_cleanse(b->data, b->len);
-        b->len = 0;
-        ct_buf_append(b, out.data, out.len - 1);
-    }
-    ct_buf_free(&out);
-}
-
 int yb_common_code(const char *code)
 {
     static const char *const common[] = {"-1000", "-403",  "-2001",
@@ -526,8 +500,8 @@ ct_err yb_answer(const ct_request *req, const ct_response *resp,
             (rc = ct_json_text(*root, "message", 0, 0, &msg, &present, err)) ==
                 CT_OK) {
             if (hint && req) {
-                yb_redact(&code, req->cvv);
-                yb_redact(&msg, req->cvv);
+                ct_buf_redact(&code, req->cvv);
+                ct_buf_redact(&msg, req->cvv);
             }
             rc = ct_fail_gateway(err, req, CT_ERR_GATEWAY,
                                  hint && !yb_common_code(code.data)

@@ -29,6 +29,8 @@ __all__ = [
     "TokenApplication",
     "CardPayment",
     "CardSensitiveInfo",
+    "WorldCard",
+    "AccessToken",
     "Error",
     "ConfigurationError",
     "ValidationError",
@@ -241,6 +243,26 @@ class CardSensitiveInfo(_Result):
     cvv: str | None
     expired_month: str | None
     expired_year: str | None
+
+@final
+class WorldCard(_Result):
+    asset_id: str | None
+    account_id: str | None
+    card_status: str | None
+    status: str | None
+    masked_card_no: str | None
+    card_nick_name: str | None
+    card_brand: str | None
+    created_time: str | None
+    request_id: str | None
+    raw: Mapping[str, Any]
+
+@final
+class AccessToken(_Result):
+    access_token: str
+    expire_time: str | None
+    refresh_token: str | None
+    refresh_token_expire_time: str | None
 
 # ---------------------------------------------------------------- clients
 
@@ -702,6 +724,8 @@ class WorldFirst(_Client):
         private_key: str,
         gateway_public_key: str,
         key_version: str | None = None,
+        access_token: str | None = None,
+        connected_account_id: str | None = None,
         environment: str | None = None,
         base_url: str | None = None,
         timeout: float | None = None,
@@ -720,6 +744,119 @@ class WorldFirst(_Client):
     def parse_query_card_sensitive_info(
         self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
     ) -> CardSensitiveInfo: ...
+    def query_card_detail(
+        self, *, asset_id: str, retry_attempt: int | None = None
+    ) -> WorldCard: ...
+    def build_query_card_detail(
+        self, *, asset_id: str, retry_attempt: int | None = None
+    ) -> Request: ...
+    def parse_query_card_detail(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> WorldCard: ...
+    def apply_card(
+        self,
+        *,
+        request_id: str,
+        card_holder_id: str,
+        email: str,
+        mobile_number: str,
+        bill_address: dict[str, Any],
+        card_nick_name: str | None = None,
+        note: str | None = None,
+        authorization_control: dict[str, Any] | None = None,
+        metadata: dict[str, Any] | None = None,
+        retry_attempt: int | None = None,
+    ) -> WorldCard: ...
+    def build_apply_card(
+        self,
+        *,
+        request_id: str,
+        card_holder_id: str,
+        email: str,
+        mobile_number: str,
+        bill_address: dict[str, Any],
+        card_nick_name: str | None = None,
+        note: str | None = None,
+        authorization_control: dict[str, Any] | None = None,
+        metadata: dict[str, Any] | None = None,
+        retry_attempt: int | None = None,
+    ) -> Request: ...
+    def parse_apply_card(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> WorldCard: ...
+    def update_card(
+        self,
+        *,
+        request_id: str,
+        asset_id: str,
+        card_nick_name: str | None = None,
+        note: str | None = None,
+        authorization_control: dict[str, Any] | None = None,
+        metadata: dict[str, Any] | None = None,
+        card_holder_id: str | None = None,
+        email: str | None = None,
+        mobile_number: str | None = None,
+        bill_address: dict[str, Any] | None = None,
+        retry_attempt: int | None = None,
+    ) -> WorldCard: ...
+    def build_update_card(
+        self,
+        *,
+        request_id: str,
+        asset_id: str,
+        card_nick_name: str | None = None,
+        note: str | None = None,
+        authorization_control: dict[str, Any] | None = None,
+        metadata: dict[str, Any] | None = None,
+        card_holder_id: str | None = None,
+        email: str | None = None,
+        mobile_number: str | None = None,
+        bill_address: dict[str, Any] | None = None,
+        retry_attempt: int | None = None,
+    ) -> Request: ...
+    def parse_update_card(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> WorldCard: ...
+    def update_card_status(
+        self,
+        *,
+        request_id: str,
+        asset_id: str,
+        operate_type: str,
+        env: dict[str, Any],
+        retry_attempt: int | None = None,
+    ) -> WorldCard: ...
+    def build_update_card_status(
+        self,
+        *,
+        request_id: str,
+        asset_id: str,
+        operate_type: str,
+        env: dict[str, Any],
+        retry_attempt: int | None = None,
+    ) -> Request: ...
+    def parse_update_card_status(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> WorldCard: ...
+    def apply_token(
+        self,
+        *,
+        grant_type: str,
+        auth_code: str | None = None,
+        refresh_token: str | None = None,
+        retry_attempt: int | None = None,
+    ) -> AccessToken: ...
+    def build_apply_token(
+        self,
+        *,
+        grant_type: str,
+        auth_code: str | None = None,
+        refresh_token: str | None = None,
+        retry_attempt: int | None = None,
+    ) -> Request: ...
+    def parse_apply_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> AccessToken: ...
     def verify_notification(
         self, path: str, headers: _Headers, body: _Body, *, max_age: float | None = None
     ) -> Notification: ...

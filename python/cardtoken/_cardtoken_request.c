@@ -138,6 +138,22 @@ static PyObject *request_repr(RequestObject *self)
     if (!body)
         return NULL;
     PyObject *hl = PySequence_List(self->headers);
+    /* credentials (ct_request_header_is_secret) print masked */
+    for (Py_ssize_t i = 0; hl && i < PyList_GET_SIZE(hl); i++) {
+        if (!ct_request_header_is_secret(self->req, (size_t)i))
+            continue;
+        PyObject *stars = PyUnicode_FromString("***");
+        PyObject *pair =
+            stars ? PyTuple_Pack(2, PyTuple_GET_ITEM(PyList_GET_ITEM(hl, i), 0),
+                                 stars)
+                  : NULL;
+        Py_XDECREF(stars);
+        if (!pair) {
+            Py_CLEAR(hl);
+            break;
+        }
+        PyList_SetItem(hl, i, pair);
+    }
     PyObject *r =
         hl ? PyUnicode_FromFormat(
                  "<cardtoken.Request %U %U headers=%R body=%R (redacted)>",

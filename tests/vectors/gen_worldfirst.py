@@ -212,6 +212,9 @@ def gen_worldfirst(privs):
     add(gw, "config_missing_client_id", "client_id required", "config",
         {k: v for k, v in cfg.items() if k != "client_id"}, config_error=cerr("client_id"))
 
+    from gen_worldfirst_life import gen_life
+    gen_life(gw, cfg, mk, gk, wf_time, wf_sig_header)
+
 
 # ---------------------------------------------------------------------------
 # --check
@@ -235,8 +238,11 @@ def response_signature(r, gpub):
     """(the response's Signature or None, whether it verifies)."""
     s = _hget(r["headers"], "Signature")
     sv = _wf_sig_value(s) if s else None
-    sts = _content(WF_PATH, r["headers"], "Response-Time", r["body"])
-    return s, sv is not None and rsa_verify_b64(gpub, sv, sts)
+    from gen_worldfirst_life import PATHS
+    # the response of any WorldFirst call: signed over its request's path
+    return s, sv is not None and any(
+        rsa_verify_b64(gpub, sv, _content(p, r["headers"], "Response-Time", r["body"]))
+        for p in (WF_PATH,) + tuple(PATHS.values()))
 
 
 def check_notification(n, cfg, gpub):

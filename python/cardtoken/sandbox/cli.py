@@ -44,6 +44,8 @@ def _serve_parser():
                    help="card returned by WorldFirst (default %s)" % worldfirst.DEFAULT_CARD)
     p.add_argument("--keys-dir", metavar="DIR", help="load merchant_private.pem and gateway_private.pem from DIR")
     p.add_argument("--verbose", action="store_true", help="log METHOD PATH STATUS lines to stderr")
+    p.add_argument("--oauth", action="store_true",
+                   help="WorldFirst OAuth mode: World Card calls need an Access-Token from applyToken")
     p.add_argument("--notify-ca-file", metavar="FILE",
                    help="CA bundle trusted when the sandbox posts a notification by itself (Pagsmile's risk "
                         "review, to a loopback https notify_url; default: the system's)")
@@ -124,6 +126,7 @@ def main(argv=None):
             keys_dir=args.keys_dir,
             config_out=args.config_out,
             verbose=args.verbose,
+            oauth=args.oauth,
             notify_ca_file=args.notify_ca_file,
         )
     except (OSError, ValueError) as e:

@@ -319,7 +319,7 @@ class Sandbox:
 
     def __init__(self, port=0, stats_port=0, plain_http=False, tls_mode="valid", fault=None,
                  delay_seconds=5.0, latency=0.0, world_card=None, keys_dir=None,
-                 config_out=None, verbose=False, notify_ca_file=None):
+                 config_out=None, verbose=False, notify_ca_file=None, oauth=False):
         self.plain_http = plain_http
         self.tls_mode = None if plain_http else tls_mode
         self.fault = fault
@@ -344,6 +344,8 @@ class Sandbox:
             self.close()
             raise
         self.gateways = Gateways(self.keys, self.world_card, self.base_url, self.stats)
+        # WorldFirst OAuth mode: World Card calls need an issued Access-Token
+        self.gateways.oauth = self.oauth = bool(oauth)
         self.gateways.notify_ca_file = notify_ca_file
 
     def _listen(self, port, stats_port, plain_http, tls_mode):
@@ -399,6 +401,7 @@ class Sandbox:
             "pid": os.getpid(),
             "tls": self.tls_mode,
             "fault": self.fault,
+            "oauth": self.oauth,
         }
         for name in GATEWAYS:
             gw = dict(CREDENTIALS[name])

@@ -1,7 +1,8 @@
 """WorldFirst (Alipay AMS) in the sandbox: POST
 /amsin/api/v2/business/worldcard/queryCardSensitiveInfo (SHA256withRSA over
 "POST <path>\n<client-id>.<time>.<body>" in the Signature header, both ways),
-its notifications and their signed acknowledgements."""
+the World Card lifecycle calls (worldfirst_life), its card status
+notifications and their signed acknowledgements."""
 
 import base64
 import datetime
@@ -11,10 +12,12 @@ import urllib.parse
 from ._common import (Reply, _NOTJSON_BODY, _NOT_JSON, _b64decode_strict, _card_number_ok, _is_digits,
                       _iso_seconds, _json_bytes, _load_private_pem, _month_ok, _rsa_sign, _rsa_verify,
                       _text_ok, json_answer, json_object, notify_key)
+from . import worldfirst_life
 from .faults import FAULT_KINDS, signature_header
 
 NAME = "worldfirst"
 PATH = "/amsin/api/v2/business/worldcard/queryCardSensitiveInfo"
+LIFECYCLE_PATHS = tuple(worldfirst_life.PATHS)
 CREDENTIALS = {"client_id": "SANDBOX5YB7RZ2N00001", "key_version": "2"}
 RSA_KEYS = True  # a merchant and a gateway key pair
 DEFAULT_CARD = "4111111111111111:123:12:30"
@@ -39,6 +42,7 @@ RESULTS = {
     "USER_NOT_EXIST": ("F", "customerId is not correct."),
     "AUTHORIZATION_NOT_EXIST": ("F", "The authorization does not exist."),
     "RISK_REJECT": ("F", "Security reason error, please contact the account manager"),
+    "PROCESS_FAIL": ("F", "Process failed, do not retry."),
 }
 
 
@@ -82,8 +86,9 @@ def parse_card(text):
 
 
 def magic_value(obj):
-    """The argument carrying FAULT-/DECLINE- values: asset_id (assetId)."""
-    return obj.get("assetId")
+    """The argument carrying FAULT-/DECLINE- values: asset_id (assetId), or
+    the lifecycle call's (worldfirst_life.magic_value)."""
+    return worldfirst_life.magic_value(obj)
 
 
 def handle(gws, headers, body, path, fault):
@@ -140,17 +145,29 @@ def handle(gws, headers, body, path, fault):
     obj = json_object(body)
     if obj is None:
         return result("PARAM_ILLEGAL")
-    asset_id = obj.get("assetId")
-    if not _text_ok(asset_id, 1, 64):
+    route = path.split("?", 1)[0]
+    if worldfirst_life.oauth_refused(gws, route, headers):
+        return result("OAUTH_FAIL", detail="A valid Access-Token is required (OAuth mode).")
+    life = route in worldfirst_life.PATHS
+    asset_id = magic_value(obj) if life else obj.get("assetId")
+    if not life and not _text_ok(asset_id, 1, 64):
         return result("PARAM_ILLEGAL")
-    if asset_id.startswith("FAULT-") and asset_id[6:] not in FAULT_KINDS:
-        return result("PARAM_ILLEGAL")
-    if asset_id.startswith("DECLINE-"):
-        return result(asset_id[8:])
-    if fault == "unknown" and gws.stats.next_unknown(asset_id):
-        return result("UNKNOWN_EXCEPTION")
+    if isinstance(asset_id, str):
+        if asset_id.startswith("FAULT-") and asset_id[6:] not in FAULT_KINDS:
+            return result("PARAM_ILLEGAL")
+        if asset_id.startswith("DECLINE-"):
+            return result(asset_id[8:])
+        if fault == "unknown" and gws.stats.next_unknown(asset_id):
+            return result("UNKNOWN_EXCEPTION")
+    if life:
+        now = _iso_seconds(datetime.datetime.now(datetime.timezone.utc))
+        return worldfirst_life.handle(gws, route, obj, result, now)
+    frozen = worldfirst_life.card_readable(gws, asset_id)
+    if frozen:
+        return result("PROCESS_FAIL", detail="The card is %s, not ACTIVE." % frozen)
     number, cvv, mm, yy = gws.world_card
-    account = "2188" + str(int(hashlib.sha256(asset_id.encode("utf-8")).hexdigest()[:12], 16)).zfill(12)[:12]
+    account = worldfirst_life.account_of(gws, asset_id) or (
+        "2188" + str(int(hashlib.sha256(asset_id.encode("utf-8")).hexdigest()[:12], 16)).zfill(12)[:12])
     status, msg = "S", "success"
     obj = {
         "result": {"resultStatus": status, "resultCode": "SUCCESS", "resultMessage": msg},
@@ -165,14 +182,17 @@ def handle(gws, headers, body, path, fault):
 
 
 def notification(cfg, path, now, serial, form=False, token_object=False):
-    """(headers, body) of a correctly signed notification to `path`."""
+    """(headers, body) of a correctly signed card status notification to
+    `path` (LIFECYCLE.md §5.4: requestId, assetId, cardStatus and lastUpdate,
+    epoch milliseconds as a string; and the sandbox's notifyType)."""
     c = cfg[NAME]
     key = notify_key(cfg, NAME)
     obj = {
-        "notifyType": "CARD_STATUS_CHANGE",
-        "notifyId": "N" + serial,
+        "notifyType": "CARD_STATUS_CHANGE",  # the sandbox's own member: which notification this is
+        "requestId": ("N" + serial)[:32],
         "assetId": "ASSET" + serial,
         "cardStatus": "ACTIVE",
+        "lastUpdate": str(int(now.timestamp() * 1000)),
     }
     body = _json_bytes(obj)
     rtime = _iso_seconds(now)
