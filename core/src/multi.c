@@ -32,6 +32,9 @@
 #include <curl/curl.h>
 
 #define CT_MULTI_IDLE 64 /* easy handles kept for the next calls */
+/* idle connections kept for reuse (libcurl's default follows the number of
+ * transfers, which shrinks as a burst ends) */
+#define CT_MULTI_CONNS 256L
 
 typedef enum ct_tstate { CT_T_RUNNING, CT_T_WAITING, CT_T_DONE } ct_tstate;
 
@@ -235,7 +238,8 @@ ct_err ct_multi_new(ct_client *c, ct_watch_fn watch, ct_timer_fn timer,
         curl_multi_setopt(m->cm, CURLMOPT_SOCKETFUNCTION, ct_multi_on_socket) ||
         curl_multi_setopt(m->cm, CURLMOPT_SOCKETDATA, (void *)m) ||
         curl_multi_setopt(m->cm, CURLMOPT_TIMERFUNCTION, ct_multi_on_timer) ||
-        curl_multi_setopt(m->cm, CURLMOPT_TIMERDATA, (void *)m)) {
+        curl_multi_setopt(m->cm, CURLMOPT_TIMERDATA, (void *)m) ||
+        curl_multi_setopt(m->cm, CURLMOPT_MAXCONNECTS, CT_MULTI_CONNS)) {
         ct_multi_free(m);
         return ct_fail_nomem(err);
     }
