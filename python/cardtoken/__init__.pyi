@@ -21,6 +21,10 @@ __all__ = [
     "PayerMax",
     "YabandPay",
     "WorldFirst",
+    "AsyncPagsmile",
+    "AsyncPayerMax",
+    "AsyncYabandPay",
+    "AsyncWorldFirst",
     "Request",
     "CardTokenResult",
     "Payment",
@@ -554,6 +558,349 @@ class WorldFirst(_Client):
         fixed_time: str | None = None,
     ) -> WorldFirst: ...
     def query_card_sensitive_info(
+        self, *, asset_id: str, retry_attempt: int | None = None
+    ) -> CardSensitiveInfo: ...
+    def build_query_card_sensitive_info(
+        self, *, asset_id: str, retry_attempt: int | None = None
+    ) -> Request: ...
+    def parse_query_card_sensitive_info(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> CardSensitiveInfo: ...
+    def verify_notification(
+        self, path: str, headers: _Headers, body: _Body, *, max_age: float | None = None
+    ) -> _JSON: ...
+    def notification_ack(self, path: str) -> tuple[list[tuple[str, str]], str]: ...
+
+# ---------------------------------------------------------------- asyncio clients
+
+class _AsyncClient:
+    @property
+    def closed(self) -> bool: ...
+    @property
+    def gateway(self) -> str: ...
+    async def aclose(self) -> None: ...
+    async def __aenter__(self: _T) -> _T: ...
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+        /,
+    ) -> bool: ...
+    def __reduce__(self) -> NoReturn: ...
+
+@final
+class AsyncPagsmile(_AsyncClient):
+    def __init__(
+        self,
+        *,
+        merchant_no: str,
+        app_id: str,
+        app_key: str,
+        escape_slashes: bool | None = None,
+        environment: str | None = None,
+        base_url: str | None = None,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        ca_file: str | None = None,
+        proxy: str | None = None,
+        max_retries: int | None = None,
+        fixed_time: str | None = None,
+    ) -> None: ...
+    async def get_card_token(
+        self,
+        *,
+        card_number: str,
+        security_code: str,
+        expiration_month: str,
+        expiration_year: str,
+        cardholder_name: str,
+    ) -> CardTokenResult: ...
+    def build_get_card_token(
+        self,
+        *,
+        card_number: str,
+        security_code: str,
+        expiration_month: str,
+        expiration_year: str,
+        cardholder_name: str,
+    ) -> Request: ...
+    def parse_get_card_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> CardTokenResult: ...
+    async def pay_with_token(self, *, payment: dict[str, Any], customer: dict[str, Any]) -> Payment: ...
+    def build_pay_with_token(
+        self, *, payment: dict[str, Any], customer: dict[str, Any]
+    ) -> Request: ...
+    def parse_pay_with_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Payment: ...
+    async def query_order(
+        self, *, trade_no: str | None = None, out_trade_no: str | None = None
+    ) -> Payment: ...
+    def build_query_order(
+        self, *, trade_no: str | None = None, out_trade_no: str | None = None
+    ) -> Request: ...
+    def parse_query_order(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Payment: ...
+    async def refund(self, *, trade_no: str, method: str | None = None) -> Refund: ...
+    def build_refund(self, *, trade_no: str, method: str | None = None) -> Request: ...
+    def parse_refund(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Refund: ...
+    async def apply_refund(
+        self,
+        *,
+        trade_no: str,
+        out_request_no: str,
+        email: str,
+        refund_amount: str,
+        description: str | None = None,
+        bank_info: str | None = None,
+        name: str | None = None,
+        cpf_no: str | None = None,
+        bank_id: str | None = None,
+        bank_name: str | None = None,
+        agency: str | None = None,
+        account_no: str | None = None,
+        account_type: int | None = None,
+    ) -> Refund: ...
+    def build_apply_refund(
+        self,
+        *,
+        trade_no: str,
+        out_request_no: str,
+        email: str,
+        refund_amount: str,
+        description: str | None = None,
+        bank_info: str | None = None,
+        name: str | None = None,
+        cpf_no: str | None = None,
+        bank_id: str | None = None,
+        bank_name: str | None = None,
+        agency: str | None = None,
+        account_no: str | None = None,
+        account_type: int | None = None,
+    ) -> Request: ...
+    def parse_apply_refund(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Refund: ...
+    def verify_notification(self, fields: Mapping[str, Any]) -> _JSON: ...
+    def notification_ack(self) -> str: ...
+
+@final
+class AsyncPayerMax(_AsyncClient):
+    def __init__(
+        self,
+        *,
+        app_id: str,
+        merchant_no: str,
+        private_key: str,
+        gateway_public_key: str,
+        key_version: str | None = None,
+        environment: str | None = None,
+        base_url: str | None = None,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        ca_file: str | None = None,
+        proxy: str | None = None,
+        max_retries: int | None = None,
+        fixed_time: str | None = None,
+    ) -> None: ...
+    async def inquire_payment_token(
+        self,
+        *,
+        user_id: str,
+        token_scope: str | None = None,
+        payment_token_id: str | None = None,
+        payment_method_type: str | None = None,
+        target_org: str | None = None,
+        card_org: str | None = None,
+        referral_code: str | None = None,
+    ) -> list[PaymentToken]: ...
+    def build_inquire_payment_token(
+        self,
+        *,
+        user_id: str,
+        token_scope: str | None = None,
+        payment_token_id: str | None = None,
+        payment_method_type: str | None = None,
+        target_org: str | None = None,
+        card_org: str | None = None,
+        referral_code: str | None = None,
+    ) -> Request: ...
+    def parse_inquire_payment_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> list[PaymentToken]: ...
+    def verify_notification(
+        self, body: _Body, sign: _Body | None, *, max_age: float | None = None
+    ) -> _JSON: ...
+    def notification_ack(self) -> str: ...
+
+@final
+class AsyncYabandPay(_AsyncClient):
+    def __init__(
+        self,
+        *,
+        user: str,
+        secret_key: str,
+        environment: str | None = None,
+        base_url: str | None = None,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        ca_file: str | None = None,
+        proxy: str | None = None,
+        max_retries: int | None = None,
+        fixed_time: str | None = None,
+    ) -> None: ...
+    async def create_card_token(
+        self,
+        *,
+        order_id: str,
+        card_number: str,
+        security_code: str,
+        expiration_month: str,
+        expiration_year: str,
+        cardholder_name: str,
+        email: str,
+        currency: str,
+        description: str,
+        notify_url: str,
+        operation: str | None = None,
+        amount: str | None = None,
+        token_type: str | None = None,
+        three_ds_initiate: str | None = None,
+        order_timeout: int | None = None,
+        request_id: str | None = None,
+        redirect_url: str | None = None,
+        form_type: str | None = None,
+        demo: str | None = None,
+        sca_exemption: str | None = None,
+    ) -> CardPayment: ...
+    def build_create_card_token(
+        self,
+        *,
+        order_id: str,
+        card_number: str,
+        security_code: str,
+        expiration_month: str,
+        expiration_year: str,
+        cardholder_name: str,
+        email: str,
+        currency: str,
+        description: str,
+        notify_url: str,
+        operation: str | None = None,
+        amount: str | None = None,
+        token_type: str | None = None,
+        three_ds_initiate: str | None = None,
+        order_timeout: int | None = None,
+        request_id: str | None = None,
+        redirect_url: str | None = None,
+        form_type: str | None = None,
+        demo: str | None = None,
+        sca_exemption: str | None = None,
+    ) -> Request: ...
+    def parse_create_card_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> CardPayment: ...
+    async def pay_with_token(
+        self,
+        *,
+        order_id: str,
+        amount: str,
+        currency: str,
+        payment_token_object: str,
+        description: str,
+        token_type: str,
+        notify_url: str,
+        operation: str | None = None,
+        order_timeout: int | None = None,
+        request_id: str | None = None,
+        redirect_url: str | None = None,
+        three_ds_initiate: str | None = None,
+        form_type: str | None = None,
+        demo: str | None = None,
+        sca_exemption: str | None = None,
+    ) -> Payment: ...
+    def build_pay_with_token(
+        self,
+        *,
+        order_id: str,
+        amount: str,
+        currency: str,
+        payment_token_object: str,
+        description: str,
+        token_type: str,
+        notify_url: str,
+        operation: str | None = None,
+        order_timeout: int | None = None,
+        request_id: str | None = None,
+        redirect_url: str | None = None,
+        three_ds_initiate: str | None = None,
+        form_type: str | None = None,
+        demo: str | None = None,
+        sca_exemption: str | None = None,
+    ) -> Request: ...
+    def parse_pay_with_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Payment: ...
+    async def query_order(self, *, trade_id: str) -> Payment: ...
+    def build_query_order(self, *, trade_id: str) -> Request: ...
+    def parse_query_order(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Payment: ...
+    async def refund(
+        self,
+        *,
+        trade_id: str,
+        refund_amount: str,
+        refund_currency: str,
+        refund_description: str,
+        m_refund_id: str | None = None,
+        notify_url: str | None = None,
+    ) -> Refund: ...
+    def build_refund(
+        self,
+        *,
+        trade_id: str,
+        refund_amount: str,
+        refund_currency: str,
+        refund_description: str,
+        m_refund_id: str | None = None,
+        notify_url: str | None = None,
+    ) -> Request: ...
+    def parse_refund(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Refund: ...
+    async def query_refund(self, *, refund_id: str) -> Refund: ...
+    def build_query_refund(self, *, refund_id: str) -> Request: ...
+    def parse_query_refund(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Refund: ...
+    def verify_notification(self, body: _Body) -> _JSON: ...
+    def notification_ack(self) -> str: ...
+
+@final
+class AsyncWorldFirst(_AsyncClient):
+    def __init__(
+        self,
+        *,
+        client_id: str,
+        private_key: str,
+        gateway_public_key: str,
+        key_version: str | None = None,
+        environment: str | None = None,
+        base_url: str | None = None,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        ca_file: str | None = None,
+        proxy: str | None = None,
+        max_retries: int | None = None,
+        fixed_time: str | None = None,
+    ) -> None: ...
+    async def query_card_sensitive_info(
         self, *, asset_id: str, retry_attempt: int | None = None
     ) -> CardSensitiveInfo: ...
     def build_query_card_sensitive_info(

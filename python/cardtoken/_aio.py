@@ -11,11 +11,12 @@ are the wrapped sync client's own methods.
 """
 
 import asyncio
+import inspect
 import logging
 import os
 import threading
 
-from . import _cardtoken
+from . import _cardtoken  # type: ignore[attr-defined]  # (the extension; no stub of its own)
 
 log = logging.getLogger("cardtoken")
 
@@ -190,11 +191,14 @@ def _coroutine(name, doc):
     return call
 
 
-def _delegate(name):
+def _delegate(sync_class, name):
     def method(self, *args, **kwargs):
         return getattr(self._sync, name)(*args, **kwargs)
 
+    original = getattr(sync_class, name)
     method.__name__ = method.__qualname__ = name
+    method.__doc__ = original.__doc__
+    method.__signature__ = inspect.signature(original)
     return method
 
 
@@ -208,11 +212,9 @@ def make_async_class(sync_class):
                               "Same arguments, result and errors as %s.%s()."
                               % (doc, sync_class.__name__, name))
         for prefix in ("build_", "parse_"):
-            ns[prefix + name] = _delegate(prefix + name)
-            ns[prefix + name].__doc__ = getattr(sync_class, prefix + name).__doc__
+            ns[prefix + name] = _delegate(sync_class, prefix + name)
     for name in ("verify_notification", "notification_ack"):
-        ns[name] = _delegate(name)
-        ns[name].__doc__ = getattr(sync_class, name).__doc__
+        ns[name] = _delegate(sync_class, name)
     ns["__doc__"] = (
         "The asyncio client of %s: the same options; every operation is a coroutine "
         "(driven by libcurl on the running event loop, without threads); build_/parse_/"
