@@ -220,48 +220,38 @@ def gen_pyi(desc, errors):
         "",
         "# ---------------------------------------------------------------- clients",
         "",
-        "class _Client:",
-        "    @property",
-        "    def closed(self) -> bool: ...",
-        "    @property",
-        "    def gateway(self) -> str: ...",
-        "    def close(self) -> None: ...",
-        "    def __enter__(self: _T) -> _T: ...",
-        "    def __exit__(",
-        "        self,",
-        "        exc_type: type[BaseException] | None,",
-        "        exc: BaseException | None,",
-        "        tb: TracebackType | None,",
-        "        /,",
-        "    ) -> bool: ...",
-        "    def __reduce__(self) -> NoReturn: ...",
-        "    def __reduce_ex__(self, protocol: Any, /) -> NoReturn: ...",
     ]
+    o += py_client_base("_Client", "", "close", "__enter__", "__exit__")
+    o.append("    def __reduce_ex__(self, protocol: Any, /) -> NoReturn: ...")
     for gw in desc["gateways"]:
         o += py_client(gw, "")
-    o += [
-        "",
-        "# ---------------------------------------------------------------- asyncio clients",
-        "",
-        "class _AsyncClient:",
-        "    @property",
-        "    def closed(self) -> bool: ...",
-        "    @property",
-        "    def gateway(self) -> str: ...",
-        "    async def aclose(self) -> None: ...",
-        "    async def __aenter__(self: _T) -> _T: ...",
-        "    async def __aexit__(",
-        "        self,",
-        "        exc_type: type[BaseException] | None,",
-        "        exc: BaseException | None,",
-        "        tb: TracebackType | None,",
-        "        /,",
-        "    ) -> bool: ...",
-        "    def __reduce__(self) -> NoReturn: ...",
-    ]
+    o += ["", "# ---------------------------------------------------------------- asyncio clients", ""]
+    o += py_client_base("_AsyncClient", "async ", "aclose", "__aenter__", "__aexit__")
     for gw in desc["gateways"]:
         o += py_client(gw, "Async")
     return "\n".join(o) + "\n"
+
+
+def py_client_base(name, kind, close, enter, exit_):
+    """The base class of the sync clients (kind "") or the asyncio ones
+    (kind "async "): closed, gateway, closing, the context manager."""
+    return [
+        f"class {name}:",
+        "    @property",
+        "    def closed(self) -> bool: ...",
+        "    @property",
+        "    def gateway(self) -> str: ...",
+        f"    {kind}def {close}(self) -> None: ...",
+        f"    {kind}def {enter}(self: _T) -> _T: ...",
+        f"    {kind}def {exit_}(",
+        "        self,",
+        "        exc_type: type[BaseException] | None,",
+        "        exc: BaseException | None,",
+        "        tb: TracebackType | None,",
+        "        /,",
+        "    ) -> bool: ...",
+        "    def __reduce__(self) -> NoReturn: ...",
+    ]
 
 
 def py_client(gw, prefix):

@@ -24,6 +24,7 @@ import pytest
 import cardtoken
 from conftest import CLIENTS, ERROR_ATTRIBUTES, GATEWAYS, OPS, RESULT_TYPES, check_error, client_for, op_args
 from sandbox_util import free_port, get_stats, reset_stats, running_sandbox, wait_until_idle
+from test_e2e import FAULTS, SIGNED  # the sync path's fault table: the same expectations
 
 ASYNC = {
     "pagsmile": cardtoken.AsyncPagsmile,
@@ -32,19 +33,6 @@ ASYNC = {
     "worldfirst": cardtoken.AsyncWorldFirst,
 }
 
-# the same table as test_e2e.py: (kind, expected error, on every gateway)
-FAULTS = [
-    ("http500", {"code": "CT_ERR_SERVER", "http_status": 500}, True),
-    ("http429", {"code": "CT_ERR_RATE_LIMITED", "http_status": 429, "retry_after": 7}, True),
-    ("notjson", {"code": "CT_ERR_PROTOCOL"}, True),
-    ("reset", {"code": "CT_ERR_NETWORK"}, True),
-    ("truncate", {"code": "CT_ERR_NETWORK"}, True),
-    ("redirect", {"code": "CT_ERR_REDIRECT", "http_status": 307}, True),
-    ("huge", {"code": "CT_ERR_TOO_LARGE"}, True),
-    ("nosign", {"code": "CT_ERR_SIGNATURE"}, False),
-    ("badsign", {"code": "CT_ERR_SIGNATURE"}, False),
-]
-SIGNED = {"payermax", "worldfirst"}
 
 
 def aclient(cfg, gw, **extra):
@@ -378,22 +366,53 @@ def test_no_leak_over_many_calls(sandbox):
     assert rss1 - rss0 < 8 * 1024, "RSS grew by %d KiB over %d calls" % (rss1 - rss0, LEAK_CALLS - 2000)
 
 
-def test_loop_lag_is_bounded(slow_sb, caplog):
+class TimingLoop(asyncio.SelectorEventLoop):
+    """Times every callback the client registers (socket and timer actions)
+    and every task step (a call's start, which signs): the thread's CPU time,
+    which a busy machine's preemption does not inflate."""
+
+    def __init__(self):
+        super().__init__()
+        self.took = []
+
+    def _timed(self, cb):
+        def run(*args):
+            t0 = time.thread_time()
+            try:
+                return cb(*args)
+            finally:
+                self.took.append(time.thread_time() - t0)
+
+        return run
+
+    def add_reader(self, fd, cb, *args):
+        return super().add_reader(fd, self._timed(cb), *args)
+
+    def add_writer(self, fd, cb, *args):
+        return super().add_writer(fd, self._timed(cb), *args)
+
+    def call_at(self, when, cb, *args, **kw):
+        return super().call_at(when, self._timed(cb), *args, **kw)
+
+    def call_soon(self, cb, *args, **kw):
+        return super().call_soon(self._timed(cb), *args, **kw)
+
+
+def test_loop_lag_is_bounded(slow_sb):
     """Calls arriving one every 2.5 ms on four clients (about 200 in flight
-    at once): no loop callback of the client (a call's start, which signs
-    once, or a socket or timer action) holds the loop much longer than one
-    signing operation; asyncio's debug mode times every callback."""
+    at once): no loop callback (a call's start, which signs once, or a socket
+    or timer action) holds the loop much longer than one signing operation."""
     n = 100
+    loop = TimingLoop()
 
     async def main():
-        loop = asyncio.get_running_loop()
         clients = {gw: aclient(slow_sb, gw) for gw in GATEWAYS}
         sign = 0.0  # one signing operation, the costliest of the four
         for gw in GATEWAYS:
-            t0 = time.perf_counter()
+            t0 = time.thread_time()
             for _ in range(20):
                 getattr(clients[gw], "build_" + OPS[gw])(**op_args(gw))
-            sign = max(sign, (time.perf_counter() - t0) / 20)
+            sign = max(sign, (time.thread_time() - t0) / 20)
 
         async def arriving():
             tasks = []
@@ -404,23 +423,21 @@ def test_loop_lag_is_bounded(slow_sb, caplog):
             return await asyncio.gather(*tasks)
 
         await arriving()  # the connections are set up (TLS handshakes)
-        loop.slow_callback_duration = 0.001
+        loop.took.clear()
         res = await arriving()
-        loop.slow_callback_duration = 10.0
+        took = sorted(loop.took)
         for c in clients.values():
             await c.aclose()
-        return sign, len(res)
+        return sign, len(res), took
 
-    with caplog.at_level(logging.WARNING, logger="asyncio"):
-        sign, count = asyncio.run(main(), debug=True)
+    try:
+        sign, count, took = loop.run_until_complete(main())
+    finally:
+        loop.close()
     assert count == 4 * n
-    took = [float(m.group(1)) for m in
-            (re.search(r"took ([0-9.]+) seconds", r.getMessage()) for r in caplog.records
-             # the client's callbacks: socket and timer actions, the calls' steps
-             if r.name == "asyncio" and ("_Engine" in r.getMessage() or "_aio.py" in r.getMessage()))
-            if m]
-    worst = max(took, default=0.0)
-    print("one signing operation: %.2f ms; slowest loop callback: %.2f ms (%d over 1 ms)"
-          % (sign * 1e3, worst * 1e3, len(took)))
-    # a margin for a shared, loaded machine (a preempted callback looks slow)
-    assert worst < 3 * sign + 0.02, (worst, sign)
+    assert len(took) > 4 * n  # every call's start and actions were timed
+    worst, p99 = took[-1], took[int(len(took) * 0.99)]
+    print("one signing operation: %.2f ms; loop callbacks: %d, 99th percentile %.2f ms, slowest %.2f ms"
+          % (sign * 1e3, len(took), p99 * 1e3, worst * 1e3))
+    assert p99 < 2 * sign + 0.001, (p99, sign)
+    assert worst < 3 * sign + 0.005, (worst, sign)
