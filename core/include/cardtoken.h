@@ -532,7 +532,9 @@ typedef struct ct_transfer ct_transfer;
 /* Watch `fd` for `events` (CT_WATCH_*), replacing what was asked before. */
 typedef void (*ct_watch_fn)(void *userp, int fd, int events);
 /* Call ct_multi_action(m, CT_ACTION_TIMER, 0) after `ms` milliseconds
- * (0: soon), replacing the previous timer; ms < 0: no timer. */
+ * (0: soon), replacing the previous timer. The multi asks only when it
+ * needs an earlier timer than the one asked for before; a timer that fires
+ * with nothing due is harmless (the multi asks again). */
 typedef void (*ct_timer_fn)(void *userp, long ms);
 
 /* new: a multi for client c (borrowed: c must outlive it). */

@@ -32,9 +32,11 @@
 #include <curl/curl.h>
 
 #define CT_MULTI_IDLE 64 /* easy handles kept for the next calls */
-/* idle connections kept for reuse (libcurl's default follows the number of
- * transfers, which shrinks as a burst ends) */
-#define CT_MULTI_CONNS 256L
+/* Idle connections kept for reuse: as many as calls were in flight at once
+ * (libcurl's default follows the current number, which shrinks as a burst
+ * ends), within these bounds. */
+#define CT_MULTI_CONNS_MIN 16
+#define CT_MULTI_CONNS_MAX 4096
 
 typedef enum ct_tstate { CT_T_RUNNING, CT_T_WAITING, CT_T_DONE } ct_tstate;
 
@@ -64,6 +66,7 @@ struct ct_multi {
     ct_transfer *done_head, *done_tail;
     size_t nlive;
     size_t nretry;   /* transfers waiting for a retry (retry_at > 0) */
+    size_t maxconns; /* CURLMOPT_MAXCONNECTS as set */
     double curl_due; /* libcurl's timer (ct_mono), < 0: none */
     double armed;    /* what the binding was asked for, < 0: nothing */
     CURL *idle[CT_MULTI_IDLE];
@@ -130,7 +133,9 @@ static int ct_multi_on_socket(CURL *h, curl_socket_t s, int what, void *userp,
 }
 
 /* Asks the binding for one timer at the earliest of libcurl's and the
- * retries' due times (when it changed). */
+ * retries' due times. A timer already asked for that fires earlier stays:
+ * when it fires, ct_multi_action finds nothing due yet and asks again (so
+ * the binding is not told about every small change of libcurl's timer). */
 static void ct_multi_rearm(ct_multi *m)
 {
     double due = m->curl_due, now;
@@ -140,13 +145,9 @@ static void ct_multi_rearm(ct_multi *m)
     for (t = m->nretry > 0 ? m->live : NULL; t != NULL; t = t->next)
         if (t->retry_at > 0 && (due < 0 || t->retry_at < due))
             due = t->retry_at;
-    if (due == m->armed || m->timer == NULL)
+    if (due < 0 || m->timer == NULL || (m->armed >= 0 && m->armed <= due))
         return;
     m->armed = due;
-    if (due < 0) {
-        m->timer(m->userp, -1);
-        return;
-    }
     now = ct_mono();
     ms = due <= now ? 0 : (long)((due - now) * 1000.0) + 1;
     m->timer(m->userp, ms);
@@ -233,13 +234,15 @@ ct_err ct_multi_new(ct_client *c, ct_watch_fn watch, ct_timer_fn timer,
     m->userp = userp;
     m->curl_due = -1;
     m->armed = -1;
+    m->maxconns = CT_MULTI_CONNS_MIN;
     m->cm = curl_multi_init();
     if (m->cm == NULL ||
         curl_multi_setopt(m->cm, CURLMOPT_SOCKETFUNCTION, ct_multi_on_socket) ||
         curl_multi_setopt(m->cm, CURLMOPT_SOCKETDATA, (void *)m) ||
         curl_multi_setopt(m->cm, CURLMOPT_TIMERFUNCTION, ct_multi_on_timer) ||
         curl_multi_setopt(m->cm, CURLMOPT_TIMERDATA, (void *)m) ||
-        curl_multi_setopt(m->cm, CURLMOPT_MAXCONNECTS, CT_MULTI_CONNS)) {
+        curl_multi_setopt(m->cm, CURLMOPT_MAXCONNECTS,
+                          (long)CT_MULTI_CONNS_MIN)) {
         ct_multi_free(m);
         return ct_fail_nomem(err);
     }
@@ -406,6 +409,10 @@ ct_err ct_multi_start(ct_multi *m, const ct_op_desc *op, const ct_args *args,
         m->live->prev = t;
     m->live = t;
     m->nlive++;
+    if (m->nlive > m->maxconns && m->nlive <= CT_MULTI_CONNS_MAX &&
+        curl_multi_setopt(m->cm, CURLMOPT_MAXCONNECTS, (long)m->nlive) ==
+            CURLM_OK)
+        m->maxconns = m->nlive;
     ct_error_clear(&t->err);
     ct_error_set_gateway(&t->err, ct_client_gateway(m->c));
     if ((rc = ct_multi_handle(m, &t->h, err)) != CT_OK ||
