@@ -95,7 +95,7 @@ def test_500_concurrent_calls_across_the_four_gateways(slow_sb):
             t0 = time.monotonic()
             await asyncio.sleep(0.2)  # every call has started, none is answered yet
             inflight = sum(c._engine.inflight for c in clients.values())
-            results = await asyncio.gather(*(j[2] for j in jobs))
+            results = await asyncio.wait_for(asyncio.gather(*(j[2] for j in jobs)), 120)
             elapsed = time.monotonic() - t0
             # the connections are reused: a second round opens none
             reset_stats(slow_sb)
@@ -369,19 +369,21 @@ def test_no_leak_over_many_calls(sandbox):
 class TimingLoop(asyncio.SelectorEventLoop):
     """Times every callback the client registers (socket and timer actions)
     and every task step (a call's start, which signs): the thread's CPU time,
-    which a busy machine's preemption does not inflate."""
+    which a busy machine's preemption does not inflate, and wall time."""
 
     def __init__(self):
         super().__init__()
         self.took = []
+        self.wall = []  # the same in wall time: a wait (a sleep) shows here
 
     def _timed(self, cb):
         def run(*args):
-            t0 = time.thread_time()
+            t0, w0 = time.thread_time(), time.perf_counter()
             try:
                 return cb(*args)
             finally:
                 self.took.append(time.thread_time() - t0)
+                self.wall.append(time.perf_counter() - w0)
 
         return run
 
@@ -424,20 +426,22 @@ def test_loop_lag_is_bounded(slow_sb):
 
         await arriving()  # the connections are set up (TLS handshakes)
         loop.took.clear()
+        loop.wall.clear()
         res = await arriving()
-        took = sorted(loop.took)
+        took, wall = sorted(loop.took), sorted(loop.wall)
         for c in clients.values():
             await c.aclose()
-        return sign, len(res), took
+        return sign, len(res), took, wall
 
     try:
-        sign, count, took = loop.run_until_complete(main())
+        sign, count, took, wall = loop.run_until_complete(main())
     finally:
         loop.close()
     assert count == 4 * n
     assert len(took) > 4 * n  # every call's start and actions were timed
-    worst, p99 = took[-1], took[int(len(took) * 0.99)]
-    print("one signing operation: %.2f ms; loop callbacks: %d, 99th percentile %.2f ms, slowest %.2f ms"
-          % (sign * 1e3, len(took), p99 * 1e3, worst * 1e3))
+    worst, p99, p99_wall = took[-1], took[int(len(took) * 0.99)], wall[int(len(wall) * 0.99)]
+    print("one signing operation: %.2f ms; loop callbacks: %d, 99th percentile %.2f ms CPU, %.2f ms wall, "
+          "slowest %.2f ms CPU" % (sign * 1e3, len(took), p99 * 1e3, p99_wall * 1e3, worst * 1e3))
     assert p99 < 2 * sign + 0.001, (p99, sign)
     assert worst < 3 * sign + 0.005, (worst, sign)
+    assert p99_wall < 3 * sign + 0.003, (p99_wall, sign)  # nothing waits on the loop's thread
