@@ -148,4 +148,12 @@ grep -q '\[emerg\]\|\[alert\]\|\[crit\]' "$FX/nginx-error.log" 2>/dev/null && {
     say "nginx reported errors:"; cat "$FX/nginx-error.log"; }
 
 "$PY" bench/report.py "$RAW/$STAMP.meta.json" "$RAWF" "$RAW/$STAMP.check.log" "$OUT"
+
+# asyncio (issue 18): 1,000 calls in flight against an emulator answering
+# after 100 ms; the peer's aiohttp goes into the project venv only.
+VPY=$ROOT/build/venv/bin/python
+[ -x "$VPY" ] || scripts/deps.sh venv
+"$VPY" -m pip install -q --disable-pip-version-check -r bench/requirements-async.txt
+say "asyncio: 1000 calls in flight (async client, sync client in threads, aiohttp peer)"
+PYTHONPATH="$WORK/pylib" run "$VPY" bench/py_async.py "$FX" "$OUT" 1000
 say "done in $(( $(date +%s) - START )) s; raw data in ${RAWF#$ROOT/}"

@@ -115,7 +115,7 @@ def gen_pyi(desc, errors):
     results = result_types(desc)
     classes = [g["class_name"] for g in desc["gateways"]]
     exc = exception_names(os.path.join(HERE, "python", "cardtoken", "_errors.py"))
-    names = classes + ["Request", "Notification"] + [r for r, _ in results] + exc
+    names = classes + ["Async" + c for c in classes] + ["Request", "Notification"] + [r for r, _ in results] + exc
     names += ["CURL_VERSION", "OPENSSL_VERSION", "__version__"] + sorted(errors)
     o = [
         '"""Type stubs of cardtoken (the C extension cardtoken._cardtoken and the',
@@ -226,14 +226,30 @@ def gen_pyi(desc, errors):
         "",
         "# ---------------------------------------------------------------- clients",
         "",
-        "class _Client:",
+    ]
+    o += py_client_base("_Client", "", "close", "__enter__", "__exit__")
+    o.append("    def __reduce_ex__(self, protocol: Any, /) -> NoReturn: ...")
+    for gw in desc["gateways"]:
+        o += py_client(gw, "")
+    o += ["", "# ---------------------------------------------------------------- asyncio clients", ""]
+    o += py_client_base("_AsyncClient", "async ", "aclose", "__aenter__", "__aexit__")
+    for gw in desc["gateways"]:
+        o += py_client(gw, "Async")
+    return "\n".join(o) + "\n"
+
+
+def py_client_base(name, kind, close, enter, exit_):
+    """The base class of the sync clients (kind "") or the asyncio ones
+    (kind "async "): closed, gateway, closing, the context manager."""
+    return [
+        f"class {name}:",
         "    @property",
         "    def closed(self) -> bool: ...",
         "    @property",
         "    def gateway(self) -> str: ...",
-        "    def close(self) -> None: ...",
-        "    def __enter__(self: _T) -> _T: ...",
-        "    def __exit__(",
+        f"    {kind}def {close}(self) -> None: ...",
+        f"    {kind}def {enter}(self: _T) -> _T: ...",
+        f"    {kind}def {exit_}(",
         "        self,",
         "        exc_type: type[BaseException] | None,",
         "        exc: BaseException | None,",
@@ -241,32 +257,48 @@ def gen_pyi(desc, errors):
         "        /,",
         "    ) -> bool: ...",
         "    def __reduce__(self) -> NoReturn: ...",
-        "    def __reduce_ex__(self, protocol: Any, /) -> NoReturn: ...",
     ]
-    for gw in desc["gateways"]:
-        cls = gw["class_name"]
-        o += ["", "@final", f"class {cls}(_Client):"]
+
+
+def py_client(gw, prefix):
+    """The stub of a sync client class (prefix "") or of its asyncio twin
+    ("Async"): the same options and operations, the calls as coroutines."""
+    cls = prefix + gw["class_name"]
+    o = ["", "@final", f"class {cls}({'_AsyncClient' if prefix else '_Client'}):"]
+    if prefix:
+        o += ["    def __init__(", "        self,", "        *,"]
+        o += [f"        {p}," for p in py_kwonly(gw["options"])]
+        o.append("    ) -> None: ...")
+    else:
         o += ["    def __new__(", "        cls,", "        *,"]
         o += [f"        {p}," for p in py_kwonly(gw["options"])]
         o.append(f"    ) -> {cls}: ...")
-        for op in gw["ops"]:
-            res = op["result_name"]
-            if op["returns_list"]:
-                res = f"list[{res}]"
-            args = ["*"] + py_kwonly(op["args"]) if op["args"] else []
-            o += py_def(op["name"], args, res)
-            o += py_def("build_" + op["name"], args, "Request")
-            o += py_def(
-                "parse_" + op["name"],
-                ["status: int", "headers: _Headers", "body: _Body", "*", "request: Request | None = None"],
-                res,
-            )
-        o += py_def("verify_notification", py_notify_params(gw), "Notification")
-        if gw["ack_signed"]:
-            o.append("    def notification_ack(self, path: str) -> tuple[list[tuple[str, str]], str]: ...")
-        else:
-            o.append("    def notification_ack(self) -> str: ...")
-    return "\n".join(o) + "\n"
+    for op in gw["ops"]:
+        res = op["result_name"]
+        if op["returns_list"]:
+            res = f"list[{res}]"
+        args = ["*"] + py_kwonly(op["args"]) if op["args"] else []
+        call = py_def(op["name"], args, res)
+        if prefix:
+            call[0] = call[0].replace("def ", "async def ", 1)
+        o += call
+        o += py_def("build_" + op["name"], args, "Request")
+        o += py_def(
+            "parse_" + op["name"],
+            ["status: int", "headers: _Headers", "body: _Body", "*", "request: Request | None = None"],
+            res,
+        )
+    o += py_notify_params_def(gw)
+    return o
+
+
+def py_notify_params_def(gw):
+    o = py_def("verify_notification", py_notify_params(gw), "Notification")
+    if gw["ack_signed"]:
+        o.append("    def notification_ack(self, path: str) -> tuple[list[tuple[str, str]], str]: ...")
+    else:
+        o.append("    def notification_ack(self) -> str: ...")
+    return o
 
 
 # ---------------------------------------------------------------- PHP

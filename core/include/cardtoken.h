@@ -519,6 +519,76 @@ CT_API ct_err ct_verify_notification(ct_client *client,
 CT_API ct_err ct_notification_ack(ct_client *client, const char *path,
                                   ct_request **out, ct_error *err);
 
+/* ------------------------------------------------------------------ */
+/* Non-blocking calls on an event loop (libcurl's multi interface)     */
+/* ------------------------------------------------------------------ */
+
+/*
+ * A ct_multi runs many calls of one client at once without blocking and
+ * without threads: the binding watches the sockets and the one timer the
+ * multi asks for (ct_watch_fn, ct_timer_fn) on its event loop and reports
+ * what happened with ct_multi_action(). Each call is built and signed by
+ * ct_multi_start (as ct_build does), sent with the same settings, resend
+ * guard, response caps and connect/DNS retries as ct_call, within the
+ * client's timeout, over connections the multi keeps for reuse; a finished
+ * call (ct_multi_done) is verified and parsed by ct_transfer_finish, which
+ * gives what ct_call gives. A ct_multi and its transfers belong to one
+ * thread; callbacks run inside ct_multi_start, ct_multi_action and
+ * ct_multi_free, and must not call back into the multi. The client must
+ * outlive the multi.
+ *
+ * Fork: a multi belongs to the process that made it. In a child,
+ * ct_multi_start fails (CT_ERR_CLOSED) and ct_multi_free abandons it
+ * without a byte sent on the parent's connections; make a new one.
+ */
+typedef struct ct_multi ct_multi;
+typedef struct ct_transfer ct_transfer;
+
+#define CT_WATCH_NONE 0 /* stop watching the socket                      */
+#define CT_WATCH_IN 1   /* readable                                       */
+#define CT_WATCH_OUT 2  /* writable (CT_WATCH_IN | CT_WATCH_OUT: both)    */
+#define CT_ACTION_TIMER (-1) /* ct_multi_action's fd when the timer fired */
+
+/* Watch `fd` for `events` (CT_WATCH_*), replacing what was asked before. */
+typedef void (*ct_watch_fn)(void *userp, int fd, int events);
+/* Call ct_multi_action(m, CT_ACTION_TIMER, 0) after `ms` milliseconds
+ * (0: soon), replacing the previous timer. The multi asks only when it
+ * needs an earlier timer than the one asked for before; a timer that fires
+ * with nothing due is harmless (the multi asks again). */
+typedef void (*ct_timer_fn)(void *userp, long ms);
+
+/* new: a multi for client c (borrowed: c must outlive it). */
+CT_API ct_err ct_multi_new(ct_client *c, ct_watch_fn watch, ct_timer_fn timer,
+                           void *userp, ct_multi **out, ct_error *err);
+/* Removes and frees every transfer not finished or cancelled yet, closes
+ * the connections and frees. NULL is a no-op. */
+CT_API void ct_multi_free(ct_multi *m);
+/* new (freed by ct_transfer_finish or ct_transfer_cancel, or with the
+ * multi): validates, builds, signs and starts one call of op; `tag` is the
+ * caller's. Errors as ct_build's; nothing is sent on an error. */
+CT_API ct_err ct_multi_start(ct_multi *m, const ct_op_desc *op,
+                             const ct_args *args, void *tag, ct_transfer **out,
+                             ct_error *err);
+/* Socket fd had `events` (CT_WATCH_*), or the timer fired (fd ==
+ * CT_ACTION_TIMER): lets the transfers progress. */
+CT_API void ct_multi_action(ct_multi *m, int fd, int events);
+/* The next finished transfer (borrowed until finished or cancelled), or
+ * NULL. */
+CT_API ct_transfer *ct_multi_done(ct_multi *m);
+/* Calls started and not yet finished or cancelled; easy handles alive. */
+CT_API size_t ct_multi_inflight(const ct_multi *m);
+CT_API size_t ct_multi_handles(const ct_multi *m);
+CT_API void *ct_transfer_tag(const ct_transfer *t);
+/* new: the result of a finished transfer, or its error as ct_call would
+ * give it; frees (wipes) the transfer either way. */
+CT_API ct_err ct_transfer_finish(ct_transfer *t, ct_result **out,
+                                 ct_error *err);
+/* Stops the transfer where it is (its connection is closed, never reused),
+ * wipes and frees it. Returns 1 when its request may have reached the
+ * gateway (the outcome of the call is then unknown), 0 when it provably
+ * did not. */
+CT_API int ct_transfer_cancel(ct_transfer *t);
+
 #ifdef __cplusplus
 }
 #endif

@@ -2,6 +2,7 @@
  * and of notifications, which check their inputs and dispatch to the
  * client's gateway. */
 #include "buf.h"
+#include "call.h"
 #include "check.h"
 #include "client.h"
 #include "errors.h"
@@ -127,6 +128,21 @@ ct_err ct_parse(ct_client *c, const ct_op_desc *op, const ct_request *req,
     return rc;
 }
 
+ct_err ct_call_finish(ct_client *c, const ct_op_desc *op, const ct_request *req,
+                      const ct_http_reply *reply, ct_result **out,
+                      ct_error *err)
+{
+    ct_err rc =
+        ct_parse(c, op, req, reply->status, reply->headers, reply->nheaders,
+                 reply->body.data, reply->body.len, out, err);
+    /* The request reached the gateway: unless the gateway itself declined
+     * it (a GatewayError) or refused it (HTTP 429), any failure leaves its
+     * outcome unknown. */
+    if (rc != CT_OK && rc != CT_ERR_GATEWAY && rc != CT_ERR_RATE_LIMITED)
+        err->outcome_unknown = 1;
+    return rc;
+}
+
 ct_err ct_call(ct_client *c, const ct_op_desc *op, const ct_args *args,
                ct_result **out, ct_error *err)
 {
@@ -143,15 +159,8 @@ ct_err ct_call(ct_client *c, const ct_op_desc *op, const ct_args *args,
     if ((rc = ct_build(c, op, args, &req, err)) != CT_OK)
         return rc;
     rc = ct_transport_send(c, req, &reply, err);
-    if (rc == CT_OK) {
-        rc = ct_parse(c, op, req, reply.status, reply.headers, reply.nheaders,
-                      reply.body.data, reply.body.len, out, err);
-        /* The request reached the gateway: unless the gateway itself
-         * declined it (a GatewayError) or refused it (HTTP 429), any
-         * failure leaves its outcome unknown. */
-        if (rc != CT_OK && rc != CT_ERR_GATEWAY && rc != CT_ERR_RATE_LIMITED)
-            err->outcome_unknown = 1;
-    }
+    if (rc == CT_OK)
+        rc = ct_call_finish(c, op, req, &reply, out, err);
     ct_http_reply_free(&reply);
     ct_request_free(req);
     return rc;

@@ -80,13 +80,7 @@ void ct_http_reply_free(ct_http_reply *r)
 /* libcurl silently resends a request whose reused keep-alive connection
  * died after the request went out. A payment request must never be sent
  * twice: the pre-request callback runs before every send of a transfer and
- * refuses the second one. */
-typedef struct ct_guard {
-    CURL *h;
-    int sends;
-    int refused;
-} ct_guard;
-
+ * refuses the second one (ct_guard, transport.h). */
 static int ct_on_prereq(void *userp, char *conn_primary_ip, char *conn_local_ip,
                         int conn_primary_port, int conn_local_port)
 {
@@ -95,21 +89,16 @@ static int ct_on_prereq(void *userp, char *conn_primary_ip, char *conn_local_ip,
     CT_UNUSED(conn_local_ip);
     CT_UNUSED(conn_primary_port);
     CT_UNUSED(conn_local_port);
-    /* Every connection a send is about to use (for the freshness check). */
-    ct_pool_note_connection(g->h);
+    /* Every connection a send is about to use (for the freshness check of
+     * pooled handles; a multi handle's connections are libcurl's). */
+    if (g->h != NULL)
+        ct_pool_note_connection(g->h);
     if (g->sends++ > 0) {
         g->refused = 1;
         return CURL_PREREQFUNC_ABORT;
     }
     return CURL_PREREQFUNC_OK;
 }
-
-typedef struct ct_sink {
-    ct_http_reply *reply;
-    int too_large;
-    int started; /* a status line arrived */
-    int nomem;
-} ct_sink;
 
 static size_t ct_on_body(char *data, size_t size, size_t nmemb, void *userp)
 {
@@ -211,14 +200,31 @@ static ct_err ct_handle_new(const ct_client *c, ct_transport *t, ct_pool *p,
                             CURL **out, ct_error *err)
 {
     CURL *h = curl_easy_init();
-    long low = (long)(c->timeout < 10 ? (c->timeout < 1 ? 1 : c->timeout) : 10);
     ct_err rc;
 
     *out = NULL;
     if (h == NULL)
         return ct_fail_nomem(err);
-    if ((rc = ct_pool_attach(p, h, err)) != CT_OK)
-        goto fail;
+    if ((rc = ct_pool_attach(p, h, err)) != CT_OK ||
+        (rc = ct_transport_setopts(c, t->user_agent, h, err)) != CT_OK) {
+        ct_pool_discard(h);
+        return rc;
+    }
+    *out = h;
+    return CT_OK;
+}
+
+const char *ct_transport_user_agent(const ct_client *c)
+{
+    return c->transport->user_agent;
+}
+
+ct_err ct_transport_setopts(const ct_client *c, const char *user_agent, CURL *h,
+                            ct_error *err)
+{
+    long low = (long)(c->timeout < 10 ? (c->timeout < 1 ? 1 : c->timeout) : 10);
+    ct_err rc = CT_OK;
+
     CT_SETOPT(h, CURLOPT_NOSIGNAL, 1L, "signals");
 #if LIBCURL_VERSION_NUM >= 0x075500
     CT_SETOPT(h, CURLOPT_PROTOCOLS_STR, "https,http", "the protocols");
@@ -244,7 +250,7 @@ static ct_err ct_handle_new(const ct_client *c, ct_transport *t, ct_pool *p,
         CT_SETOPT(h, CURLOPT_PROXY_SSL_VERIFYPEER, 1L, "TLS verification");
         CT_SETOPT(h, CURLOPT_PROXY_SSL_VERIFYHOST, 2L, "TLS verification");
     }
-    CT_SETOPT(h, CURLOPT_USERAGENT, t->user_agent, "the user agent");
+    CT_SETOPT(h, CURLOPT_USERAGENT, user_agent, "the user agent");
     CT_SETOPT(h, CURLOPT_TCP_KEEPALIVE, 1L, "keep-alive");
     CT_SETOPT(h, CURLOPT_MAXAGE_CONN, 50L, "keep-alive");
     CT_SETOPT(h, CURLOPT_LOW_SPEED_LIMIT, 1L, "the timeouts");
@@ -258,14 +264,11 @@ static ct_err ct_handle_new(const ct_client *c, ct_transport *t, ct_pool *p,
     CT_SETOPT(h, CURLOPT_WRITEFUNCTION, ct_on_body, "the response cap");
     CT_SETOPT(h, CURLOPT_HEADERFUNCTION, ct_on_header, "the response cap");
     CT_SETOPT(h, CURLOPT_POST, 1L, "the method");
-    *out = h;
-    return CT_OK;
 fail:
-    ct_pool_discard(h);
     return rc;
 }
 
-static double ct_mono(void)
+double ct_mono(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -380,40 +383,139 @@ static int ct_unhook(CURL *h)
            curl_easy_setopt(h, CURLOPT_HEADERDATA, NULL) == CURLE_OK;
 }
 
-ct_err ct_transport_send(ct_client *c, const ct_request *req,
-                         ct_http_reply *reply, ct_error *err)
+ct_err ct_xfer_open(ct_client *c, const ct_request *req, CURL *h, ct_xfer *x,
+                    ct_error *err)
 {
-    ct_transport *t = c->transport;
-    struct curl_slist *headers = NULL, *tmp;
+    struct curl_slist *tmp;
     ct_buf line;
-    CURL *h = NULL;
-    ct_pool *pool;
-    ct_sink sink;
-    ct_guard guard;
-    double deadline = ct_mono() + c->timeout, backoff = 0.1;
-    int attempt;
     size_t i;
     ct_err rc = CT_OK;
 
+    x->deadline = ct_mono() + c->timeout;
+    x->backoff = 0.1;
     ct_buf_init(&line);
-    memset(&guard, 0, sizeof(guard));
     for (i = 0; i < req->nheaders; i++) {
         ct_buf_reset(&line);
         ct_buf_puts(&line, req->hname[i]);
         ct_buf_puts(&line, ": ");
         ct_buf_puts(&line, req->hvalue[i]);
         if (!ct_buf_ok(&line) ||
-            (tmp = curl_slist_append(headers, line.data)) == NULL) {
-            rc = ct_fail_nomem(err);
-            goto cleanup;
+            (tmp = curl_slist_append(x->headers, line.data)) == NULL) {
+            ct_buf_free(&line);
+            return ct_fail_nomem(err);
         }
-        headers = tmp;
+        x->headers = tmp;
     }
-    if ((tmp = curl_slist_append(headers, "Expect:")) == NULL) {
-        rc = ct_fail_nomem(err);
-        goto cleanup;
+    ct_buf_free(&line);
+    if ((tmp = curl_slist_append(x->headers, "Expect:")) == NULL)
+        return ct_fail_nomem(err);
+    x->headers = tmp;
+    x->broken = 1; /* until every setting below was taken */
+    CT_SETOPT(h, CURLOPT_URL, req->url, "the URL");
+    CT_SETOPT(h, CURLOPT_HTTPHEADER, x->headers, "the headers");
+    /* POSTFIELDS: the head and the small body leave in one TLS write */
+    CT_SETOPT(h, CURLOPT_POSTFIELDS, req->body.data ? req->body.data : "",
+              "the body");
+    CT_SETOPT(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)req->body.len,
+              "the body");
+    CT_SETOPT(h, CURLOPT_PREREQDATA, &x->guard, "the resend guard");
+    CT_SETOPT(h, CURLOPT_WRITEDATA, &x->sink, "the response cap");
+    CT_SETOPT(h, CURLOPT_HEADERDATA, &x->sink, "the response cap");
+    x->broken = 0;
+fail:
+    return rc;
+}
+
+ct_err ct_xfer_arm(const ct_client *c, CURL *h, ct_xfer *x,
+                   ct_http_reply *reply, ct_error *err)
+{
+    double left = x->deadline - ct_mono();
+    ct_err rc = CT_OK;
+
+    if (left <= 0.001) {
+        rc = ct_fail(err, CT_ERR_TIMEOUT, NULL,
+                     "timed out before the gateway could be reached");
+        if (err != NULL) {
+            err->outcome_unknown = 0;
+            err->retryable = 1;
+        }
+        return rc;
     }
-    headers = tmp;
+    ct_http_reply_free(reply);
+    x->guard.sends = 0; /* retried only when nothing was sent */
+    x->guard.refused = 0;
+    x->sink.reply = reply;
+    x->sink.too_large = 0;
+    x->sink.started = 0;
+    x->sink.nomem = 0;
+    x->broken = 1;
+    CT_SETOPT(h, CURLOPT_TIMEOUT_MS, (long)(left * 1000), "the timeouts");
+    CT_SETOPT(
+        h, CURLOPT_CONNECTTIMEOUT_MS,
+        (long)((c->connect_timeout < left ? c->connect_timeout : left) * 1000),
+        "the timeouts");
+    x->broken = 0;
+fail:
+    return rc;
+}
+
+int ct_xfer_done(const ct_client *c, CURL *h, ct_xfer *x, CURLcode cc,
+                 ct_http_reply *reply, ct_err *rc, double *pause, ct_error *err)
+{
+    *rc = CT_OK;
+    *pause = 0;
+    if (cc == CURLE_OK) {
+        long status = 0;
+        curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+        reply->status = (int)status;
+        if (!ct_split_headers(reply)) {
+            *rc = ct_fail_nomem(err);
+            if (err != NULL)
+                err->outcome_unknown = 1; /* it was answered */
+        }
+        return 0;
+    }
+    if (!ct_classify(cc, h, &x->sink, x->guard.sends, x->guard.refused, rc,
+                     err) ||
+        x->attempt++ >= c->max_retries)
+        return 0;
+    *rc = CT_OK;
+    /* Nothing reached the gateway: back off (with jitter) and retry. */
+    {
+        unsigned char r = 0;
+        char rnd[2];
+        double left = x->deadline - ct_mono();
+        if (ct_random_alnum(rnd, 1))
+            r = (unsigned char)rnd[0];
+        *pause = x->backoff * (0.5 + (double)(r % 50) / 100.0);
+        if (*pause > left - 0.05)
+            *pause = left - 0.05;
+        if (*pause < 0)
+            *pause = 0;
+        x->backoff *= 2;
+    }
+    return 1;
+}
+
+int ct_xfer_close(CURL *h, ct_xfer *x)
+{
+    int reusable = !x->broken && ct_unhook(h);
+    curl_slist_free_all(x->headers); /* header values are not secret */
+    x->headers = NULL;
+    return reusable;
+}
+
+ct_err ct_transport_send(ct_client *c, const ct_request *req,
+                         ct_http_reply *reply, ct_error *err)
+{
+    ct_transport *t = c->transport;
+    CURL *h = NULL;
+    ct_pool *pool;
+    ct_xfer x;
+    double pause;
+    ct_err rc = CT_OK;
+
+    memset(&x, 0, sizeof(x));
     /* After a fork this is a fresh pool: nothing inherited is used. */
     if ((pool = ct_pool_current(&t->pool, err)) == NULL) {
         rc = err != NULL ? err->code : CT_ERR_NOMEM;
@@ -422,86 +524,28 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
     if ((h = ct_pool_get(pool)) == NULL &&
         (rc = ct_handle_new(c, t, pool, &h, err)) != CT_OK)
         goto cleanup;
-    guard.h = h;
-    CT_SETOPT(h, CURLOPT_URL, req->url, "the URL");
-    CT_SETOPT(h, CURLOPT_HTTPHEADER, headers, "the headers");
-    /* POSTFIELDS: the head and the small body leave in one TLS write */
-    CT_SETOPT(h, CURLOPT_POSTFIELDS, req->body.data ? req->body.data : "",
-              "the body");
-    CT_SETOPT(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)req->body.len,
-              "the body");
-    CT_SETOPT(h, CURLOPT_PREREQDATA, &guard, "the resend guard");
-    CT_SETOPT(h, CURLOPT_WRITEDATA, &sink, "the response cap");
-    CT_SETOPT(h, CURLOPT_HEADERDATA, &sink, "the response cap");
-
-    for (attempt = 0;; attempt++) {
-        double left = deadline - ct_mono();
+    x.guard.h = h;
+    if ((rc = ct_xfer_open(c, req, h, &x, err)) != CT_OK)
+        goto cleanup;
+    for (;;) {
         CURLcode cc;
-        long status = 0;
-        if (left <= 0.001) {
-            rc = ct_fail(err, CT_ERR_TIMEOUT, NULL,
-                         "timed out before the gateway could be reached");
-            if (err != NULL) {
-                err->outcome_unknown = 0;
-                err->retryable = 1;
-            }
+        if ((rc = ct_xfer_arm(c, h, &x, reply, err)) != CT_OK)
             break;
-        }
-        ct_http_reply_free(reply);
-        guard.sends = 0; /* retried only when nothing was sent */
-        guard.refused = 0;
-        sink.reply = reply;
-        sink.too_large = 0;
-        sink.started = 0;
-        sink.nomem = 0;
-        CT_SETOPT(h, CURLOPT_TIMEOUT_MS, (long)(left * 1000), "the timeouts");
-        CT_SETOPT(
-            h, CURLOPT_CONNECTTIMEOUT_MS,
-            (long)((c->connect_timeout < left ? c->connect_timeout : left) *
-                   1000),
-            "the timeouts");
         ct_wipe_reset_failed();
         cc = curl_easy_perform(h);
         ct_pool_transfer_done(h);
-        if (cc == CURLE_OK) {
-            curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
-            reply->status = (int)status;
-            if (!ct_split_headers(reply)) {
-                rc = ct_fail_nomem(err);
-                if (err != NULL)
-                    err->outcome_unknown = 1; /* it was answered */
-            }
+        if (!ct_xfer_done(c, h, &x, cc, reply, &rc, &pause, err))
             break;
-        }
-        if (!ct_classify(cc, h, &sink, guard.sends, guard.refused, &rc, err) ||
-            attempt >= c->max_retries)
-            break;
-        rc = CT_OK;
-        /* Nothing reached the gateway: back off (with jitter) and retry. */
-        {
-            unsigned char r = 0;
-            char rnd[2];
-            if (ct_random_alnum(rnd, 1))
-                r = (unsigned char)rnd[0];
-            double pause = backoff * (0.5 + (double)(r % 50) / 100.0);
-            left = deadline - ct_mono();
-            if (pause > left - 0.05)
-                pause = left - 0.05;
-            ct_sleep(pause);
-            backoff *= 2;
-        }
+        ct_sleep(pause);
     }
-    if (ct_unhook(h)) {
+cleanup:
+    /* a refused setting: the handle is closed, not pooled */
+    if (h != NULL && ct_xfer_close(h, &x)) {
         ct_pool_put(pool, h);
         h = NULL;
     }
-    goto cleanup;
-fail: /* a setting was refused: nothing was sent */
-    ct_unhook(h);
-cleanup:
     ct_pool_discard(h);
-    ct_buf_free(&line);
-    curl_slist_free_all(headers); /* header values are not secret */
+    curl_slist_free_all(x.headers);
     if (rc != CT_OK)
         ct_http_reply_free(reply);
     return rc;

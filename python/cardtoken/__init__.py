@@ -12,7 +12,8 @@ a C core (the extension module cardtoken._cardtoken):
 Every operation also exists as build_<op>() (a signed cardtoken.Request to
 send with any HTTP client) and parse_<op>(status, headers, body). See
 README.md ("Quick start", "Options") and, for every operation, its arguments
-and results, docs/operations.md.
+and results, docs/operations.md. The asyncio clients (AsyncPagsmile, ...) have
+the same options and operations as coroutines (README, "asyncio").
 """
 
 from . import _errors
@@ -31,8 +32,23 @@ _CLASSES = [
 globals().update({k: getattr(_cardtoken, k) for k in _CLASSES})
 globals().update({k: v for k, v in vars(_cardtoken).items() if k.startswith("CT_")})
 
+# The asyncio clients (Async<Name>), one per client class, made from the same
+# description (cardtoken._aio): their operations are coroutines.
+from . import _aio  # noqa: E402
+
+_ASYNC = []
+for _k in list(_CLASSES):
+    try:
+        _cardtoken._operations(getattr(_cardtoken, _k))
+    except TypeError:
+        continue  # not a client class
+    globals()["Async" + _k] = _aio.make_async_class(getattr(_cardtoken, _k))
+    _ASYNC.append("Async" + _k)
+del _k
+
 __all__ = (
     _CLASSES
+    + _ASYNC
     + [
         "Request",
         *_errors.__all__,

@@ -20,6 +20,10 @@ __all__ = [
     "PayerMax",
     "YabandPay",
     "WorldFirst",
+    "AsyncPagsmile",
+    "AsyncPayerMax",
+    "AsyncYabandPay",
+    "AsyncWorldFirst",
     "Request",
     "Notification",
     "CardTokenResult",
@@ -839,6 +843,603 @@ class WorldFirst(_Client):
         self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
     ) -> WorldCard: ...
     def apply_token(
+        self,
+        *,
+        grant_type: str,
+        auth_code: str | None = None,
+        refresh_token: str | None = None,
+        retry_attempt: int | None = None,
+    ) -> AccessToken: ...
+    def build_apply_token(
+        self,
+        *,
+        grant_type: str,
+        auth_code: str | None = None,
+        refresh_token: str | None = None,
+        retry_attempt: int | None = None,
+    ) -> Request: ...
+    def parse_apply_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> AccessToken: ...
+    def verify_notification(
+        self, path: str, headers: _Headers, body: _Body, *, max_age: float | None = None
+    ) -> Notification: ...
+    def notification_ack(self, path: str) -> tuple[list[tuple[str, str]], str]: ...
+
+# ---------------------------------------------------------------- asyncio clients
+
+class _AsyncClient:
+    @property
+    def closed(self) -> bool: ...
+    @property
+    def gateway(self) -> str: ...
+    async def aclose(self) -> None: ...
+    async def __aenter__(self: _T) -> _T: ...
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+        /,
+    ) -> bool: ...
+    def __reduce__(self) -> NoReturn: ...
+
+@final
+class AsyncPagsmile(_AsyncClient):
+    def __init__(
+        self,
+        *,
+        merchant_no: str,
+        app_id: str,
+        app_key: str,
+        escape_slashes: bool | None = None,
+        environment: str | None = None,
+        base_url: str | None = None,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        ca_file: str | None = None,
+        proxy: str | None = None,
+        max_retries: int | None = None,
+        fixed_time: str | None = None,
+    ) -> None: ...
+    async def get_card_token(
+        self,
+        *,
+        card_number: str,
+        security_code: str,
+        expiration_month: str,
+        expiration_year: str,
+        cardholder_name: str,
+    ) -> CardTokenResult: ...
+    def build_get_card_token(
+        self,
+        *,
+        card_number: str,
+        security_code: str,
+        expiration_month: str,
+        expiration_year: str,
+        cardholder_name: str,
+    ) -> Request: ...
+    def parse_get_card_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> CardTokenResult: ...
+    async def pay_with_token(self, *, payment: dict[str, Any], customer: dict[str, Any]) -> Payment: ...
+    def build_pay_with_token(
+        self, *, payment: dict[str, Any], customer: dict[str, Any]
+    ) -> Request: ...
+    def parse_pay_with_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Payment: ...
+    async def query_order(
+        self, *, trade_no: str | None = None, out_trade_no: str | None = None
+    ) -> Payment: ...
+    def build_query_order(
+        self, *, trade_no: str | None = None, out_trade_no: str | None = None
+    ) -> Request: ...
+    def parse_query_order(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Payment: ...
+    async def refund(self, *, trade_no: str, method: str | None = None) -> Refund: ...
+    def build_refund(self, *, trade_no: str, method: str | None = None) -> Request: ...
+    def parse_refund(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Refund: ...
+    async def apply_refund(
+        self,
+        *,
+        trade_no: str,
+        out_request_no: str,
+        email: str,
+        refund_amount: str,
+        description: str | None = None,
+        bank_info: str | None = None,
+        name: str | None = None,
+        cpf_no: str | None = None,
+        bank_id: str | None = None,
+        bank_name: str | None = None,
+        agency: str | None = None,
+        account_no: str | None = None,
+        account_type: int | None = None,
+    ) -> Refund: ...
+    def build_apply_refund(
+        self,
+        *,
+        trade_no: str,
+        out_request_no: str,
+        email: str,
+        refund_amount: str,
+        description: str | None = None,
+        bank_info: str | None = None,
+        name: str | None = None,
+        cpf_no: str | None = None,
+        bank_id: str | None = None,
+        bank_name: str | None = None,
+        agency: str | None = None,
+        account_no: str | None = None,
+        account_type: int | None = None,
+    ) -> Request: ...
+    def parse_apply_refund(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Refund: ...
+    def verify_notification(self, fields: Mapping[str, Any]) -> Notification: ...
+    def notification_ack(self) -> str: ...
+
+@final
+class AsyncPayerMax(_AsyncClient):
+    def __init__(
+        self,
+        *,
+        app_id: str,
+        merchant_no: str,
+        private_key: str,
+        gateway_public_key: str,
+        key_version: str | None = None,
+        environment: str | None = None,
+        base_url: str | None = None,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        ca_file: str | None = None,
+        proxy: str | None = None,
+        max_retries: int | None = None,
+        fixed_time: str | None = None,
+    ) -> None: ...
+    async def inquire_payment_token(
+        self,
+        *,
+        user_id: str,
+        token_scope: str | None = None,
+        payment_token_id: str | None = None,
+        payment_method_type: str | None = None,
+        target_org: str | None = None,
+        card_org: str | None = None,
+        referral_code: str | None = None,
+    ) -> list[PaymentToken]: ...
+    def build_inquire_payment_token(
+        self,
+        *,
+        user_id: str,
+        token_scope: str | None = None,
+        payment_token_id: str | None = None,
+        payment_method_type: str | None = None,
+        target_org: str | None = None,
+        card_org: str | None = None,
+        referral_code: str | None = None,
+    ) -> Request: ...
+    def parse_inquire_payment_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> list[PaymentToken]: ...
+    async def pay_with_token(
+        self,
+        *,
+        out_trade_no: str,
+        subject: str,
+        total_amount: str,
+        currency: str,
+        country: str,
+        user_id: str,
+        payment_detail: dict[str, Any],
+        terminal_type: str,
+        front_callback_url: str,
+        expire_time: str | None = None,
+        referral_code: str | None = None,
+        mit_management_url: str | None = None,
+        subscription_plan: dict[str, Any] | None = None,
+        goods_details: list[Any] | None = None,
+        sub_merchant: dict[str, Any] | None = None,
+        shipping_info: dict[str, Any] | None = None,
+        billing_info: dict[str, Any] | None = None,
+        env_info: dict[str, Any] | None = None,
+        language: str | None = None,
+        risk_params: dict[str, Any] | None = None,
+        os_type: str | None = None,
+        reference: str | None = None,
+        notify_url: str | None = None,
+    ) -> Payment: ...
+    def build_pay_with_token(
+        self,
+        *,
+        out_trade_no: str,
+        subject: str,
+        total_amount: str,
+        currency: str,
+        country: str,
+        user_id: str,
+        payment_detail: dict[str, Any],
+        terminal_type: str,
+        front_callback_url: str,
+        expire_time: str | None = None,
+        referral_code: str | None = None,
+        mit_management_url: str | None = None,
+        subscription_plan: dict[str, Any] | None = None,
+        goods_details: list[Any] | None = None,
+        sub_merchant: dict[str, Any] | None = None,
+        shipping_info: dict[str, Any] | None = None,
+        billing_info: dict[str, Any] | None = None,
+        env_info: dict[str, Any] | None = None,
+        language: str | None = None,
+        risk_params: dict[str, Any] | None = None,
+        os_type: str | None = None,
+        reference: str | None = None,
+        notify_url: str | None = None,
+    ) -> Request: ...
+    def parse_pay_with_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Payment: ...
+    async def apply_payment_token(
+        self,
+        *,
+        request_id: str,
+        country: str,
+        payment_method_type: str,
+        user_id: str,
+        front_callback_url: str,
+        target_org: str | None = None,
+        mit_type: str | None = None,
+        card_info: dict[str, Any] | None = None,
+        env_info: dict[str, Any] | None = None,
+        risk_params: dict[str, Any] | None = None,
+    ) -> TokenApplication: ...
+    def build_apply_payment_token(
+        self,
+        *,
+        request_id: str,
+        country: str,
+        payment_method_type: str,
+        user_id: str,
+        front_callback_url: str,
+        target_org: str | None = None,
+        mit_type: str | None = None,
+        card_info: dict[str, Any] | None = None,
+        env_info: dict[str, Any] | None = None,
+        risk_params: dict[str, Any] | None = None,
+    ) -> Request: ...
+    def parse_apply_payment_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> TokenApplication: ...
+    async def inquire_apply_request(self, *, user_id: str, request_id: str) -> TokenApplication: ...
+    def build_inquire_apply_request(self, *, user_id: str, request_id: str) -> Request: ...
+    def parse_inquire_apply_request(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> TokenApplication: ...
+    async def remove_payment_token(
+        self, *, user_id: str, payment_token_id: str, remove_reason: str | None = None
+    ) -> PaymentToken: ...
+    def build_remove_payment_token(
+        self, *, user_id: str, payment_token_id: str, remove_reason: str | None = None
+    ) -> Request: ...
+    def parse_remove_payment_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> PaymentToken: ...
+    async def query_order(self, *, out_trade_no: str) -> Payment: ...
+    def build_query_order(self, *, out_trade_no: str) -> Request: ...
+    def parse_query_order(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Payment: ...
+    async def refund(
+        self,
+        *,
+        out_refund_no: str,
+        refund_amount: str,
+        refund_currency: str,
+        out_trade_no: str | None = None,
+        trade_token: str | None = None,
+        comments: str | None = None,
+        refund_notify_url: str | None = None,
+    ) -> Refund: ...
+    def build_refund(
+        self,
+        *,
+        out_refund_no: str,
+        refund_amount: str,
+        refund_currency: str,
+        out_trade_no: str | None = None,
+        trade_token: str | None = None,
+        comments: str | None = None,
+        refund_notify_url: str | None = None,
+    ) -> Request: ...
+    def parse_refund(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Refund: ...
+    async def query_refund(self, *, out_refund_no: str, refund_trade_no: str | None = None) -> Refund: ...
+    def build_query_refund(
+        self, *, out_refund_no: str, refund_trade_no: str | None = None
+    ) -> Request: ...
+    def parse_query_refund(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Refund: ...
+    def verify_notification(
+        self, body: _Body, sign: _Body | None, *, max_age: float | None = None
+    ) -> Notification: ...
+    def notification_ack(self) -> str: ...
+
+@final
+class AsyncYabandPay(_AsyncClient):
+    def __init__(
+        self,
+        *,
+        user: str,
+        secret_key: str,
+        environment: str | None = None,
+        base_url: str | None = None,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        ca_file: str | None = None,
+        proxy: str | None = None,
+        max_retries: int | None = None,
+        fixed_time: str | None = None,
+    ) -> None: ...
+    async def create_card_token(
+        self,
+        *,
+        order_id: str,
+        card_number: str,
+        security_code: str,
+        expiration_month: str,
+        expiration_year: str,
+        cardholder_name: str,
+        email: str,
+        currency: str,
+        description: str,
+        notify_url: str,
+        operation: str | None = None,
+        amount: str | None = None,
+        token_type: str | None = None,
+        three_ds_initiate: str | None = None,
+        order_timeout: int | None = None,
+        request_id: str | None = None,
+        redirect_url: str | None = None,
+        form_type: str | None = None,
+        demo: str | None = None,
+        sca_exemption: str | None = None,
+    ) -> CardPayment: ...
+    def build_create_card_token(
+        self,
+        *,
+        order_id: str,
+        card_number: str,
+        security_code: str,
+        expiration_month: str,
+        expiration_year: str,
+        cardholder_name: str,
+        email: str,
+        currency: str,
+        description: str,
+        notify_url: str,
+        operation: str | None = None,
+        amount: str | None = None,
+        token_type: str | None = None,
+        three_ds_initiate: str | None = None,
+        order_timeout: int | None = None,
+        request_id: str | None = None,
+        redirect_url: str | None = None,
+        form_type: str | None = None,
+        demo: str | None = None,
+        sca_exemption: str | None = None,
+    ) -> Request: ...
+    def parse_create_card_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> CardPayment: ...
+    async def pay_with_token(
+        self,
+        *,
+        order_id: str,
+        amount: str,
+        currency: str,
+        payment_token_object: str,
+        description: str,
+        token_type: str,
+        notify_url: str,
+        operation: str | None = None,
+        order_timeout: int | None = None,
+        request_id: str | None = None,
+        redirect_url: str | None = None,
+        three_ds_initiate: str | None = None,
+        form_type: str | None = None,
+        demo: str | None = None,
+        sca_exemption: str | None = None,
+    ) -> Payment: ...
+    def build_pay_with_token(
+        self,
+        *,
+        order_id: str,
+        amount: str,
+        currency: str,
+        payment_token_object: str,
+        description: str,
+        token_type: str,
+        notify_url: str,
+        operation: str | None = None,
+        order_timeout: int | None = None,
+        request_id: str | None = None,
+        redirect_url: str | None = None,
+        three_ds_initiate: str | None = None,
+        form_type: str | None = None,
+        demo: str | None = None,
+        sca_exemption: str | None = None,
+    ) -> Request: ...
+    def parse_pay_with_token(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Payment: ...
+    async def query_order(self, *, trade_id: str) -> Payment: ...
+    def build_query_order(self, *, trade_id: str) -> Request: ...
+    def parse_query_order(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Payment: ...
+    async def refund(
+        self,
+        *,
+        trade_id: str,
+        refund_amount: str,
+        refund_currency: str,
+        refund_description: str,
+        m_refund_id: str | None = None,
+        notify_url: str | None = None,
+    ) -> Refund: ...
+    def build_refund(
+        self,
+        *,
+        trade_id: str,
+        refund_amount: str,
+        refund_currency: str,
+        refund_description: str,
+        m_refund_id: str | None = None,
+        notify_url: str | None = None,
+    ) -> Request: ...
+    def parse_refund(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Refund: ...
+    async def query_refund(self, *, refund_id: str) -> Refund: ...
+    def build_query_refund(self, *, refund_id: str) -> Request: ...
+    def parse_query_refund(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> Refund: ...
+    def verify_notification(self, body: _Body) -> Notification: ...
+    def notification_ack(self) -> str: ...
+
+@final
+class AsyncWorldFirst(_AsyncClient):
+    def __init__(
+        self,
+        *,
+        client_id: str,
+        private_key: str,
+        gateway_public_key: str,
+        key_version: str | None = None,
+        access_token: str | None = None,
+        connected_account_id: str | None = None,
+        environment: str | None = None,
+        base_url: str | None = None,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        ca_file: str | None = None,
+        proxy: str | None = None,
+        max_retries: int | None = None,
+        fixed_time: str | None = None,
+    ) -> None: ...
+    async def query_card_sensitive_info(
+        self, *, asset_id: str, retry_attempt: int | None = None
+    ) -> CardSensitiveInfo: ...
+    def build_query_card_sensitive_info(
+        self, *, asset_id: str, retry_attempt: int | None = None
+    ) -> Request: ...
+    def parse_query_card_sensitive_info(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> CardSensitiveInfo: ...
+    async def query_card_detail(
+        self, *, asset_id: str, retry_attempt: int | None = None
+    ) -> WorldCard: ...
+    def build_query_card_detail(
+        self, *, asset_id: str, retry_attempt: int | None = None
+    ) -> Request: ...
+    def parse_query_card_detail(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> WorldCard: ...
+    async def apply_card(
+        self,
+        *,
+        request_id: str,
+        card_holder_id: str,
+        email: str,
+        mobile_number: str,
+        bill_address: dict[str, Any],
+        card_nick_name: str | None = None,
+        note: str | None = None,
+        authorization_control: dict[str, Any] | None = None,
+        metadata: dict[str, Any] | None = None,
+        retry_attempt: int | None = None,
+    ) -> WorldCard: ...
+    def build_apply_card(
+        self,
+        *,
+        request_id: str,
+        card_holder_id: str,
+        email: str,
+        mobile_number: str,
+        bill_address: dict[str, Any],
+        card_nick_name: str | None = None,
+        note: str | None = None,
+        authorization_control: dict[str, Any] | None = None,
+        metadata: dict[str, Any] | None = None,
+        retry_attempt: int | None = None,
+    ) -> Request: ...
+    def parse_apply_card(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> WorldCard: ...
+    async def update_card(
+        self,
+        *,
+        request_id: str,
+        asset_id: str,
+        card_nick_name: str | None = None,
+        note: str | None = None,
+        authorization_control: dict[str, Any] | None = None,
+        metadata: dict[str, Any] | None = None,
+        card_holder_id: str | None = None,
+        email: str | None = None,
+        mobile_number: str | None = None,
+        bill_address: dict[str, Any] | None = None,
+        retry_attempt: int | None = None,
+    ) -> WorldCard: ...
+    def build_update_card(
+        self,
+        *,
+        request_id: str,
+        asset_id: str,
+        card_nick_name: str | None = None,
+        note: str | None = None,
+        authorization_control: dict[str, Any] | None = None,
+        metadata: dict[str, Any] | None = None,
+        card_holder_id: str | None = None,
+        email: str | None = None,
+        mobile_number: str | None = None,
+        bill_address: dict[str, Any] | None = None,
+        retry_attempt: int | None = None,
+    ) -> Request: ...
+    def parse_update_card(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> WorldCard: ...
+    async def update_card_status(
+        self,
+        *,
+        request_id: str,
+        asset_id: str,
+        operate_type: str,
+        env: dict[str, Any],
+        retry_attempt: int | None = None,
+    ) -> WorldCard: ...
+    def build_update_card_status(
+        self,
+        *,
+        request_id: str,
+        asset_id: str,
+        operate_type: str,
+        env: dict[str, Any],
+        retry_attempt: int | None = None,
+    ) -> Request: ...
+    def parse_update_card_status(
+        self, status: int, headers: _Headers, body: _Body, *, request: Request | None = None
+    ) -> WorldCard: ...
+    async def apply_token(
         self,
         *,
         grant_type: str,

@@ -9,6 +9,7 @@
  *   _cardtoken_result.c   the immutable result records
  *   _cardtoken_client.c   the client classes and their operation methods
  *   _cardtoken_notify.c   verify_notification() / notification_ack()
+ *   _cardtoken_async.c    _Engine: the event-loop side of the async clients
  * Functions used by one file only are static there; the rest are declared
  * here (the module is built with -fvisibility=hidden: none is exported).
  */
@@ -139,5 +140,8 @@ void client_leave(ClientObject *self);
 PyObject *client_verify(ClientObject *self, PyObject *args, PyObject *kwargs);
 PyObject *client_ack(ClientObject *self, PyObject *args, PyObject *kwargs);
 int notification_type_add(PyObject *m, modstate *st);
+
+/* ---- _cardtoken_async.c ---- */
+int async_types_add(PyObject *m, modstate *st);
 
 #endif

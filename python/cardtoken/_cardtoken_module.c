@@ -64,7 +64,8 @@ static int module_exec(PyObject *m)
         return -1;
 
     if (errors_load(st) < 0 || result_types_add(m, st) < 0 ||
-        client_types_add(m, st) < 0 || notification_type_add(m, st) < 0)
+        client_types_add(m, st) < 0 || notification_type_add(m, st) < 0 ||
+        async_types_add(m, st) < 0)
         return -1;
     st->request_type = PyType_FromModuleAndSpec(m, &request_spec, NULL);
     if (!st->request_type ||
