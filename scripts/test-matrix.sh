@@ -3,6 +3,12 @@
 #
 #   python-3.X      pyenv's Python 3.10, 3.12 and 3.13 (pyenv versions), each in
 #                   its own venv build/venv-3.X: build, pytest, stubtest
+#   wheel-trixie    make wheel here (one wheel per CPython 3.10-3.13, libcurl,
+#                   OpenSSL and jansson inside), then the cp313 wheel in a
+#                   Debian 13 debootstrap root with no compiler and no -dev
+#                   package: make wheel-check-bare there (a fresh venv, one
+#                   call of every gateway against the sandbox, TLS against the
+#                   system's CA store)
 #   bare-trixie     Debian 13 in a debootstrap root (PHP 8.4, Python 3.13,
 #                   libcurl 8, OpenSSL 3.5): make test and make demo there
 #   (MATRIX_SUITES="trixie:test,demo forky:test-python" adds Debian's next
@@ -34,6 +40,18 @@ for v in ${MATRIX_PYTHONS:-3.10 3.12 3.13}; do
     tail -n 3 "build/matrix/python-$v.log"
     record "python-$v" $rc
 done
+
+if [ "${MATRIX_WHEEL:-1}" = 1 ]; then
+    echo "==> wheel-trixie (make wheel, then make wheel-check-bare in Debian 13)"
+    scripts/wheel.sh >build/matrix/wheel.log 2>&1
+    rc=$?
+    grep -E '^wheel: ' build/matrix/wheel.log
+    if [ "$rc" -eq 0 ]; then
+        BARE_WHEELHOUSE=build/wheelhouse BARE_LABEL=wheel-trixie scripts/test-bare.sh trixie wheel-check-bare
+        rc=$?
+    fi
+    record wheel-trixie $rc
+fi
 
 # SUITE:TARGET,TARGET...
 for entry in ${MATRIX_SUITES:-trixie:test,demo}; do
