@@ -56,7 +56,7 @@ for v in ${WHEEL_PYTHONS:-3.10 3.11 3.12 3.13}; do
         continue
     fi >"$log" 2>&1
     whl=$(ls "$out"/cardtoken-*-cp"${v/./}"-*.whl)
-    say "$(basename "$whl"): $(du -k "$whl" | cut -f1) KiB, $(unzip -Z1 "$whl" | grep -c '^cardtoken\.libs/') bundled libraries ($out/BUNDLED.txt)"
+    say "$(basename "$whl"): $(du -k "$whl" | cut -f1) KiB, $(unzip -Z1 "$whl" | grep -c '^cardtoken\.libs/.') bundled libraries ($out/BUNDLED.txt)"
     pass=$((pass + 1))
 done
 # Which Debian package (and version) each bundled library came from: a
