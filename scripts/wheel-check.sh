@@ -23,7 +23,7 @@ if [ "$bare" = 1 ]; then
     scripts/deps.sh runtime || fail "could not install python3 and python3-venv"
     found=()
     for c in cc gcc clang c99 pkg-config; do command -v "$c" >/dev/null && found+=("$c"); done
-    for h in /usr/include/curl/curl.h /usr/include/openssl/ssl.h /usr/include/jansson.h /usr/include/python3*/Python.h; do
+    for h in /usr/include/curl/curl.h /usr/include/*/curl/curl.h /usr/include/openssl/ssl.h /usr/include/jansson.h /usr/include/python3*/Python.h; do
         [ -e "$h" ] && found+=("$h")
     done
     [ ${#found[@]} -eq 0 ] || fail "not a machine without a compiler: found ${found[*]}"

@@ -16,6 +16,8 @@ source tree.
    nothing reaches the sandbox; once it is, they pass. That is the bundled
    libcurl verifying against this system's CA store
    (/etc/ssl/certs/ca-certificates.crt, the Debian path it was built with).
+   Without that file (as on RHEL, Fedora, openSUSE) the calls fail with
+   CT_ERR_TLS, and pass with ca_file.
 
 Prints one line per check and "wheel-check: N passed, M failed".
 """
@@ -83,6 +85,8 @@ def bundled_libraries():
 def main(argv):
     system_ca = "--system-ca" in argv
     pkg = os.path.dirname(os.path.abspath(cardtoken.__file__))
+    print("cardtoken %s, libcurl %s, %s" % (cardtoken.__version__, cardtoken.CURL_VERSION,
+                                             cardtoken.OPENSSL_VERSION))
     check("installed copy", pkg.startswith(os.path.realpath(sys.prefix)) or pkg.startswith(sys.prefix), pkg)
 
     sb = Sandbox()
@@ -102,6 +106,7 @@ def main(argv):
             check("bundled " + lib, ok, ", ".join(paths) or "not mapped")
         if system_ca:
             anchor = "/usr/local/share/ca-certificates/cardtoken-wheel-check.crt"
+            bundle = "/etc/ssl/certs/ca-certificates.crt"
             no_ca = {gw: {k: v for k, v in o.items() if k != "ca_file"} if isinstance(o, dict) else o
                      for gw, o in cfg.items()}
             before = sb.stats.requests_total
@@ -112,6 +117,14 @@ def main(argv):
             try:
                 subprocess.run(["update-ca-certificates"], check=True, stdout=subprocess.DEVNULL)
                 call_all("system store with the CA", no_ca)
+                # A system without Debian's bundle path (RHEL, Fedora,
+                # openSUSE): every call fails with CT_ERR_TLS; ca_file works.
+                os.rename(bundle, bundle + ".away")
+                try:
+                    call_all("no %s" % bundle, no_ca, expect_tls_error=True)
+                    call_all("no %s, ca_file" % bundle, cfg)
+                finally:
+                    os.rename(bundle + ".away", bundle)
             finally:
                 os.unlink(anchor)
                 subprocess.run(["update-ca-certificates", "--fresh"], check=False,
