@@ -37,6 +37,29 @@ class _BadBody(Exception):
     pass
 
 
+class _CountingReader:
+    """A handler's rfile that adds every byte it hands out to the stats'
+    app_bytes_received (whatever a client sent after the TLS handshake, a
+    partial request line included)."""
+
+    def __init__(self, f, count):
+        self._f = f
+        self._count = count
+
+    def read(self, *args):
+        data = self._f.read(*args)
+        self._count(len(data))
+        return data
+
+    def readline(self, *args):
+        data = self._f.readline(*args)
+        self._count(len(data))
+        return data
+
+    def __getattr__(self, name):
+        return getattr(self._f, name)
+
+
 class _Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "cardtoken-sandbox"
@@ -47,6 +70,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def version_string(self):
         return self.server_version
+
+    def setup(self):
+        super().setup()
+        if self.server.is_main:
+            self.rfile = _CountingReader(self.rfile, self.server.app.stats.app_bytes)
 
     # ---- logging: method, path, status only ----
 
