@@ -20,9 +20,14 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p build/matrix
 pass=0 fail=0 lines=()
+t0=$(date +%s) t_last=$t0
 record() { # NAME RC
     if [ "$2" -eq 0 ]; then pass=$((pass + 1)); lines+=("$1: 1 passed, 0 failed"); else
         fail=$((fail + 1)); lines+=("$1: 0 passed, 1 failed"); fi
+    local now
+    now=$(date +%s)
+    echo "<== $1: $((now - t_last)) s"
+    t_last=$now
 }
 
 pyenv_root=$(pyenv root 2>/dev/null || echo "${PYENV_ROOT:-$HOME/.pyenv}")
@@ -63,6 +68,7 @@ for entry in ${MATRIX_SUITES:-trixie:test,demo}; do
 done
 
 echo
+echo "matrix time: $(($(date +%s) - t0)) s"
 printf '%s\n' "${lines[@]}"
 echo "matrix: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -3,6 +3,7 @@ paths and /_sandbox/ paths), the plain-HTTP stats listener, the redirect
 target, keys, certificates and the config file."""
 
 import http.server
+import io
 import json
 import os
 import shutil
@@ -37,27 +38,24 @@ class _BadBody(Exception):
     pass
 
 
-class _CountingReader:
-    """A handler's rfile that adds every byte it hands out to the stats'
-    app_bytes_received (whatever a client sent after the TLS handshake, a
-    partial request line included)."""
+class _CountingRaw(io.RawIOBase):
+    """The raw stream under a handler's rfile: adds every byte it receives to
+    the stats' app_bytes_received (whatever a client sent after the TLS
+    handshake, a partial request line included), counted as it arrives, so a
+    later read that fails (an unexpected EOF) cannot hide it."""
 
-    def __init__(self, f, count):
-        self._f = f
+    def __init__(self, sock, count):
+        super().__init__()
+        self._sock = sock
         self._count = count
 
-    def read(self, *args):
-        data = self._f.read(*args)
-        self._count(len(data))
-        return data
+    def readable(self):
+        return True
 
-    def readline(self, *args):
-        data = self._f.readline(*args)
-        self._count(len(data))
-        return data
-
-    def __getattr__(self, name):
-        return getattr(self._f, name)
+    def readinto(self, b):
+        n = self._sock.recv_into(b)
+        self._count(n)
+        return n
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -74,7 +72,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def setup(self):
         super().setup()
         if self.server.is_main:
-            self.rfile = _CountingReader(self.rfile, self.server.app.stats.app_bytes)
+            self.rfile.close()
+            self.rfile = io.BufferedReader(_CountingRaw(self.connection, self.server.app.stats.app_bytes))
 
     # ---- logging: method, path, status only ----
 
