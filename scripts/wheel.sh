@@ -14,8 +14,8 @@
 # so they cannot clash with the system's copies) and gives it the manylinux
 # tag that the glibc symbols of all of them allow.
 #
-# Writes build/wheelhouse/cardtoken-<version>-cp3X-cp3X-manylinux_2_NN_<arch>.whl
-# and prints one line per wheel (tag, size) and "wheel: N passed, M failed".
+# Writes build/wheelhouse/cardtoken-<version>-cp3X-cp3X-manylinux_2_NN_<arch>.whl,
+# the sdist cardtoken-<version>.tar.gz and BUNDLED.txt, and prints one line per wheel (tag, size) and "wheel: N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=build/wheelhouse
@@ -75,6 +75,14 @@ if [ -n "$raw" ]; then
             xargs -r dpkg-query -W -f='${Package} ${Version}\n'
     } >"$out/BUNDLED.txt"
     rm -rf "$tmp"
+fi
+# The sdist too, for pip install --no-binary cardtoken (built against the
+# system's libraries).
+rm -f "$out"/cardtoken-*.tar.gz
+if "$work/venv-$v/bin/python" setup.py -q sdist -d "$out" >"$work/sdist.log" 2>&1; then
+    say "$(ls "$out"/cardtoken-*.tar.gz | xargs basename) (sdist)"
+else
+    fail=$((fail + 1)); say "error: the sdist failed (log: $work/sdist.log)"
 fi
 echo "wheel: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
