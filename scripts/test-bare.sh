@@ -148,7 +148,7 @@ unshare -m -p -f -- bash -euc '
     mount -t tmpfs -o mode=1777 tmpfs "$root/tmp"
     mount --bind "$cache/apt-archives-$suite" "$root/var/cache/apt/archives"
     mount --bind "$cache/pip" "$root/root/.cache/pip"
-    exec chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
+    exec chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb CARDTOKEN_BARE_ROOT=1 \
         PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@" /bin/bash /root/run-bare.sh
 ' bash "$root" "$CACHE" "$SUITE" "${envs[@]}" >"$log" 2>&1 || rc=$?
 grep -E '^(==> |!! |summary: |demo: |wheel-check: |inside: )' "$log" >&2 || true

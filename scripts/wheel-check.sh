@@ -8,7 +8,8 @@
 #   scripts/wheel-check.sh [--bare]
 #
 # --bare (make test-matrix's wheel line, in a Debian 13 debootstrap root): as
-# root, installs only python3 and python3-venv (scripts/deps.sh runtime),
+# root (only inside make test-bare's throwaway root: CARDTOKEN_BARE_ROOT=1),
+# installs only python3 and python3-venv (scripts/deps.sh runtime),
 # first checks that there is no C compiler, no pkg-config and no header of
 # Python, libcurl, OpenSSL or jansson, and checks TLS against the system's CA
 # store (check_wheel.py --system-ca). Ends with "wheel-check: N passed, M failed".
@@ -20,6 +21,9 @@ bare=0
 fail() { echo "wheel-check: error: $*" >&2; echo "wheel-check: 0 passed, 1 failed"; exit 1; }
 
 if [ "$bare" = 1 ]; then
+    # It adds a CA to the system's store and moves the store's bundle away
+    # for a moment: only in make test-bare's throwaway root.
+    [ "${CARDTOKEN_BARE_ROOT:-}" = 1 ] || fail "--bare runs only inside make test-bare's root (it edits the system's CA store)"
     scripts/deps.sh runtime || fail "could not install python3 and python3-venv"
     found=()
     for c in cc gcc clang c99 pkg-config; do command -v "$c" >/dev/null && found+=("$c"); done

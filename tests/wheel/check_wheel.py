@@ -84,6 +84,10 @@ def bundled_libraries():
 
 def main(argv):
     system_ca = "--system-ca" in argv
+    if system_ca and os.environ.get("CARDTOKEN_BARE_ROOT") != "1":
+        print("check_wheel.py: --system-ca edits the system's CA store; it runs only inside"
+              " make test-bare's throwaway root (CARDTOKEN_BARE_ROOT=1)")
+        return 2
     pkg = os.path.dirname(os.path.abspath(cardtoken.__file__))
     print("cardtoken %s, libcurl %s, %s" % (cardtoken.__version__, cardtoken.CURL_VERSION,
                                              cardtoken.OPENSSL_VERSION))
