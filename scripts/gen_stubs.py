@@ -182,6 +182,8 @@ def gen_pyi(desc, errors):
         "class ResultUnknownError(GatewayError): ...",
         "class UnknownOptionError(ConfigurationError, TypeError): ...",
         "class UnknownArgumentError(ValidationError, TypeError): ...",
+        "class OptionTypeError(ConfigurationError, TypeError): ...",
+        "class ArgumentTypeError(ValidationError, TypeError): ...",
         "",
         "# ---------------------------------------------------------------- notifications",
         "",
