@@ -48,6 +48,7 @@ __all__ = [
     "CURL_VERSION",
     "OPENSSL_VERSION",
     "__version__",
+    "configure_cache",
     "CT_ERR_CLOSED",
     "CT_ERR_CONFIG",
     "CT_ERR_CONNECT",
@@ -73,6 +74,13 @@ __all__ = [
 __version__: str
 CURL_VERSION: str
 OPENSSL_VERSION: str
+
+def configure_cache(
+    *,
+    persistent: bool | None = None,
+    max_connections: int | None = None,
+    idle_timeout: int | None = None,
+) -> dict[str, Any]: ...
 
 # The core's error codes (Error.code); Error.name is the constant's name.
 CT_OK: int
@@ -303,6 +311,7 @@ class Pagsmile(_Client):
         ca_file: str | None = None,
         proxy: str | None = None,
         max_retries: int | None = None,
+        persistent: bool | None = None,
         fixed_time: str | None = None,
     ) -> Pagsmile: ...
     def get_card_token(
@@ -404,6 +413,7 @@ class PayerMax(_Client):
         ca_file: str | None = None,
         proxy: str | None = None,
         max_retries: int | None = None,
+        persistent: bool | None = None,
         fixed_time: str | None = None,
     ) -> PayerMax: ...
     def inquire_payment_token(
@@ -589,6 +599,7 @@ class YabandPay(_Client):
         ca_file: str | None = None,
         proxy: str | None = None,
         max_retries: int | None = None,
+        persistent: bool | None = None,
         fixed_time: str | None = None,
     ) -> YabandPay: ...
     def create_card_token(
@@ -737,6 +748,7 @@ class WorldFirst(_Client):
         ca_file: str | None = None,
         proxy: str | None = None,
         max_retries: int | None = None,
+        persistent: bool | None = None,
         fixed_time: str | None = None,
     ) -> WorldFirst: ...
     def query_card_sensitive_info(
@@ -900,6 +912,7 @@ class AsyncPagsmile(_AsyncClient):
         ca_file: str | None = None,
         proxy: str | None = None,
         max_retries: int | None = None,
+        persistent: bool | None = None,
         fixed_time: str | None = None,
     ) -> None: ...
     async def get_card_token(
@@ -1001,6 +1014,7 @@ class AsyncPayerMax(_AsyncClient):
         ca_file: str | None = None,
         proxy: str | None = None,
         max_retries: int | None = None,
+        persistent: bool | None = None,
         fixed_time: str | None = None,
     ) -> None: ...
     async def inquire_payment_token(
@@ -1186,6 +1200,7 @@ class AsyncYabandPay(_AsyncClient):
         ca_file: str | None = None,
         proxy: str | None = None,
         max_retries: int | None = None,
+        persistent: bool | None = None,
         fixed_time: str | None = None,
     ) -> None: ...
     async def create_card_token(
@@ -1334,6 +1349,7 @@ class AsyncWorldFirst(_AsyncClient):
         ca_file: str | None = None,
         proxy: str | None = None,
         max_retries: int | None = None,
+        persistent: bool | None = None,
         fixed_time: str | None = None,
     ) -> None: ...
     async def query_card_sensitive_info(
