@@ -2,7 +2,9 @@
  * by the pool, the key cache and the transport. */
 #include "cachecfg.h"
 
-static int ct_cfg_persistent = 1;
+/* Off unless turned on: the PHP extension turns it on at MINIT (ini
+ * cardtoken.persistent, default On); Python and C programs opt in. */
+static int ct_cfg_persistent = 0;
 static long ct_cfg_max_connections = 16;
 static long ct_cfg_idle_timeout = 50;
 
