@@ -10,6 +10,7 @@
 #   BENCH_SCALE=1.0       loop length factor (0.1 = a quick smoke run)
 #   BENCH_PROFILE=1       0 skips the callgrind instruction counts
 #   BENCH_MEMORY=1        0 skips the RSS runs
+#   BENCH_PER_REQUEST=1   0 skips the per-request (cache on/off) Python run
 #   BENCH_OUT=bench/results.md
 #
 # Work files go to build/bench/ (fixtures, keys, certificates, nginx.conf,
@@ -156,4 +157,10 @@ VPY=$ROOT/build/venv/bin/python
 "$VPY" -m pip install -q --disable-pip-version-check -r bench/requirements-async.txt
 say "asyncio: 1000 calls in flight (async client, sync client in threads, aiohttp peer)"
 PYTHONPATH="$WORK/pylib" run "$VPY" bench/py_async.py "$FX" "$OUT" 1000
+# per request (issue 17): a client built per call, cache on vs off, through
+# a relay delaying 10 ms each way (BENCH_PER_REQUEST=0 skips it).
+if [ "${BENCH_PER_REQUEST:-1}" != 0 ]; then
+    say "per request: Python, a client per call, 20 ms round trip, cache on vs off"
+    PYTHONPATH="$WORK/pylib" run "$VPY" bench/py_per_request.py 200 0.01 "$OUT"
+fi
 say "done in $(( $(date +%s) - START )) s; raw data in ${RAWF#$ROOT/}"

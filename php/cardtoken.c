@@ -208,11 +208,35 @@ ZEND_FUNCTION(CardToken_version)
 /* Module                                                              */
 /* ------------------------------------------------------------------ */
 
+/* The process-wide connection and key cache (ct_cache_configure): system
+ * settings, read once at MINIT, so every thread of a ZTS build and every
+ * php-fpm worker (forked after MINIT: the core gives each its own cache)
+ * sees the same. */
+PHP_INI_BEGIN()
+PHP_INI_ENTRY("cardtoken.persistent", "1", PHP_INI_SYSTEM, NULL)
+PHP_INI_ENTRY("cardtoken.max_connections", "16", PHP_INI_SYSTEM, NULL)
+PHP_INI_ENTRY("cardtoken.idle_timeout", "50", PHP_INI_SYSTEM, NULL)
+PHP_INI_END()
+
 static PHP_MINIT_FUNCTION(cardtoken)
 {
+    ct_error cerr;
+
     if (ct_global_init() != CT_OK) {
         php_error_docref(NULL, E_WARNING, "cardtoken: ct_global_init() failed");
         return FAILURE;
+    }
+    REGISTER_INI_ENTRIES();
+    memset(&cerr, 0, sizeof(cerr));
+    if (ct_cache_configure(INI_BOOL("cardtoken.persistent") ? 1 : 0,
+                           (long)INI_INT("cardtoken.max_connections"),
+                           (long)INI_INT("cardtoken.idle_timeout"),
+                           &cerr) != CT_OK) {
+        /* a bad value: the sizes keep their defaults */
+        php_error_docref(NULL, E_WARNING, "cardtoken.%s: %s", cerr.field,
+                         cerr.message);
+        ct_cache_configure(INI_BOOL("cardtoken.persistent") ? 1 : 0, -1, -1,
+                           NULL);
     }
 
     size_t n = 0;
@@ -257,6 +281,13 @@ static PHP_MINIT_FUNCTION(cardtoken)
     return SUCCESS;
 }
 
+static PHP_MSHUTDOWN_FUNCTION(cardtoken)
+{
+    UNREGISTER_INI_ENTRIES();
+    ct_cache_flush(); /* cached connections closed, keys wiped */
+    return SUCCESS;
+}
+
 static PHP_RINIT_FUNCTION(cardtoken)
 {
 #if defined(ZTS) && defined(COMPILE_DL_CARDTOKEN)
@@ -284,7 +315,15 @@ static PHP_MINFO_FUNCTION(cardtoken)
     php_info_print_table_row(2, "gateways",
                              names.s != NULL ? ZSTR_VAL(names.s) : "");
     smart_str_free(&names);
+    {
+        char row[64];
+        size_t endpoints = 0, keys = 0;
+        ct_cache_info(NULL, NULL, NULL, &endpoints, &keys);
+        snprintf(row, sizeof(row), "%zu endpoints, %zu keys", endpoints, keys);
+        php_info_print_table_row(2, "cache (this process)", row);
+    }
     php_info_print_table_end();
+    DISPLAY_INI_ENTRIES();
 }
 
 zend_module_entry cardtoken_module_entry = {
@@ -292,7 +331,7 @@ zend_module_entry cardtoken_module_entry = {
     "cardtoken",
     ext_functions,
     PHP_MINIT(cardtoken),
-    NULL,
+    PHP_MSHUTDOWN(cardtoken),
     PHP_RINIT(cardtoken),
     NULL,
     PHP_MINFO(cardtoken),

@@ -116,7 +116,7 @@ def gen_pyi(desc, errors):
     classes = [g["class_name"] for g in desc["gateways"]]
     exc = exception_names(os.path.join(HERE, "python", "cardtoken", "_errors.py"))
     names = classes + ["Async" + c for c in classes] + ["Request", "Notification"] + [r for r, _ in results] + exc
-    names += ["CURL_VERSION", "OPENSSL_VERSION", "__version__"] + sorted(errors)
+    names += ["CURL_VERSION", "OPENSSL_VERSION", "__version__", "configure_cache"] + sorted(errors)
     o = [
         '"""Type stubs of cardtoken (the C extension cardtoken._cardtoken and the',
         'exceptions of cardtoken._errors, re-exported here).',
@@ -139,6 +139,15 @@ def gen_pyi(desc, errors):
     ]
     o += [f'    "{n}",' for n in names]
     o += ["]", "__version__: str", "CURL_VERSION: str", "OPENSSL_VERSION: str", ""]
+    o += [
+        "def configure_cache(",
+        "    *,",
+        "    persistent: bool | None = None,",
+        "    max_connections: int | None = None,",
+        "    idle_timeout: int | None = None,",
+        ") -> dict[str, Any]: ...",
+        "",
+    ]
     o.append("# The core's error codes (Error.code); Error.name is the constant's name.")
     o += [f"{e}: int" for e in errors]
     o += [

@@ -148,6 +148,22 @@ CT_API const char *ct_version(void);
 CT_API const char *ct_curl_version(void);
 CT_API const char *ct_openssl_version(void);
 
+/* The process-wide cache (share.c, keycache.c): clients whose endpoint,
+ * CA file, proxy and timeouts match share idle connections, TLS sessions,
+ * DNS answers and the CA store; parsed RSA keys are shared by the SHA-256
+ * of their text. persistent: 1 on, 0 off (the default of the library; it
+ * also frees what is cached); max_connections: idle connections kept per
+ * endpoint (1..64, default 16); idle_timeout: seconds a connection or endpoint
+ * may stay idle (1..3600, default 50). -1 leaves a setting as it is.
+ * Thread-safe; a forked child never uses what its parent cached. */
+CT_API ct_err ct_cache_configure(int persistent, long max_connections,
+                                 long idle_timeout, ct_error *err);
+/* The settings and how many endpoints and keys are cached now. */
+CT_API void ct_cache_info(int *persistent, long *max_connections,
+                          long *idle_timeout, size_t *endpoints, size_t *keys);
+/* Frees every cached endpoint and key no client holds (wiped). */
+CT_API void ct_cache_flush(void);
+
 /* ------------------------------------------------------------------ */
 /* Gateways, operations, argument types                                */
 /* ------------------------------------------------------------------ */

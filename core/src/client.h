@@ -15,6 +15,7 @@ struct ct_client {
     char *ca_file;
     char *proxy;
     int max_retries;
+    int persistent; /* may use the process-wide connection cache */
     int fixed_clock;
     ct_time fixed_time;
     void *state; /* the gateway's own: credentials, keyed contexts */

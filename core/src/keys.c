@@ -4,6 +4,7 @@
 #include "buf.h"
 #include "crypto.h"
 #include "errors.h"
+#include "keycache.h"
 #include "keys.h"
 #include "mem.h"
 
@@ -102,11 +103,18 @@ static ct_err ct_load_key(const char *text, size_t n, const char *field,
                           int private, EVP_PKEY **out, ct_error *err)
 {
     unsigned char *der = NULL;
-    long len = ct_key_der(text, n, &der);
-    EVP_PKEY *k = len > 0 ? ct_key_decode(der, len, private) : NULL;
+    long len;
+    EVP_PKEY *k;
     ct_err rc;
 
     *out = NULL;
+    /* Only a key that passed the checks below is ever cached. */
+    if ((k = ct_keycache_get(text, n, private)) != NULL) {
+        *out = k;
+        return CT_OK;
+    }
+    len = ct_key_der(text, n, &der);
+    k = len > 0 ? ct_key_decode(der, len, private) : NULL;
     ERR_clear_error();
     if (der != NULL)
         ct_free_secret(der, len > 0 ? (size_t)len : 0);
@@ -124,6 +132,7 @@ static ct_err ct_load_key(const char *text, size_t n, const char *field,
         EVP_PKEY_free(k);
         return rc;
     }
+    ct_keycache_put(text, n, private, k);
     *out = k;
     return CT_OK;
 }

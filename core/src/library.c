@@ -1,7 +1,9 @@
 /* library.c - process-wide initialisation and version strings. */
 #include "crypto.h"
 #include "mem.h"
+#include "keycache.h"
 #include "pool.h"
+#include "share.h"
 
 #include <pthread.h>
 
@@ -23,6 +25,8 @@ static void ct_do_global_init(void)
         return;
     }
     ct_fork_init();
+    ct_share_fork_init();
+    ct_keycache_fork_init();
     ct_curl_init_rc =
         curl_global_init_mem(CURL_GLOBAL_DEFAULT, ct_wipe_malloc, ct_wipe_free,
                              ct_wipe_realloc, ct_wipe_strdup, ct_wipe_calloc);

@@ -167,6 +167,15 @@ ct_err ct_configure_common(ct_client *c, const ct_kvlist *o, ct_error *err)
         return ct_fail(err, CT_ERR_CONFIG, "proxy",
                        "option proxy cannot be used with an http:// base_url "
                        "(card data would cross the proxy in clear)");
+    v = ct_kv_get(o, "persistent");
+    c->persistent = 1;
+    if (v != NULL && v->len > 0) {
+        if (strcmp(v->value, "false") == 0 || strcmp(v->value, "0") == 0)
+            c->persistent = 0;
+        else if (strcmp(v->value, "true") != 0 && strcmp(v->value, "1") != 0)
+            return ct_fail(err, CT_ERR_CONFIG, "persistent",
+                           "option persistent must be true or false");
+    }
     v = ct_kv_get(o, "fixed_time");
     if (v != NULL && v->len > 0) {
         if (!ct_parse_rfc3339(v->value, v->len, &c->fixed_time))

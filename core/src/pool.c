@@ -14,6 +14,7 @@
  * socket is readable, or OpenSSL holds buffered data) is dropped instead of
  * reused, so an unsolicited or stale answer can never become the answer of
  * the next call. */
+#include "cachecfg.h"
 #include "errors.h"
 #include "mem.h"
 #include "pool.h"
@@ -29,7 +30,7 @@
 #include <curl/curl.h>
 #include <openssl/ssl.h>
 
-#define CT_POOL_MAX 16
+#define CT_POOL_MAX 64 /* the cap of max_connections (share.c) */
 #define CT_HANDLE_FDS 4
 
 typedef struct ct_hinfo {
@@ -336,8 +337,9 @@ CURL *ct_pool_get(ct_pool *p)
 
 void ct_pool_put(ct_pool *p, CURL *h)
 {
+    size_t max = (size_t)ct_cache_max_connections();
     ct_pool_lock(p);
-    if (p->nidle < CT_POOL_MAX) {
+    if (p->nidle < max && p->nidle < CT_POOL_MAX) {
         p->idle[p->nidle++] = h;
         h = NULL;
     }

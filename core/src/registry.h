@@ -49,6 +49,9 @@ typedef struct ct_env {
                "proxy URL (may hold credentials)"),                            \
         CT_ARG("max_retries", CT_TYPE_INT, 0,                                  \
                "resends of calls that provably sent nothing (default 2)"),     \
+        CT_ARG("persistent", CT_TYPE_BOOL, 0,                                  \
+               "share connections with the process's other clients "           \
+               "(default true, see the cache settings)"),                      \
         CT_ARG("fixed_time", CT_TYPE_STRING, 0,                                \
                "RFC 3339 time used as the clock (tests)")
 

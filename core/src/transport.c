@@ -4,6 +4,7 @@
  * one connection and concurrent calls never share a handle, and retries
  * only for failures that provably sent nothing. */
 #include "buf.h"
+#include "cachecfg.h"
 #include "client.h"
 #include "crypto.h"
 #include "errors.h"
@@ -11,6 +12,7 @@
 #include "pool.h"
 #include "request.h"
 #include "setopt.h"
+#include "share.h"
 #include "transport.h"
 
 #include <pthread.h>
@@ -19,22 +21,26 @@
 #include <time.h>
 
 #include <curl/curl.h>
+#include <openssl/evp.h>
 #include <openssl/ssl.h>
 
 #define CT_MAX_RESPONSE (1024 * 1024)
 #define CT_MAX_HEADER_BYTES (64 * 1024)
 
 struct ct_transport {
-    ct_pool *pool; /* this process's; replaced after a fork (pool.c) */
+    ct_pool *pool;        /* this process's; replaced after a fork (pool.c) */
+    ct_share_ent *shared; /* or the process-wide one (share.c) */
     char user_agent[96];
 };
 
 static ct_err ct_handle_new(const ct_client *c, ct_transport *t, ct_pool *p,
                             CURL **out, ct_error *err);
+static int ct_transport_cache_key(const ct_client *c, unsigned char key[32]);
 
 ct_err ct_transport_new(const ct_client *c, ct_transport **out, ct_error *err)
 {
     ct_transport *t;
+    ct_pool *p;
     CURL *h;
     ct_err rc;
 
@@ -46,19 +52,70 @@ ct_err ct_transport_new(const ct_client *c, ct_transport **out, ct_error *err)
         return ct_fail_nomem(err);
     snprintf(t->user_agent, sizeof(t->user_agent), "cardtoken/%s libcurl/%s",
              CT_VERSION, ct_curl_version());
-    if ((rc = ct_pool_new(&t->pool, err)) != CT_OK) {
+    if (c->persistent && ct_cache_persistent()) {
+        unsigned char key[32];
+        if (!ct_transport_cache_key(c, key))
+            rc = ct_fail_nomem(err);
+        else if ((t->shared = ct_share_acquire(key, err)) == NULL)
+            rc = err != NULL ? err->code : CT_ERR_NOMEM;
+        else
+            rc = CT_OK;
+        OPENSSL_cleanse(key, sizeof(key));
+        if (rc != CT_OK) {
+            ct_transport_free(t);
+            return rc;
+        }
+        p = ct_share_pool(&t->shared, err);
+        if (p == NULL) {
+            ct_transport_free(t);
+            return err != NULL ? err->code : CT_ERR_NOMEM;
+        }
+        /* A warm handle of the same settings proves them already. */
+        if ((h = ct_pool_get(p)) != NULL) {
+            ct_pool_put(p, h);
+            *out = t;
+            return CT_OK;
+        }
+    } else if ((rc = ct_pool_new(&t->pool, err)) != CT_OK) {
         ct_transport_free(t);
         return rc;
+    } else {
+        p = t->pool;
     }
     /* One handle now, so that an option libcurl refuses (a proxy it cannot
      * take, say) fails the constructor rather than a call. */
-    if ((rc = ct_handle_new(c, t, t->pool, &h, err)) != CT_OK) {
+    if ((rc = ct_handle_new(c, t, p, &h, err)) != CT_OK) {
         ct_transport_free(t);
         return rc;
     }
-    ct_pool_put(t->pool, h);
+    ct_pool_put(p, h);
     *out = t;
     return CT_OK;
+}
+
+/* The digest of every setting a pooled handle takes from its client
+ * (ct_transport_setopts): clients with equal digests share a pool. */
+static int ct_transport_cache_key(const ct_client *c, unsigned char key[32])
+{
+    long low = (long)(c->timeout < 10 ? (c->timeout < 1 ? 1 : c->timeout) : 10);
+    char lowtxt[24];
+    EVP_MD_CTX *md = EVP_MD_CTX_new();
+    unsigned int n = 0;
+    int ok;
+
+    snprintf(lowtxt, sizeof(lowtxt), "%ld", low);
+    ok = md != NULL && EVP_DigestInit_ex(md, EVP_sha256(), NULL) &&
+         EVP_DigestUpdate(md, c->base_url, strlen(c->base_url) + 1) &&
+         EVP_DigestUpdate(md, "c", 1) &&
+         EVP_DigestUpdate(md, c->ca_file ? c->ca_file : "",
+                          c->ca_file ? strlen(c->ca_file) + 1 : 0) &&
+         EVP_DigestUpdate(md, "p", 1) &&
+         EVP_DigestUpdate(md, c->proxy ? c->proxy : "",
+                          c->proxy ? strlen(c->proxy) + 1 : 0) &&
+         EVP_DigestUpdate(md, lowtxt, strlen(lowtxt) + 1) &&
+         EVP_DigestFinal_ex(md, key, &n) && n == 32;
+    EVP_MD_CTX_free(md);
+    return ok;
 }
 
 void ct_transport_free(ct_transport *t)
@@ -66,6 +123,7 @@ void ct_transport_free(ct_transport *t)
     if (t == NULL)
         return;
     ct_pool_free(t->pool); /* abandons it instead in a forked child */
+    ct_share_release(t->shared);
     ct_free_secret(t, sizeof(*t));
 }
 
@@ -252,7 +310,7 @@ ct_err ct_transport_setopts(const ct_client *c, const char *user_agent, CURL *h,
     }
     CT_SETOPT(h, CURLOPT_USERAGENT, user_agent, "the user agent");
     CT_SETOPT(h, CURLOPT_TCP_KEEPALIVE, 1L, "keep-alive");
-    CT_SETOPT(h, CURLOPT_MAXAGE_CONN, 50L, "keep-alive");
+    CT_SETOPT(h, CURLOPT_MAXAGE_CONN, ct_cache_idle_timeout(), "keep-alive");
     CT_SETOPT(h, CURLOPT_LOW_SPEED_LIMIT, 1L, "the timeouts");
     CT_SETOPT(h, CURLOPT_LOW_SPEED_TIME, low, "the timeouts");
     CT_SETOPT(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)CT_MAX_RESPONSE,
@@ -517,7 +575,9 @@ ct_err ct_transport_send(ct_client *c, const ct_request *req,
 
     memset(&x, 0, sizeof(x));
     /* After a fork this is a fresh pool: nothing inherited is used. */
-    if ((pool = ct_pool_current(&t->pool, err)) == NULL) {
+    pool = t->shared != NULL ? ct_share_pool(&t->shared, err)
+                             : ct_pool_current(&t->pool, err);
+    if (pool == NULL) {
         rc = err != NULL ? err->code : CT_ERR_NOMEM;
         goto cleanup;
     }

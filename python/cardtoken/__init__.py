@@ -19,7 +19,7 @@ the same options and operations as coroutines (README, "asyncio").
 from . import _errors
 from ._errors import *  # noqa: F401,F403 (the exception classes)
 from . import _cardtoken
-from ._cardtoken import CURL_VERSION, OPENSSL_VERSION, Request, __version__
+from ._cardtoken import CURL_VERSION, OPENSSL_VERSION, Request, __version__, configure_cache
 
 # The client classes (one per gateway) and the result classes are made by the
 # extension from the core's description of itself: re-exported as they are,
@@ -55,6 +55,7 @@ __all__ = (
         "CURL_VERSION",
         "OPENSSL_VERSION",
         "__version__",
+        "configure_cache",
     ]
     + sorted(k for k in vars(_cardtoken) if k.startswith("CT_"))
 )

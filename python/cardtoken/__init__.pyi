@@ -50,6 +50,7 @@ __all__ = [
     "CURL_VERSION",
     "OPENSSL_VERSION",
     "__version__",
+    "configure_cache",
     "CT_ERR_CLOSED",
     "CT_ERR_CONFIG",
     "CT_ERR_CONNECT",
@@ -75,6 +76,13 @@ __all__ = [
 __version__: str
 CURL_VERSION: str
 OPENSSL_VERSION: str
+
+def configure_cache(
+    *,
+    persistent: bool | None = None,
+    max_connections: int | None = None,
+    idle_timeout: int | None = None,
+) -> dict[str, Any]: ...
 
 # The core's error codes (Error.code); Error.name is the constant's name.
 CT_OK: int
@@ -307,6 +315,7 @@ class Pagsmile(_Client):
         ca_file: str | None = None,
         proxy: str | None = None,
         max_retries: int | None = None,
+        persistent: bool | None = None,
         fixed_time: str | None = None,
     ) -> Pagsmile: ...
     def get_card_token(
@@ -408,6 +417,7 @@ class PayerMax(_Client):
         ca_file: str | None = None,
         proxy: str | None = None,
         max_retries: int | None = None,
+        persistent: bool | None = None,
         fixed_time: str | None = None,
     ) -> PayerMax: ...
     def inquire_payment_token(
@@ -593,6 +603,7 @@ class YabandPay(_Client):
         ca_file: str | None = None,
         proxy: str | None = None,
         max_retries: int | None = None,
+        persistent: bool | None = None,
         fixed_time: str | None = None,
     ) -> YabandPay: ...
     def create_card_token(
@@ -741,6 +752,7 @@ class WorldFirst(_Client):
         ca_file: str | None = None,
         proxy: str | None = None,
         max_retries: int | None = None,
+        persistent: bool | None = None,
         fixed_time: str | None = None,
     ) -> WorldFirst: ...
     def query_card_sensitive_info(
@@ -904,6 +916,7 @@ class AsyncPagsmile(_AsyncClient):
         ca_file: str | None = None,
         proxy: str | None = None,
         max_retries: int | None = None,
+        persistent: bool | None = None,
         fixed_time: str | None = None,
     ) -> None: ...
     async def get_card_token(
@@ -1005,6 +1018,7 @@ class AsyncPayerMax(_AsyncClient):
         ca_file: str | None = None,
         proxy: str | None = None,
         max_retries: int | None = None,
+        persistent: bool | None = None,
         fixed_time: str | None = None,
     ) -> None: ...
     async def inquire_payment_token(
@@ -1190,6 +1204,7 @@ class AsyncYabandPay(_AsyncClient):
         ca_file: str | None = None,
         proxy: str | None = None,
         max_retries: int | None = None,
+        persistent: bool | None = None,
         fixed_time: str | None = None,
     ) -> None: ...
     async def create_card_token(
@@ -1338,6 +1353,7 @@ class AsyncWorldFirst(_AsyncClient):
         ca_file: str | None = None,
         proxy: str | None = None,
         max_retries: int | None = None,
+        persistent: bool | None = None,
         fixed_time: str | None = None,
     ) -> None: ...
     async def query_card_sensitive_info(

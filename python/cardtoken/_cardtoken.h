@@ -57,6 +57,9 @@ static inline modstate *state_of(PyObject *obj)
     return (modstate *)PyType_GetModuleState(Py_TYPE(obj));
 }
 
+/* ---- _cardtoken_cache.c ---- */
+int cache_functions_add(PyObject *m);
+
 /* ---- _cardtoken_errors.c ---- */
 int errors_load(modstate *st);
 void raise_ct(modstate *st, ct_err rc, const ct_error *e, ct_gateway gw);

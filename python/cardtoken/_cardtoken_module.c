@@ -65,7 +65,7 @@ static int module_exec(PyObject *m)
 
     if (errors_load(st) < 0 || result_types_add(m, st) < 0 ||
         client_types_add(m, st) < 0 || notification_type_add(m, st) < 0 ||
-        async_types_add(m, st) < 0)
+        async_types_add(m, st) < 0 || cache_functions_add(m) < 0)
         return -1;
     st->request_type = PyType_FromModuleAndSpec(m, &request_spec, NULL);
     if (!st->request_type ||
@@ -132,6 +132,7 @@ static int module_clear(PyObject *m)
 static void module_free(void *m)
 {
     module_clear((PyObject *)m);
+    ct_cache_flush(); /* what no client holds any more, wiped */
 }
 
 static PyModuleDef_Slot module_slots[] = {

@@ -19,8 +19,11 @@
 #include "check.h"
 #include "client.h"
 #include "json.h"
+#include "keycache.h"
+#include "keys.h"
 #include "mask.h"
 #include "phpstr.h"
+#include "share.h"
 
 #include <arpa/inet.h>
 #include <fcntl.h>
@@ -901,6 +904,117 @@ static void pagsmile_published_nested(void)
     }
 }
 
+/* issue 17: parsed keys cached by the digest of their text, bounded,
+ * refcounted (a key a client holds outlives its eviction; ASan: no leak,
+ * no use after free). */
+static void keycache_hits_bounded_refcounted(void)
+{
+    char path[512], text[8192], more[8192 + 64];
+    EVP_PKEY *a = NULL, *b = NULL, *c = NULL, *k;
+    FILE *f;
+    size_t n, i;
+    ct_error e;
+
+    snprintf(path, sizeof(path), "%s/keys/merchant_private.pem", vdir);
+    f = fopen(path, "rb");
+    n = f ? fread(text, 1, sizeof(text) - 1, f) : 0;
+    if (f)
+        fclose(f);
+    EXPECT(n > 100, "no merchant key at %s", path);
+    if (n <= 100)
+        return;
+    text[n] = '\0';
+    EXPECT(ct_cache_configure(1, -1, -1, &e) == CT_OK, "cache not turned on");
+    ct_cache_flush();
+    EXPECT(ct_load_private_key(text, n, "private_key", &a, &e) == CT_OK &&
+               ct_load_private_key(text, n, "private_key", &b, &e) == CT_OK,
+           "key not loaded");
+    EXPECT(a != NULL && a == b, "the same text was parsed twice");
+    EXPECT(ct_keycache_count() == 1, "%zu keys cached", ct_keycache_count());
+    /* the same key as a public key: another kind, another entry */
+    EXPECT(ct_load_public_key(text, n, "public_key", &k, &e) != CT_OK || k != a,
+           "a private key served as a public key");
+    if (k != NULL && k != a)
+        EVP_PKEY_free(k);
+    memcpy(more, text, n);
+    more[n] = '\n';
+    EXPECT(ct_load_private_key(more, n + 1, "private_key", &c, &e) == CT_OK &&
+               c != a,
+           "a changed text shared the entry");
+    for (i = 0; i < 40; i++) { /* 40 texts of the same key: bounded */
+        memset(more + n, '\n', i + 2);
+        k = NULL;
+        EXPECT(ct_load_private_key(more, n + i + 2, "private_key", &k, &e) ==
+                   CT_OK,
+               "variant %zu not loaded", i);
+        EVP_PKEY_free(k);
+    }
+    EXPECT(ct_keycache_count() <= 32, "%zu keys cached", ct_keycache_count());
+    ct_cache_flush();
+    EXPECT(ct_keycache_count() == 0, "flush left keys");
+    /* held keys outlive their entries */
+    EXPECT(a != NULL && EVP_PKEY_get_bits(a) >= 2048 &&
+               EVP_PKEY_get_bits(c) >= 2048,
+           "a held key was freed by the flush");
+    EVP_PKEY_free(a);
+    EVP_PKEY_free(b);
+    EVP_PKEY_free(c);
+    /* off: nothing cached */
+    EXPECT(ct_cache_configure(0, -1, -1, &e) == CT_OK, "cache not turned off");
+    EXPECT(ct_load_private_key(text, n, "private_key", &a, &e) == CT_OK &&
+               ct_keycache_count() == 0,
+           "a key was cached with the cache off");
+    EVP_PKEY_free(a);
+    EXPECT(ct_cache_configure(1, -1, -1, &e) == CT_OK, "cache not turned on");
+}
+
+/* issue 17: the LRU of shared pools stays bounded, even past a burst of
+ * held entries, and equal digests share one entry. */
+static void share_lru_bounded(void)
+{
+    static ct_share_ent *held[80];
+    unsigned char key[32];
+    ct_share_ent *x, *y;
+    size_t i;
+    ct_error e;
+
+    EXPECT(ct_cache_configure(1, -1, -1, &e) == CT_OK, "cache not turned on");
+    ct_cache_flush();
+    memset(key, 0, sizeof(key));
+    for (i = 0; i < 1000; i++) {
+        memcpy(key, &i, sizeof(i));
+        x = ct_share_acquire(key, &e);
+        EXPECT(x != NULL, "entry %zu not made", i);
+        ct_share_release(x);
+    }
+    EXPECT(ct_share_count() <= 64, "%zu endpoints cached", ct_share_count());
+    x = ct_share_acquire(key, &e);
+    y = ct_share_acquire(key, &e);
+    EXPECT(x != NULL && x == y, "one digest, two entries");
+    ct_share_release(x);
+    ct_share_release(y);
+    for (i = 0; i < 80; i++) {
+        size_t v = 5000 + i;
+        memcpy(key, &v, sizeof(v));
+        held[i] = ct_share_acquire(key, &e);
+        EXPECT(held[i] != NULL && ct_share_pool(&held[i], &e) != NULL,
+               "held entry %zu", i);
+    }
+    for (i = 0; i < 80; i++)
+        ct_share_release(held[i]);
+    EXPECT(ct_share_count() <= 64, "%zu endpoints after the burst",
+           ct_share_count());
+    EXPECT(ct_cache_configure(-1, 0, -1, &e) == CT_ERR_CONFIG &&
+               strcmp(e.field, "max_connections") == 0,
+           "max_connections 0 accepted");
+    EXPECT(ct_cache_configure(-1, -1, 3601, &e) == CT_ERR_CONFIG &&
+               strcmp(e.field, "idle_timeout") == 0,
+           "idle_timeout 3601 accepted");
+    ct_cache_flush();
+    EXPECT(ct_share_count() == 0, "flush left endpoints");
+    EXPECT(ct_cache_configure(0, -1, -1, &e) == CT_OK, "cache not turned off");
+}
+
 int main(int argc, char **argv)
 {
     static const char *const gws[] = {"pagsmile", "payermax", "yabandpay",
@@ -938,6 +1052,9 @@ int main(int argc, char **argv)
     call_sweep_outcome_unknown();
     mask_json_rule();
     pagsmile_published_nested();
+    keycache_hits_bounded_refcounted();
+    share_lru_bounded();
+    ct_cache_flush();
     printf("core: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }

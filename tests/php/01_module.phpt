@@ -52,7 +52,8 @@ var_dump($e->getField(), $e->getGateway(), $e->isRetryable(), $e->isOutcomeUnkno
     $e->getGatewayCode(), $e->getGatewayMessage(), $e->getRetryAfter(), $e->getErrorName());
 var_dump((new CardToken\Exception('y', CardToken\Exception::TIMEOUT))->getErrorName());
 
-// Thread-safety by construction: nothing but classes and one function.
+// Thread-safety by construction: nothing but classes, one function and
+// the three process-wide PHP_INI_SYSTEM cache settings (issue 17).
 $ext = new ReflectionExtension('cardtoken');
 var_dump($ext->getINIEntries(), $ext->getConstants(), array_keys($ext->getFunctions()));
 ?>
@@ -88,7 +89,13 @@ NULL
 NULL
 string(5) "CT_OK"
 string(14) "CT_ERR_TIMEOUT"
-array(0) {
+array(3) {
+  ["cardtoken.idle_timeout"]=>
+  string(2) "50"
+  ["cardtoken.max_connections"]=>
+  string(2) "16"
+  ["cardtoken.persistent"]=>
+  string(1) "1"
 }
 array(0) {
 }
