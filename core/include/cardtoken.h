@@ -472,6 +472,75 @@ CT_API ct_err ct_call(ct_client *client, const ct_op_desc *op,
                       const ct_args *args, ct_result **out, ct_error *err);
 
 /* ------------------------------------------------------------------ */
+/* Observing calls (README "Debugging and observability")              */
+/* ------------------------------------------------------------------ */
+
+#define CT_TRACE_ATTEMPT 1 /* one HTTP attempt finished (or failed)       */
+#define CT_TRACE_CALL 2    /* the whole call finished (after every retry) */
+
+/*
+ * What one attempt or one call did: nothing secret in it. Every string is
+ * borrowed for the duration of the observer call only (copy what you
+ * keep); the path is the URL's path with the text masking rule applied
+ * (ct_mask_text), never the query; no header, no body.
+ */
+typedef struct ct_trace {
+    int kind;                 /* CT_TRACE_ATTEMPT or CT_TRACE_CALL          */
+    int gateway;              /* ct_gateway                                 */
+    const char *operation;    /* "get_card_token"; "" for an ack            */
+    const char *method;       /* "POST"                                     */
+    const char *path;         /* "/api/v1/card/token"                       */
+    const char *server;       /* the URL's host: "sandbox.example.com"      */
+    int port;                 /* the URL's port, 0 when not given           */
+    int attempt;              /* attempt: 1, 2, ...; call: attempts made    */
+    int http_status;          /* 0: no HTTP answer                          */
+    const char *gateway_code; /* the gateway's code on an error, or ""      */
+    double elapsed;           /* seconds (attempt: libcurl's total time)    */
+    double dns, connect, tls, first_byte; /* attempt: seconds from its start
+                                             (libcurl), 0 when not reached;
+                                             call: the last attempt's     */
+    int reused;               /* 1: no new connection was opened      */
+    long long bytes_sent;     /* request body bytes uploaded          */
+    long long bytes_received; /* response body bytes                  */
+    const char *outcome;      /* "ok" or ct_category_name()           */
+    const char *error;        /* "" or ct_err_name(), e.g. "CT_ERR_DNS" */
+    int retrying;             /* attempt: 1 when another one follows  */
+    /* call: the last answer's headers, each value masked: a credential's
+     * (a name with auth, token, sign, secret, key, cookie, password or
+     * session in it: Authorization, Access-Token, Signature, sign) as
+     * "***", any other by ct_mask_text; none without an answer. */
+    const ct_header *headers;
+    size_t nheaders;
+    /* call, only when the observer asked for CT_OBSERVE_BODIES: the request
+     * body as ct_request_body_redacted() gives it and the answer's as
+     * ct_mask_json() gives it (NULL when it is not a JSON object: never
+     * shown then); NULL otherwise. */
+    const char *request_body;
+    size_t request_body_len;
+    const char *response_body;
+    size_t response_body_len;
+} ct_trace;
+
+/* Runs on the calling thread (for a ct_multi: inside ct_multi_action or
+ * ct_transfer_finish); must not call back into the client. */
+typedef void (*ct_observer_fn)(void *userp, const ct_trace *t);
+
+/* Every call of the client (ct_call, ct_multi) reports each attempt and
+ * the whole call to fn (NULL: none, the default; costs nothing). Set it
+ * before the client is shared between threads. */
+CT_API void ct_client_set_observer(ct_client *client, ct_observer_fn fn,
+                                   void *userp);
+
+#define CT_OBSERVE_BODIES 1 /* the call's record carries masked bodies */
+
+/* As ct_call, reporting this call to fn (NULL: the client's observer);
+ * flags: CT_OBSERVE_*. */
+CT_API ct_err ct_call_observed(ct_client *client, const ct_op_desc *op,
+                               const ct_args *args, ct_observer_fn fn,
+                               void *userp, int flags, ct_result **out,
+                               ct_error *err);
+
+/* ------------------------------------------------------------------ */
 /* Notifications                                                       */
 /* ------------------------------------------------------------------ */
 

@@ -22,6 +22,7 @@
 #include "errors.h"
 #include "mem.h"
 #include "request.h"
+#include "trace.h"
 #include "transport.h"
 
 #include <fcntl.h>
@@ -539,6 +540,8 @@ ct_err ct_transfer_finish(ct_transfer *t, ct_result **out, ct_error *err)
     } else {
         rc = ct_call_finish(t->m->c, t->req->op, t->req, &t->reply, out, err);
     }
+    ct_xfer_report(&t->x, &t->reply);
+    ct_trace_call(t->m->c, t->req, &t->reply, rc, err);
     ct_transfer_free(t, 1);
     return rc;
 }

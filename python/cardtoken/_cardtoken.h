@@ -48,13 +48,46 @@ typedef struct modstate {
     PyObject *json_dumps;
     PyObject *json_loads;
     PyObject
-        *dumps_kwargs; /* {"ensure_ascii": False, "separators": (",", ":")} */
+        *dumps_kwargs;   /* {"ensure_ascii": False, "separators": (",", ":")} */
+    PyObject *obs_emit;  /* cardtoken._observe.emit */
+    PyObject *obs_level; /* cardtoken._observe.wanted */
+    PyObject *response_type; /* cardtoken.Response */
 } modstate;
 
 static inline modstate *state_of(PyObject *obj)
 {
     return (modstate *)PyType_GetModuleState(Py_TYPE(obj));
 }
+
+/* ---- _cardtoken_observe.c ---- */
+#define OBS_MAX 16 /* attempt records kept per call (more are counted) */
+typedef struct obs_rec {
+    ct_trace t; /* strings below; outcome/error: the core's static ones */
+    char op[64];
+    char method[16];
+    char path[256];
+    char server[128];
+    char gwcode[64];
+} obs_rec;
+typedef struct obs_col {
+    obs_rec rec[OBS_MAX]; /* the attempts */
+    size_t n, dropped;
+    obs_rec call;
+    int have_call;
+    char *hbuf; /* the answer's masked headers: name\0value\0 ... */
+    size_t hlen, nh;
+    char *sent, *got; /* the masked bodies (CT_OBSERVE_BODIES) */
+    size_t sent_len, got_len;
+} obs_col;
+void obs_collect(void *userp, const ct_trace *t);
+void obs_init(obs_col *c);
+void obs_free(obs_col *c);
+int obs_wanted(modstate *st, PyObject *on_call, ct_gateway gw);
+PyObject *obs_response(modstate *st, const obs_col *c);
+int obs_emit(modstate *st, PyObject *on_call, const obs_col *c,
+             PyObject *response);
+void obs_attach_to_error(PyObject *response);
+int obs_load(modstate *st);
 
 /* ---- _cardtoken_errors.c ---- */
 int errors_load(modstate *st);
@@ -122,6 +155,8 @@ PyObject *refuse_pickle(PyObject *self, PyObject *args);
 /* ---- _cardtoken_result.c ---- */
 int result_types_add(PyObject *m, modstate *st);
 PyObject *result_to_py(modstate *st, const ct_result *res);
+/* Sets the result's (each record's, for a list) .response. */
+void result_set_response(PyObject *out, PyObject *resp);
 
 /* ---- _cardtoken_client.c ---- */
 typedef struct ClientObject {
@@ -130,6 +165,7 @@ typedef struct ClientObject {
     ct_gateway gw; /* gd->id */
     int closed;
     Py_ssize_t inflight; /* core calls running on this client (GIL-protected) */
+    PyObject *on_call;   /* the on_call option, or NULL */
 } ClientObject;
 
 int client_types_add(PyObject *m, modstate *st);
