@@ -116,6 +116,7 @@ def gen_pyi(desc, errors):
     classes = [g["class_name"] for g in desc["gateways"]]
     exc = exception_names(os.path.join(HERE, "python", "cardtoken", "_errors.py"))
     names = classes + ["Async" + c for c in classes] + ["Request", "Notification"] + [r for r, _ in results] + exc
+    names += ["Response", "CallRecord", "TRACE"]
     names += ["CURL_VERSION", "OPENSSL_VERSION", "__version__"] + sorted(errors)
     o = [
         '"""Type stubs of cardtoken (the C extension cardtoken._cardtoken and the',
@@ -125,7 +126,7 @@ def gen_pyi(desc, errors):
         f"Regenerate with: {REGEN}.",
         '"""',
         "",
-        "from collections.abc import Iterable, Mapping",
+        "from collections.abc import Callable, Iterable, Iterator, Mapping",
         "from types import TracebackType",
         "from typing import Any, NoReturn, TypeVar, final",
         "",
@@ -157,6 +158,7 @@ def gen_pyi(desc, errors):
         "    gateway_code: str | None",
         "    gateway_message: str | None",
         "    retry_after: float | None",
+        "    response: Response | None",
         "    def __init__(",
         "        self,",
         '        message: str = "",',
@@ -207,12 +209,38 @@ def gen_pyi(desc, errors):
         "    def __reduce__(self) -> NoReturn: ...",
         "    def __reduce_ex__(self, protocol: Any, /) -> NoReturn: ...",
         "",
+        "# ---------------------------------------------------------------- observing",
+        "# cardtoken._observe: the exchange of a call, and the on_call records.",
+        "",
+        "TRACE: int",
+        "",
+        "@final",
+        "class Response:",
+        "    status: int",
+        "    headers: tuple[tuple[str, str], ...]",
+        "    attempts: int",
+        "    elapsed: float",
+        "    def __init__(",
+        "        self, status: int, headers: tuple[tuple[str, str], ...], attempts: int, elapsed: float",
+        "    ) -> None: ...",
+        "    def header(self, name: str) -> str | None: ...",
+        "",
+        "@final",
+        "class CallRecord(Mapping[str, Any]):",
+        "    def __init__(self, d: Mapping[str, Any]) -> None: ...",
+        "    def __getitem__(self, key: str) -> Any: ...",
+        "    def __iter__(self) -> Iterator[str]: ...",
+        "    def __len__(self) -> int: ...",
+        "    def __getattr__(self, name: str) -> Any: ...",
+        "",
         "# ---------------------------------------------------------------- results",
         "# Immutable: every field is read-only.",
         "",
         "class _Result:",
         "    @property",
         "    def _fields(self) -> tuple[str, ...]: ...",
+        "    @property",
+        "    def response(self) -> Response | None: ...",
         "    def _asdict(self) -> dict[str, Any]: ...",
         "    def __reduce__(self) -> NoReturn: ...",
         "    def __reduce_ex__(self, protocol: Any, /) -> NoReturn: ...",
@@ -260,18 +288,25 @@ def py_client_base(name, kind, close, enter, exit_):
     ]
 
 
+# Options of the Python shim itself (not in the core's description).
+SHIM_PY_OPTIONS = ["on_call: Callable[[CallRecord], object] | None = None"]
+
+
 def py_client(gw, prefix):
     """The stub of a sync client class (prefix "") or of its asyncio twin
     ("Async"): the same options and operations, the calls as coroutines."""
     cls = prefix + gw["class_name"]
     o = ["", "@final", f"class {cls}({'_AsyncClient' if prefix else '_Client'}):"]
+    # on_call is the shim's own option (a callable cannot be a core option
+    # value): cardtoken._observe, README "Debugging and observability".
+    shim_opts = [f"        {p}," for p in SHIM_PY_OPTIONS]
     if prefix:
         o += ["    def __init__(", "        self,", "        *,"]
-        o += [f"        {p}," for p in py_kwonly(gw["options"])]
+        o += [f"        {p}," for p in py_kwonly(gw["options"])] + shim_opts
         o.append("    ) -> None: ...")
     else:
         o += ["    def __new__(", "        cls,", "        *,"]
-        o += [f"        {p}," for p in py_kwonly(gw["options"])]
+        o += [f"        {p}," for p in py_kwonly(gw["options"])] + shim_opts
         o.append(f"    ) -> {cls}: ...")
     for op in gw["ops"]:
         res = op["result_name"]

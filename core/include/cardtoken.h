@@ -638,6 +638,13 @@ CT_API void ct_multi_free(ct_multi *m);
 CT_API ct_err ct_multi_start(ct_multi *m, const ct_op_desc *op,
                              const ct_args *args, void *tag, ct_transfer **out,
                              ct_error *err);
+/* As ct_multi_start, reporting this call's attempts (inside
+ * ct_multi_action) and the call (inside ct_transfer_finish) to fn (NULL:
+ * the client's observer); flags: CT_OBSERVE_*. */
+CT_API ct_err ct_multi_start_observed(ct_multi *m, const ct_op_desc *op,
+                                      const ct_args *args, void *tag,
+                                      ct_observer_fn fn, void *userp, int flags,
+                                      ct_transfer **out, ct_error *err);
 /* Socket fd had `events` (CT_WATCH_*), or the timer fired (fd ==
  * CT_ACTION_TIMER): lets the transfers progress. */
 CT_API void ct_multi_action(ct_multi *m, int fd, int events);

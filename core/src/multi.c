@@ -377,6 +377,14 @@ static void ct_transfer_attempt(ct_transfer *t)
 ct_err ct_multi_start(ct_multi *m, const ct_op_desc *op, const ct_args *args,
                       void *tag, ct_transfer **out, ct_error *err)
 {
+    return ct_multi_start_observed(m, op, args, tag, NULL, NULL, 0, out, err);
+}
+
+ct_err ct_multi_start_observed(ct_multi *m, const ct_op_desc *op,
+                               const ct_args *args, void *tag,
+                               ct_observer_fn fn, void *userp, int flags,
+                               ct_transfer **out, ct_error *err)
+{
     ct_transfer *t;
     ct_request *req = NULL;
     ct_err rc;
@@ -403,6 +411,9 @@ ct_err ct_multi_start(ct_multi *m, const ct_op_desc *op, const ct_args *args,
     }
     t->m = m;
     t->req = req;
+    req->observer = fn;
+    req->observer_ud = userp;
+    req->observer_flags = flags;
     t->tag = tag;
     t->state = CT_T_WAITING;
     t->next = m->live;

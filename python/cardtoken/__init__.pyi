@@ -5,7 +5,7 @@ Generated from the C core's description of itself; do not edit.
 Regenerate with: make generate (scripts/gen_stubs.py, from build/c/ct_describe).
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import TracebackType
 from typing import Any, NoReturn, TypeVar, final
 
@@ -45,6 +45,9 @@ __all__ = [
     "ResultUnknownError",
     "UnknownOptionError",
     "UnknownArgumentError",
+    "Response",
+    "CallRecord",
+    "TRACE",
     "CURL_VERSION",
     "OPENSSL_VERSION",
     "__version__",
@@ -111,6 +114,7 @@ class Error(Exception):
     gateway_code: str | None
     gateway_message: str | None
     retry_after: float | None
+    response: Response | None
     def __init__(
         self,
         message: str = "",
@@ -161,12 +165,38 @@ class Request:
     def __reduce__(self) -> NoReturn: ...
     def __reduce_ex__(self, protocol: Any, /) -> NoReturn: ...
 
+# ---------------------------------------------------------------- observing
+# cardtoken._observe: the exchange of a call, and the on_call records.
+
+TRACE: int
+
+@final
+class Response:
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    attempts: int
+    elapsed: float
+    def __init__(
+        self, status: int, headers: tuple[tuple[str, str], ...], attempts: int, elapsed: float
+    ) -> None: ...
+    def header(self, name: str) -> str | None: ...
+
+@final
+class CallRecord(Mapping[str, Any]):
+    def __init__(self, d: Mapping[str, Any]) -> None: ...
+    def __getitem__(self, key: str) -> Any: ...
+    def __iter__(self) -> Iterator[str]: ...
+    def __len__(self) -> int: ...
+    def __getattr__(self, name: str) -> Any: ...
+
 # ---------------------------------------------------------------- results
 # Immutable: every field is read-only.
 
 class _Result:
     @property
     def _fields(self) -> tuple[str, ...]: ...
+    @property
+    def response(self) -> Response | None: ...
     def _asdict(self) -> dict[str, Any]: ...
     def __reduce__(self) -> NoReturn: ...
     def __reduce_ex__(self, protocol: Any, /) -> NoReturn: ...
@@ -304,6 +334,7 @@ class Pagsmile(_Client):
         proxy: str | None = None,
         max_retries: int | None = None,
         fixed_time: str | None = None,
+        on_call: Callable[[CallRecord], object] | None = None,
     ) -> Pagsmile: ...
     def get_card_token(
         self,
@@ -405,6 +436,7 @@ class PayerMax(_Client):
         proxy: str | None = None,
         max_retries: int | None = None,
         fixed_time: str | None = None,
+        on_call: Callable[[CallRecord], object] | None = None,
     ) -> PayerMax: ...
     def inquire_payment_token(
         self,
@@ -590,6 +622,7 @@ class YabandPay(_Client):
         proxy: str | None = None,
         max_retries: int | None = None,
         fixed_time: str | None = None,
+        on_call: Callable[[CallRecord], object] | None = None,
     ) -> YabandPay: ...
     def create_card_token(
         self,
@@ -738,6 +771,7 @@ class WorldFirst(_Client):
         proxy: str | None = None,
         max_retries: int | None = None,
         fixed_time: str | None = None,
+        on_call: Callable[[CallRecord], object] | None = None,
     ) -> WorldFirst: ...
     def query_card_sensitive_info(
         self, *, asset_id: str, retry_attempt: int | None = None
@@ -901,6 +935,7 @@ class AsyncPagsmile(_AsyncClient):
         proxy: str | None = None,
         max_retries: int | None = None,
         fixed_time: str | None = None,
+        on_call: Callable[[CallRecord], object] | None = None,
     ) -> None: ...
     async def get_card_token(
         self,
@@ -1002,6 +1037,7 @@ class AsyncPayerMax(_AsyncClient):
         proxy: str | None = None,
         max_retries: int | None = None,
         fixed_time: str | None = None,
+        on_call: Callable[[CallRecord], object] | None = None,
     ) -> None: ...
     async def inquire_payment_token(
         self,
@@ -1187,6 +1223,7 @@ class AsyncYabandPay(_AsyncClient):
         proxy: str | None = None,
         max_retries: int | None = None,
         fixed_time: str | None = None,
+        on_call: Callable[[CallRecord], object] | None = None,
     ) -> None: ...
     async def create_card_token(
         self,
@@ -1335,6 +1372,7 @@ class AsyncWorldFirst(_AsyncClient):
         proxy: str | None = None,
         max_retries: int | None = None,
         fixed_time: str | None = None,
+        on_call: Callable[[CallRecord], object] | None = None,
     ) -> None: ...
     async def query_card_sensitive_info(
         self, *, asset_id: str, retry_attempt: int | None = None

@@ -29,6 +29,8 @@
 typedef struct xfer {
     ct_transfer *t; /* NULL once finished, cancelled or dropped */
     PyObject *future;
+    int wanted;  /* obs_wanted() when it started */
+    obs_col col; /* what the core reported of it (_cardtoken_observe.c) */
 } xfer;
 
 typedef struct EngineObject {
@@ -47,6 +49,7 @@ static void xfer_destroy(PyObject *cap)
     xfer *x = PyCapsule_GetPointer(cap, XFER_CAPSULE);
     if (x) {
         Py_CLEAR(x->future);
+        obs_free(&x->col);
         PyMem_Free(x);
     }
 }
@@ -224,11 +227,22 @@ static void engine_drain(EngineObject *self, modstate *st)
         ct_error e;
         ct_err rc = ct_transfer_finish(t, &res, &e);
         PyObject *out = NULL, *exc_type = NULL, *exc = NULL, *tb = NULL;
+        PyObject *resp = x ? obs_response(st, &x->col) : NULL;
+        if (x && !resp)
+            PyErr_Clear(); /* metadata only: the call's outcome comes first */
         if (rc != CT_OK || !res) {
             raise_ct(st, rc, &e, self->client->gw);
+            obs_attach_to_error(resp);
         } else {
             out = result_to_py(st, res);
+            if (out)
+                result_set_response(out, resp);
         }
+        if (x && x->wanted > 0)
+            obs_emit(st, self->client->on_call, &x->col, resp);
+        if (x)
+            obs_free(&x->col);
+        Py_XDECREF(resp);
         ct_result_free(res);
         if (!out) {
             PyErr_Fetch(&exc_type, &exc, &tb);
@@ -316,6 +330,11 @@ static PyObject *engine_start(EngineObject *self, PyObject *args)
         ct_args_free(a);
         return NULL;
     }
+    int wanted = obs_wanted(st, self->client->on_call, gw);
+    if (wanted < 0) {
+        ct_args_free(a);
+        return NULL;
+    }
     xfer *x = PyMem_Calloc(1, sizeof(*x));
     PyObject *cap = x ? PyCapsule_New(x, XFER_CAPSULE, xfer_destroy) : NULL;
     if (!cap) {
@@ -323,6 +342,8 @@ static PyObject *engine_start(EngineObject *self, PyObject *args)
         ct_args_free(a);
         return PyErr_NoMemory();
     }
+    obs_init(&x->col);
+    x->wanted = wanted;
     x->future = Py_NewRef(future);
     if (PySet_Add(self->pending, cap) < 0) {
         ct_args_free(a);
@@ -332,7 +353,8 @@ static PyObject *engine_start(EngineObject *self, PyObject *args)
     ct_error e;
     ct_err rc;
     self->busy++;
-    rc = ct_multi_start(self->m, op, a, cap, &x->t, &e);
+    rc = ct_multi_start_observed(self->m, op, a, cap, obs_collect, &x->col,
+                                 wanted > 1 ? CT_OBSERVE_BODIES : 0, &x->t, &e);
     self->busy--;
     ct_args_free(a);
     if (rc != CT_OK) {
