@@ -363,6 +363,20 @@ def ucfirst(s):
     return s[:1].upper() + s[1:]
 
 
+# The PHP shim's own client options (not in the core's description: an
+# object or a callable cannot be a core option value): ct_php_observe.c.
+PHP_SHIM_OPTIONS_DOC = [
+    "        /**",
+    "         * $options: the options of docs/operations.md, and the shim's own:",
+    "         * 'logger' => an object with log($level, $message, array $context)",
+    "         * (PSR-3 style; no psr/log needed): one 'debug' line per attempt and",
+    "         * per call; 'log_bodies' => true: the masked bodies too; 'on_call' =>",
+    "         * a callable given each record (an array). README \"Debugging and",
+    "         * observability\".",
+    "         */",
+]
+
+
 def gen_php(desc):
     gateways = ", ".join(f'"{g["name"]}"' for g in desc["gateways"])
     o = [
@@ -387,6 +401,7 @@ def gen_php(desc):
     ]
     for gw in desc["gateways"]:
         o += [""] + CLASS_DOC + [f"    final class {gw['class_name']}", "    {"]
+        o += PHP_SHIM_OPTIONS_DOC
         o.append("        public function __construct(#[\\SensitiveParameter] array $options) {}")
         for op in gw["ops"]:
             res = op["result_name"]
@@ -440,7 +455,16 @@ def gen_php(desc):
             o += [""] + CLASS_DOC
         o += [f"    final class {rname}", "    {"]
         o += [f"        public readonly {PHP_FIELD[f['type']]} ${f['name']};" for f in fields]
-        o += ["", "        private function __construct() {}", "    }"]
+        o += ["", "        private function __construct() {}", ""]
+        o += [
+            "        /**",
+            "         * The HTTP exchange of the call that returned it, or null (parse*()):",
+            "         * ['status' => int, 'headers' => list<array{0: string, 1: string}>",
+            "         * (credential values masked), 'attempts' => int, 'elapsed' => float].",
+            "         */",
+            "        public function getResponse(): ?array {}",
+            "    }",
+        ]
     o += [
         "",
         "    /**",
@@ -458,6 +482,7 @@ def gen_php(desc):
         "        private ?string $gatewayCode = null;",
         "        private ?string $gatewayMessage = null;",
         "        private ?float $retryAfter = null;",
+        "        private ?array $response = null;",
         "",
         f"        /** {gateways}, or null. */",
         "        final public function getGateway(): ?string {}",
@@ -478,6 +503,9 @@ def gen_php(desc):
         "",
         "        /** Seconds to wait before asking again, or null when not given. */",
         "        final public function getRetryAfter(): ?float {}",
+        "",
+        "        /** The HTTP exchange when the gateway answered (as a result's getResponse()), else null. */",
+        "        final public function getResponse(): ?array {}",
         "",
         '        /** The core\'s error name, e.g. "CT_ERR_TIMEOUT". */',
         "        final public function getErrorName(): string {}",

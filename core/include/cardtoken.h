@@ -531,6 +531,30 @@ typedef void (*ct_observer_fn)(void *userp, const ct_trace *t);
 CT_API void ct_client_set_observer(ct_client *client, ct_observer_fn fn,
                                    void *userp);
 
+/* The one log line of a record (both bindings log it): "pagsmile
+ * get_card_token attempt 1: POST /api/getcardtoken -> 200 ok in 8.9 ms (dns
+ * 0.0, connect 0.1, tls 8.1, first byte 8.9 ms), connection new, sent 232 B,
+ * received 231 B" or "... call: POST ... -> 200 ok after 1 attempt(s) in 9.0
+ * ms, gateway code -". Writes at most cap-1 bytes and a NUL; returns the
+ * length written. 512 bytes always suffice for a masked path of 256. */
+CT_API size_t ct_trace_format(const ct_trace *t, char *out, size_t cap);
+
+/*
+ * A ready-made observer for bindings: ct_record_observe (userp: the
+ * ct_record) keeps a copy of every record it is given (up to 16 attempts,
+ * and the call's), to be read once the call returned, in order; the last is
+ * the call's (kind CT_TRACE_CALL) once the call finished. Records stay
+ * valid until ct_record_free (which wipes them).
+ */
+typedef struct ct_record ct_record;
+CT_API ct_record *ct_record_new(void); /* NULL: no memory */
+CT_API void ct_record_free(ct_record *r);
+CT_API void ct_record_observe(void *userp, const ct_trace *t);
+CT_API size_t ct_record_count(const ct_record *r);
+CT_API const ct_trace *ct_record_at(const ct_record *r, size_t i);
+/* The call's record, or NULL while the call has not finished. */
+CT_API const ct_trace *ct_record_call(const ct_record *r);
+
 #define CT_OBSERVE_BODIES 1 /* the call's record carries masked bodies */
 
 /* As ct_call, reporting this call to fn (NULL: the client's observer);

@@ -284,3 +284,40 @@ void ct_trace_call(const ct_client *c, const ct_request *req,
     ct_free_string(sent);
     ct_free_string(got);
 }
+
+size_t ct_trace_format(const ct_trace *t, char *out, size_t cap)
+{
+    const char *gw = t->gateway ? ct_gateway_name((ct_gateway)t->gateway) : "";
+    char status[16], outcome[96];
+    int n;
+
+    if (cap == 0)
+        return 0;
+    if (t->http_status != 0)
+        snprintf(status, sizeof(status), "%d", t->http_status);
+    else
+        snprintf(status, sizeof(status), "-");
+    snprintf(outcome, sizeof(outcome), "%s%s%s", t->outcome ? t->outcome : "",
+             t->error && t->error[0] ? " " : "", t->error ? t->error : "");
+    if (t->kind == CT_TRACE_ATTEMPT)
+        n = snprintf(out, cap,
+                     "%s %s attempt %d: %s %s -> %s %s in %.1f ms (dns %.1f, "
+                     "connect %.1f, tls %.1f, first byte %.1f ms), connection "
+                     "%s, sent %lld B, received %lld B%s",
+                     gw, t->operation, t->attempt, t->method, t->path, status,
+                     outcome, t->elapsed * 1e3, t->dns * 1e3, t->connect * 1e3,
+                     t->tls * 1e3, t->first_byte * 1e3,
+                     t->reused ? "reused" : "new", t->bytes_sent,
+                     t->bytes_received, t->retrying ? ", retrying" : "");
+    else
+        n = snprintf(out, cap,
+                     "%s %s call: %s %s -> %s %s after %d attempt(s) in %.1f "
+                     "ms, gateway code %s",
+                     gw, t->operation, t->method, t->path, status, outcome,
+                     t->attempt, t->elapsed * 1e3,
+                     t->gateway_code && t->gateway_code[0] ? t->gateway_code
+                                                           : "-");
+    if (n < 0)
+        n = 0;
+    return (size_t)n < cap ? (size_t)n : cap - 1;
+}

@@ -60,31 +60,11 @@ static inline modstate *state_of(PyObject *obj)
 }
 
 /* ---- _cardtoken_observe.c ---- */
-#define OBS_MAX 16 /* attempt records kept per call (more are counted) */
-typedef struct obs_rec {
-    ct_trace t; /* strings below; outcome/error: the core's static ones */
-    char op[64];
-    char method[16];
-    char path[256];
-    char server[128];
-    char gwcode[64];
-} obs_rec;
-typedef struct obs_col {
-    obs_rec rec[OBS_MAX]; /* the attempts */
-    size_t n, dropped;
-    obs_rec call;
-    int have_call;
-    char *hbuf; /* the answer's masked headers: name\0value\0 ... */
-    size_t hlen, nh;
-    char *sent, *got; /* the masked bodies (CT_OBSERVE_BODIES) */
-    size_t sent_len, got_len;
-} obs_col;
-void obs_collect(void *userp, const ct_trace *t);
-void obs_init(obs_col *c);
-void obs_free(obs_col *c);
+/* What the core reported of a call (ct_record, filled by ct_record_observe
+ * while the lock is released) -> its Response and the listeners. */
 int obs_wanted(modstate *st, PyObject *on_call, ct_gateway gw);
-PyObject *obs_response(modstate *st, const obs_col *c);
-int obs_emit(modstate *st, PyObject *on_call, const obs_col *c,
+PyObject *obs_response(modstate *st, const ct_record *r);
+int obs_emit(modstate *st, PyObject *on_call, const ct_record *r,
              PyObject *response);
 void obs_attach_to_error(PyObject *response);
 int obs_load(modstate *st);

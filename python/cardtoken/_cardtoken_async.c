@@ -29,8 +29,8 @@
 typedef struct xfer {
     ct_transfer *t; /* NULL once finished, cancelled or dropped */
     PyObject *future;
-    int wanted;  /* obs_wanted() when it started */
-    obs_col col; /* what the core reported of it (_cardtoken_observe.c) */
+    int wanted;     /* obs_wanted() when it started */
+    ct_record *rec; /* what the core reported of it (_cardtoken_observe.c) */
 } xfer;
 
 typedef struct EngineObject {
@@ -49,7 +49,7 @@ static void xfer_destroy(PyObject *cap)
     xfer *x = PyCapsule_GetPointer(cap, XFER_CAPSULE);
     if (x) {
         Py_CLEAR(x->future);
-        obs_free(&x->col);
+        ct_record_free(x->rec);
         PyMem_Free(x);
     }
 }
@@ -227,7 +227,7 @@ static void engine_drain(EngineObject *self, modstate *st)
         ct_error e;
         ct_err rc = ct_transfer_finish(t, &res, &e);
         PyObject *out = NULL, *exc_type = NULL, *exc = NULL, *tb = NULL;
-        PyObject *resp = x ? obs_response(st, &x->col) : NULL;
+        PyObject *resp = x ? obs_response(st, x->rec) : NULL;
         if (x && !resp)
             PyErr_Clear(); /* metadata only: the call's outcome comes first */
         if (rc != CT_OK || !res) {
@@ -239,9 +239,7 @@ static void engine_drain(EngineObject *self, modstate *st)
                 result_set_response(out, resp);
         }
         if (x && x->wanted > 0)
-            obs_emit(st, self->client->on_call, &x->col, resp);
-        if (x)
-            obs_free(&x->col);
+            obs_emit(st, self->client->on_call, x->rec, resp);
         Py_XDECREF(resp);
         ct_result_free(res);
         if (!out) {
@@ -342,8 +340,12 @@ static PyObject *engine_start(EngineObject *self, PyObject *args)
         ct_args_free(a);
         return PyErr_NoMemory();
     }
-    obs_init(&x->col);
     x->wanted = wanted;
+    if (!(x->rec = ct_record_new())) {
+        ct_args_free(a);
+        Py_DECREF(cap);
+        return PyErr_NoMemory();
+    }
     x->future = Py_NewRef(future);
     if (PySet_Add(self->pending, cap) < 0) {
         ct_args_free(a);
@@ -353,7 +355,7 @@ static PyObject *engine_start(EngineObject *self, PyObject *args)
     ct_error e;
     ct_err rc;
     self->busy++;
-    rc = ct_multi_start_observed(self->m, op, a, cap, obs_collect, &x->col,
+    rc = ct_multi_start_observed(self->m, op, a, cap, ct_record_observe, x->rec,
                                  wanted > 1 ? CT_OBSERVE_BODIES : 0, &x->t, &e);
     self->busy--;
     ct_args_free(a);

@@ -320,18 +320,21 @@ static PyObject *op_call_or_build(PyObject *cap, PyObject *args,
         client_leave(self);
         return NULL;
     }
-    obs_col col_store, *col = build ? NULL : &col_store;
-    if (col)
-        obs_init(col);
+    ct_record *rec = build ? NULL : ct_record_new();
+    if (!build && !rec) {
+        ct_args_free(a);
+        client_leave(self);
+        return PyErr_NoMemory();
+    }
     Py_BEGIN_ALLOW_THREADS
         rc = build ? ct_build(c, oe->op, a, &req, &e)
-                   : ct_call_observed(c, oe->op, a, obs_collect, col,
+                   : ct_call_observed(c, oe->op, a, ct_record_observe, rec,
                                       wanted > 1 ? CT_OBSERVE_BODIES : 0, &res,
                                       &e);
         ct_args_free(a);
     Py_END_ALLOW_THREADS
     PyObject *out = NULL, *resp = NULL;
-    if (col && !(resp = obs_response(st, col)))
+    if (rec && !(resp = obs_response(st, rec)))
         PyErr_Clear(); /* metadata only: the call's outcome comes first */
     if (rc != CT_OK || (build ? !req : !res)) {
         ct_request_free(req);
@@ -344,10 +347,9 @@ static PyObject *op_call_or_build(PyObject *cap, PyObject *args,
         if (out)
             result_set_response(out, resp);
     }
-    if (col && wanted > 0)
-        obs_emit(st, self->on_call, col, resp);
-    if (col)
-        obs_free(col);
+    if (rec && wanted > 0)
+        obs_emit(st, self->on_call, rec, resp);
+    ct_record_free(rec);
     Py_XDECREF(resp);
     ct_result_free(res);
     client_leave(self);

@@ -1,8 +1,8 @@
 /*
  * _cardtoken_observe.c - what a call did, for Python: the core reports each
  * attempt and the call (ct_call_observed, core/src/trace.c: masked, no
- * secret in it) to obs_collect(), which copies the records while the
- * interpreter lock is released; afterwards, holding the lock, the shim
+ * secret in it) to a ct_record while the interpreter lock is released;
+ * afterwards, holding the lock, the shim
  * makes the call's cardtoken.Response (result.response, exc.response) and,
  * when someone listens (an on_call hook, the "cardtoken" logger at DEBUG or
  * TRACE, OpenTelemetry), hands the records to cardtoken._observe.emit().
@@ -11,88 +11,6 @@
 #include "_cardtoken.h"
 
 #include <string.h>
-
-static void obs_copy(char *dst, size_t cap, const char *s)
-{
-    snprintf(dst, cap, "%s", s ? s : "");
-}
-
-/* ct_observer_fn: runs on the calling thread without the lock (raw
- * allocator only). */
-void obs_collect(void *userp, const ct_trace *t)
-{
-    obs_col *c = userp;
-    obs_rec *r;
-    if (t->kind == CT_TRACE_CALL) {
-        size_t need = 0, at = 0;
-        c->have_call = 1;
-        r = &c->call;
-        for (size_t i = 0; i < t->nheaders; i++)
-            need += t->headers[i].name_len + t->headers[i].value_len + 2;
-        if (need && (c->hbuf = PyMem_RawMalloc(need)) != NULL) {
-            for (size_t i = 0; i < t->nheaders; i++) {
-                memcpy(c->hbuf + at, t->headers[i].name,
-                       t->headers[i].name_len);
-                at += t->headers[i].name_len;
-                c->hbuf[at++] = '\0';
-                memcpy(c->hbuf + at, t->headers[i].value,
-                       t->headers[i].value_len);
-                at += t->headers[i].value_len;
-                c->hbuf[at++] = '\0';
-            }
-            c->nh = t->nheaders;
-            c->hlen = need;
-        }
-        if (t->request_body &&
-            (c->sent = PyMem_RawMalloc(t->request_body_len + 1)) != NULL) {
-            memcpy(c->sent, t->request_body, t->request_body_len);
-            c->sent_len = t->request_body_len;
-        }
-        if (t->response_body &&
-            (c->got = PyMem_RawMalloc(t->response_body_len + 1)) != NULL) {
-            memcpy(c->got, t->response_body, t->response_body_len);
-            c->got_len = t->response_body_len;
-        }
-    } else {
-        if (c->n >= OBS_MAX) {
-            c->dropped++;
-            return;
-        }
-        r = &c->rec[c->n++];
-    }
-    r->t = *t;
-    r->t.headers = NULL;
-    r->t.nheaders = 0;
-    r->t.request_body = r->t.response_body = NULL;
-    obs_copy(r->op, sizeof r->op, t->operation);
-    obs_copy(r->method, sizeof r->method, t->method);
-    obs_copy(r->path, sizeof r->path, t->path);
-    obs_copy(r->server, sizeof r->server, t->server);
-    obs_copy(r->gwcode, sizeof r->gwcode, t->gateway_code);
-    /* outcome and error are the core's static strings */
-}
-
-void obs_init(obs_col *c)
-{
-    c->n = c->dropped = 0;
-    c->have_call = 0;
-    c->hbuf = c->sent = c->got = NULL;
-    c->hlen = c->nh = c->sent_len = c->got_len = 0;
-}
-
-void obs_free(obs_col *c)
-{
-    if (c->hbuf)
-        wipe(c->hbuf, c->hlen);
-    PyMem_RawFree(c->hbuf);
-    if (c->sent)
-        wipe(c->sent, c->sent_len);
-    PyMem_RawFree(c->sent);
-    if (c->got)
-        wipe(c->got, c->got_len);
-    PyMem_RawFree(c->got);
-    obs_init(c);
-}
 
 /* 0: nobody listens; 1: records; 2: records and (masked) bodies. -1 on an
  * error (raised). */
@@ -119,45 +37,43 @@ static PyObject *text_or_none(const char *s, size_t n)
 }
 
 /* new: the Response of the call, or None when no HTTP answer came. */
-PyObject *obs_response(modstate *st, const obs_col *c)
+PyObject *obs_response(modstate *st, const ct_record *r)
 {
-    if (!c->have_call || c->call.t.http_status == 0)
+    const ct_trace *t = ct_record_call(r);
+    if (!t || t->http_status == 0)
         Py_RETURN_NONE;
-    PyObject *hs = PyTuple_New((Py_ssize_t)c->nh);
+    PyObject *hs = PyTuple_New((Py_ssize_t)t->nheaders);
     if (!hs)
         return NULL;
-    size_t at = 0;
-    for (size_t i = 0; i < c->nh; i++) {
-        const char *name = c->hbuf + at;
-        size_t nl = strlen(name);
-        const char *value = name + nl + 1;
-        size_t vl = strlen(value);
-        at += nl + vl + 2;
-        PyObject *pair = Py_BuildValue("(NN)", text_or_none(name, nl),
-                                       text_or_none(value, vl));
+    for (size_t i = 0; i < t->nheaders; i++) {
+        const ct_header *h = &t->headers[i];
+        PyObject *pair =
+            Py_BuildValue("(NN)", text_or_none(h->name, h->name_len),
+                          text_or_none(h->value, h->value_len));
         if (!pair) {
             Py_DECREF(hs);
             return NULL;
         }
         PyTuple_SET_ITEM(hs, (Py_ssize_t)i, pair);
     }
-    return PyObject_CallFunction(st->response_type, "iNid",
-                                 c->call.t.http_status, hs, c->call.t.attempt,
-                                 c->call.t.elapsed);
+    return PyObject_CallFunction(st->response_type, "iNid", t->http_status, hs,
+                                 t->attempt, t->elapsed);
 }
 
-static PyObject *rec_dict(const obs_rec *r)
+static PyObject *rec_dict(const ct_trace *t)
 {
-    const ct_trace *t = &r->t;
+    char line[1024];
+    ct_trace_format(t, line, sizeof line);
     return Py_BuildValue(
-        "{s:s,s:s,s:s,s:s,s:s,s:s,s:i,s:i,s:N,s:s,s:d,s:d,s:d,s:d,s:d,s:O,"
+        "{s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:i,s:i,s:N,s:s,s:d,s:d,s:d,s:d,s:d,s:O,"
         "s:L,s:L,s:s,s:N,s:O}",
-        "kind", t->kind == CT_TRACE_CALL ? "call" : "attempt", "gateway",
-        t->gateway ? ct_gateway_name((ct_gateway)t->gateway) : "", "operation",
-        r->op, "method", r->method, "path", r->path, "server", r->server,
-        "port", t->port, "attempt", t->attempt, "http_status",
+        "message", line, "kind", t->kind == CT_TRACE_CALL ? "call" : "attempt",
+        "gateway", t->gateway ? ct_gateway_name((ct_gateway)t->gateway) : "",
+        "operation", t->operation, "method", t->method, "path", t->path,
+        "server", t->server, "port", t->port, "attempt", t->attempt,
+        "http_status",
         t->http_status ? PyLong_FromLong(t->http_status) : Py_NewRef(Py_None),
-        "gateway_code", r->gwcode, "elapsed", t->elapsed, "dns", t->dns,
+        "gateway_code", t->gateway_code, "elapsed", t->elapsed, "dns", t->dns,
         "connect", t->connect, "tls", t->tls, "first_byte", t->first_byte,
         "reused", t->reused ? Py_True : Py_False, "bytes_sent", t->bytes_sent,
         "bytes_received", t->bytes_received, "outcome",
@@ -170,28 +86,27 @@ static PyObject *rec_dict(const obs_rec *r)
 /* Hands the records to cardtoken._observe.emit(records, on_call, response,
  * request_body, response_body). Keeps the exception being raised, if
  * any. 0, or -1 when emit failed (reported as unraisable). */
-int obs_emit(modstate *st, PyObject *on_call, const obs_col *c,
+int obs_emit(modstate *st, PyObject *on_call, const ct_record *r,
              PyObject *response)
 {
     PyObject *et, *ev, *tb;
     PyErr_Fetch(&et, &ev, &tb);
     PyObject *recs = PyList_New(0), *res = NULL;
+    const ct_trace *call = ct_record_call(r);
     int ok = recs != NULL;
-    for (size_t i = 0; ok && i < c->n; i++) {
-        PyObject *d = rec_dict(&c->rec[i]);
-        ok = d && PyList_Append(recs, d) == 0;
-        Py_XDECREF(d);
-    }
-    if (ok && c->have_call) {
-        PyObject *d = rec_dict(&c->call);
+    for (size_t i = 0; ok && i < ct_record_count(r); i++) {
+        PyObject *d = rec_dict(ct_record_at(r, i));
         ok = d && PyList_Append(recs, d) == 0;
         Py_XDECREF(d);
     }
     if (ok)
         res = PyObject_CallFunction(
             st->obs_emit, "OOONN", recs, on_call ? on_call : Py_None,
-            response ? response : Py_None, text_or_none(c->sent, c->sent_len),
-            text_or_none(c->got, c->got_len));
+            response ? response : Py_None,
+            text_or_none(call ? call->request_body : NULL,
+                         call ? call->request_body_len : 0),
+            text_or_none(call ? call->response_body : NULL,
+                         call ? call->response_body_len : 0));
     Py_XDECREF(recs);
     if (!res)
         PyErr_WriteUnraisable(st->obs_emit);

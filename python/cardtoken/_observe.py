@@ -136,33 +136,6 @@ class CallRecord(Mapping[str, Any]):
         return "CallRecord(%r)" % (self._d,)
 
 
-def _ms(s: float) -> float:
-    return s * 1000.0
-
-
-def _line(r: Mapping[str, Any]) -> tuple[str, tuple[Any, ...]]:
-    status = r["http_status"] if r["http_status"] is not None else "-"
-    outcome = r["outcome"] if r["error"] is None else "%s %s" % (r["outcome"], r["error"])
-    if r["kind"] == "attempt":
-        return (
-            "%s %s attempt %d: %s %s -> %s %s in %.1f ms (dns %.1f, connect %.1f, tls %.1f, "
-            "first byte %.1f ms), connection %s, sent %d B, received %d B%s",
-            (
-                r["gateway"], r["operation"], r["attempt"], r["method"], r["path"], status, outcome,
-                _ms(r["elapsed"]), _ms(r["dns"]), _ms(r["connect"]), _ms(r["tls"]), _ms(r["first_byte"]),
-                "reused" if r["reused"] else "new", r["bytes_sent"], r["bytes_received"],
-                ", retrying" if r["retrying"] else "",
-            ),
-        )
-    return (
-        "%s %s call: %s %s -> %s %s after %d attempt(s) in %.1f ms, gateway code %s",
-        (
-            r["gateway"], r["operation"], r["method"], r["path"], status, outcome, r["attempt"],
-            _ms(r["elapsed"]), r["gateway_code"] or "-",
-        ),
-    )
-
-
 def _span(api: Any, r: Mapping[str, Any], response: Response | None) -> None:
     end = time.time_ns()
     tracer = api.get_tracer("cardtoken")
@@ -206,9 +179,8 @@ def emit(
     the call). Never raises for what a listener does."""
     for r in records:
         log = _log(r["gateway"])
-        if log.isEnabledFor(logging.DEBUG):
-            fmt, args = _line(r)
-            log.debug(fmt, *args, extra={"cardtoken": CallRecord(r)})
+        if log.isEnabledFor(logging.DEBUG):  # the core's line (ct_trace_format)
+            log.debug("%s", r["message"], extra={"cardtoken": CallRecord(r)})
         if r["kind"] != "call":
             continue
         if log.isEnabledFor(TRACE):
