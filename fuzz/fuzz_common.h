@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 /* Helpers are static: each harness uses only some of them. */
 #define FZ_FN static __attribute__((unused))
 
@@ -378,6 +380,16 @@ FZ_FN void fz_check_result(ct_err rc, const ct_result *res,
             case CT_VAL_INT:
                 fz_sink += (unsigned)f[k].num;
                 break;
+            case CT_VAL_JSON: {
+                /* raw: NUL-terminated compact text of one JSON object */
+                json_t *o;
+                FZ_ASSERT(f[k].str != NULL && f[k].str[f[k].len] == '\0');
+                o = json_loadb(f[k].str, f[k].len, JSON_DECODE_INT_AS_REAL,
+                               NULL);
+                FZ_ASSERT(o != NULL && json_is_object(o));
+                json_decref(o);
+                break;
+            }
             case CT_VAL_NULL:
                 break;
             default:

@@ -15,6 +15,9 @@
  * Layouts (one per harness family):
  *   parse_*           u8 status, u8 request, u8 nheaders,
  *                     nheaders x (str name, str value), rest body
+ *                     (request: 0 none, the first operation; 1..0x7f one
+ *                     of the harness's requests of it; 0x80 + k no request,
+ *                     operation k % nops: every lifecycle parser)
  *   wf_signature      str Client-Id, str Response-Time, str Signature,
  *                     u8 request, rest body
  *   notify_pagsmile   u8 mode, rest fields JSON

@@ -355,6 +355,27 @@ static void seed_build(const char *gw, const char *name, json_t *args)
     sb_free(&b);
 }
 
+/* The operations of each gateway in the core's order (ct_describe's JSON,
+ * the optional third argument): a lifecycle vector's "op" -> its index. */
+static json_t *describe;
+
+static int op_index(const char *gw, const char *op)
+{
+    json_t *g, *o;
+    size_t i, k;
+    if (describe == NULL || op == NULL)
+        return 0;
+    json_array_foreach(json_object_get(describe, "gateways"), i, g) {
+        if (strcmp(json_string_value(json_object_get(g, "name")), gw) != 0)
+            continue;
+        json_array_foreach(json_object_get(g, "ops"), k, o) {
+            if (strcmp(json_string_value(json_object_get(o, "name")), op) == 0)
+                return (int)k;
+        }
+    }
+    return -1;
+}
+
 static void seed_response(const char *gw, const char *name, json_t *c)
 {
     json_t *resp = json_object_get(c, "response");
@@ -364,7 +385,7 @@ static void seed_response(const char *gw, const char *name, json_t *c)
                                       "retry_attempt");
     char harness[64];
     unsigned req = 1;
-    int with_req;
+    int with_req, k;
     sbuf b = {0};
 
     if (!json_is_string(body))
@@ -377,6 +398,18 @@ static void seed_response(const char *gw, const char *name, json_t *c)
             req = (unsigned)n + 1;
     }
     snprintf(harness, sizeof(harness), "parse_%s", gw);
+    k = op_index(gw, json_string_value(json_object_get(c, "op")));
+    if (k < 0)
+        return;
+    if (k > 0) { /* another operation's answer: no request, 0x80 + its index */
+        sb_u8(&b, status_byte((int)json_integer_value(json_object_get(resp, "status"))));
+        sb_u8(&b, (unsigned)(0x80 + k));
+        sb_headers(&b, headers);
+        sb_raw(&b, json_string_value(body), json_string_length(body));
+        emit(harness, gw, name, "op", &b);
+        sb_free(&b);
+        return;
+    }
     for (with_req = 1; with_req >= 0; with_req--) {
         sb_u8(&b, status_byte((int)json_integer_value(
                       json_object_get(resp, "status"))));
@@ -614,9 +647,13 @@ int main(int argc, char **argv)
     size_t g;
     int i, total = 0;
 
-    if (argc != 3) {
-        fprintf(stderr, "usage: %s <tests/vectors dir> <output dir>\n",
+    if (argc != 3 && argc != 4) {
+        fprintf(stderr, "usage: %s <tests/vectors dir> <output dir> [ct_describe JSON]\n",
                 argv[0]);
+        return 2;
+    }
+    if (argc == 4 && (describe = json_load_file(argv[3], 0, NULL)) == NULL) {
+        fprintf(stderr, "%s: not ct_describe's JSON\n", argv[3]);
         return 2;
     }
     outdir = argv[2];

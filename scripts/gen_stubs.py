@@ -184,6 +184,8 @@ def gen_pyi(desc, errors):
         "class ResultUnknownError(GatewayError): ...",
         "class UnknownOptionError(ConfigurationError, TypeError): ...",
         "class UnknownArgumentError(ValidationError, TypeError): ...",
+        "class OptionTypeError(ConfigurationError, TypeError): ...",
+        "class ArgumentTypeError(ValidationError, TypeError): ...",
         "",
         "# ---------------------------------------------------------------- notifications",
         "",

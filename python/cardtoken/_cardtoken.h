@@ -44,6 +44,7 @@ typedef struct modstate {
     PyObject *result_types;      /* dict: ct_result_type() name -> type */
     PyObject *exc_by_cat[N_CATEGORIES];
     PyObject *exc_unknown_name[N_CATEGORIES];
+    PyObject *exc_wrong_type[N_CATEGORIES];
     PyObject *exc_nomem;
     PyObject *json_dumps;
     PyObject *json_loads;
@@ -72,8 +73,15 @@ int obs_load(modstate *st);
 /* ---- _cardtoken_errors.c ---- */
 int errors_load(modstate *st);
 void raise_ct(modstate *st, ct_err rc, const ct_error *e, ct_gateway gw);
+/* kind: what the shim found (the exception class's TypeError mixin). */
+enum { SHIM_PLAIN, SHIM_UNKNOWN_NAME, SHIM_WRONG_TYPE };
 void raise_shim_ex(modstate *st, ct_err code, ct_gateway gw, const char *field,
-                   const char *what, int unknown_name);
+                   const char *what, int kind);
+/* A value of the wrong Python type for option/argument `name` (code:
+ * CT_ERR_CONFIG or CT_ERR_VALIDATION): "fn: argument 'name' must be WANT,
+ * not TYPE", as OptionTypeError / ArgumentTypeError. Returns -1. */
+int type_error(modstate *st, ct_gateway gw, ct_err code, const char *fn,
+               const char *name, const char *want, PyObject *got);
 void raise_shim(modstate *st, ct_err code, ct_gateway gw, const char *field,
                 const char *what);
 void wipe(void *p, size_t n);

@@ -72,9 +72,9 @@ int text_from_bytes_or_str(modstate *st, ct_gateway gw, PyObject *o,
         t->n = PyBytes_GET_SIZE(copy);
         return 0;
     }
-    PyErr_Format(PyExc_TypeError, "%s(): %s must be bytes or str, not %.100s",
-                 fn, field, Py_TYPE(o)->tp_name);
-    return -1;
+    char f[NAME_CAP + 4];
+    snprintf(f, sizeof f, "%s()", fn);
+    return type_error(st, gw, code, f, field, "bytes or str", o);
 }
 
 /* The decimal text of an int (subclasses included, bool excluded). */
@@ -151,12 +151,9 @@ static int json_text(modstate *st, ct_gateway gw, const char *fn,
 {
     int ok = ty == CT_TYPE_OBJECT ? PyDict_Check(v)
                                   : (PyList_Check(v) || PyTuple_Check(v));
-    if (!ok) {
-        PyErr_Format(
-            PyExc_TypeError, "%s: argument '%s' must be %s, not %.100s", fn,
-            name, ty == CT_TYPE_OBJECT ? "dict" : "list", Py_TYPE(v)->tp_name);
-        return -1;
-    }
+    if (!ok)
+        return type_error(st, gw, bad_text, fn, name,
+                          ty == CT_TYPE_OBJECT ? "dict" : "list", v);
     PyObject *a = PyTuple_Pack(1, v);
     PyObject *js =
         a ? PyObject_Call(st->json_dumps, a, st->dumps_kwargs) : NULL;
@@ -179,37 +176,21 @@ static int value_text(modstate *st, ct_gateway gw, const char *fn,
     switch (ty) {
     case CT_TYPE_STRING:
     case CT_TYPE_SECRET:
-        if (!PyUnicode_Check(v)) {
-            PyErr_Format(PyExc_TypeError,
-                         "%s: argument '%s' must be str, not %.100s", fn, name,
-                         Py_TYPE(v)->tp_name);
-            return -1;
-        }
+        if (!PyUnicode_Check(v))
+            return type_error(st, gw, bad_text, fn, name, "str", v);
         return text_from_str(st, gw, v, bad_text, name, t);
     case CT_TYPE_INT:
-        if (!PyLong_Check(v) || PyBool_Check(v)) {
-            PyErr_Format(PyExc_TypeError,
-                         "%s: argument '%s' must be int, not %.100s", fn, name,
-                         Py_TYPE(v)->tp_name);
-            return -1;
-        }
+        if (!PyLong_Check(v) || PyBool_Check(v))
+            return type_error(st, gw, bad_text, fn, name, "int", v);
         return int_text(st, gw, name, v, bad_text, t);
     case CT_TYPE_FLOAT:
-        if (PyBool_Check(v) || !(PyLong_Check(v) || PyFloat_Check(v))) {
-            PyErr_Format(PyExc_TypeError,
-                         "%s: argument '%s' must be int or float, not %.100s",
-                         fn, name, Py_TYPE(v)->tp_name);
-            return -1;
-        }
+        if (PyBool_Check(v) || !(PyLong_Check(v) || PyFloat_Check(v)))
+            return type_error(st, gw, bad_text, fn, name, "int or float", v);
         return PyLong_Check(v) ? int_text(st, gw, name, v, bad_text, t)
                                : text_from_float(v, t);
     case CT_TYPE_BOOL:
-        if (!PyBool_Check(v)) {
-            PyErr_Format(PyExc_TypeError,
-                         "%s: argument '%s' must be bool, not %.100s", fn, name,
-                         Py_TYPE(v)->tp_name);
-            return -1;
-        }
+        if (!PyBool_Check(v))
+            return type_error(st, gw, bad_text, fn, name, "bool", v);
         t->p = v == Py_True ? "true" : "false";
         t->n = (Py_ssize_t)strlen(t->p);
         return 0;
@@ -265,7 +246,7 @@ int apply_kwargs(modstate *st, ct_gateway gw, const char *fn, PyObject *kwargs,
             ct_mask_text(name, (size_t)nlen, shown, sizeof shown);
             snprintf(msg, sizeof msg,
                      "%s got an unexpected keyword argument '%s'", fn, shown);
-            raise_shim_ex(st, bad_text, gw, shown, msg, 1);
+            raise_shim_ex(st, bad_text, gw, shown, msg, SHIM_UNKNOWN_NAME);
             return -1;
         }
         if (v == Py_None)

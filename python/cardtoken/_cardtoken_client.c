@@ -380,8 +380,8 @@ static PyObject *op_parse(ClientObject *self, const op_entry *oe,
                                      &headers_o, &body_o, &request_o))
         return NULL;
     if (!PyLong_Check(status_o) || PyBool_Check(status_o)) {
-        PyErr_Format(PyExc_TypeError, "%s: status must be int, not %.100s", fn,
-                     Py_TYPE(status_o)->tp_name);
+        type_error(st, self->gw, CT_ERR_VALIDATION, fn, "status", "int",
+                   status_o);
         return NULL;
     }
     long status = PyLong_AsLong(status_o);
@@ -399,10 +399,8 @@ static PyObject *op_parse(ClientObject *self, const op_entry *oe,
     const ct_request *req = NULL;
     if (request_o != Py_None) {
         if (!PyObject_TypeCheck(request_o, (PyTypeObject *)st->request_type)) {
-            PyErr_Format(
-                PyExc_TypeError,
-                "%s: request must be a cardtoken.Request or None, not %.100s",
-                fn, Py_TYPE(request_o)->tp_name);
+            type_error(st, self->gw, CT_ERR_VALIDATION, fn, "request",
+                       "a cardtoken.Request or None", request_o);
             return NULL;
         }
         req = ((RequestObject *)request_o)->req;

@@ -33,6 +33,11 @@ static const char *const UNKNOWN_NAME_CLASS[N_CATEGORIES] = {
     [CT_CAT_CONFIGURATION] = "UnknownOptionError",
     [CT_CAT_VALIDATION] = "UnknownArgumentError",
 };
+/* So is a value of the wrong Python type. */
+static const char *const WRONG_TYPE_CLASS[N_CATEGORIES] = {
+    [CT_CAT_CONFIGURATION] = "OptionTypeError",
+    [CT_CAT_VALIDATION] = "ArgumentTypeError",
+};
 
 /* The table's flags for a code (used when the core left err unfilled). */
 static void code_flags(ct_err code, int *retryable, int *outcome_unknown)
@@ -79,7 +84,7 @@ static int kw_set(PyObject *kw, const char *key, PyObject *value)
  * applicable). The one place where core errors become Python exceptions.
  */
 static void raise_ct_ex(modstate *st, ct_err rc, const ct_error *e,
-                        ct_gateway gw, int unknown_name)
+                        ct_gateway gw, int kind)
 {
     ct_err code = (e && e->code != CT_OK) ? e->code : rc;
     if (code == CT_OK)
@@ -93,8 +98,10 @@ static void raise_ct_ex(modstate *st, ct_err rc, const ct_error *e,
         int cat = (int)ct_err_category(code);
         if (cat < 0 || cat >= N_CATEGORIES)
             cat = CT_CAT_INTERNAL;
-        cls = (unknown_name && st->exc_unknown_name[cat])
+        cls = (kind == SHIM_UNKNOWN_NAME && st->exc_unknown_name[cat])
                   ? st->exc_unknown_name[cat]
+              : (kind == SHIM_WRONG_TYPE && st->exc_wrong_type[cat])
+                  ? st->exc_wrong_type[cat]
                   : st->exc_by_cat[cat];
     }
     if (!cls) {
@@ -158,14 +165,14 @@ done:
 
 void raise_ct(modstate *st, ct_err rc, const ct_error *e, ct_gateway gw)
 {
-    raise_ct_ex(st, rc, e, gw, 0);
+    raise_ct_ex(st, rc, e, gw, SHIM_PLAIN);
 }
 
 /* Raises a core error code detected by the shim itself (closed client,
  * unknown names, text that cannot be UTF-8). `what` is the whole message
  * (NULL: the table's) and must not hold any value. */
 void raise_shim_ex(modstate *st, ct_err code, ct_gateway gw, const char *field,
-                   const char *what, int unknown_name)
+                   const char *what, int kind)
 {
     ct_error e;
     memset(&e, 0, sizeof e);
@@ -179,13 +186,23 @@ void raise_shim_ex(modstate *st, ct_err code, ct_gateway gw, const char *field,
     if (field)
         snprintf(e.field, sizeof e.field, "%s", field);
     snprintf(e.message, sizeof e.message, "%s", what ? what : ct_err_str(code));
-    raise_ct_ex(st, code, &e, gw, unknown_name);
+    raise_ct_ex(st, code, &e, gw, kind);
+}
+
+int type_error(modstate *st, ct_gateway gw, ct_err code, const char *fn,
+               const char *name, const char *want, PyObject *got)
+{
+    char msg[256];
+    snprintf(msg, sizeof msg, "%s: argument '%s' must be %s, not %.100s", fn,
+             name, want, Py_TYPE(got)->tp_name);
+    raise_shim_ex(st, code, gw, name, msg, SHIM_WRONG_TYPE);
+    return -1;
 }
 
 void raise_shim(modstate *st, ct_err code, ct_gateway gw, const char *field,
                 const char *what)
 {
-    raise_shim_ex(st, code, gw, field, what, 0);
+    raise_shim_ex(st, code, gw, field, what, SHIM_PLAIN);
 }
 
 /* Zeroes n bytes in a way the compiler keeps. */
@@ -211,11 +228,15 @@ int errors_load(modstate *st)
         }
     }
     for (int c = 0; c < N_CATEGORIES; c++) {
-        if (!UNKNOWN_NAME_CLASS[c])
-            continue;
-        st->exc_unknown_name[c] =
-            PyObject_GetAttrString(errors, UNKNOWN_NAME_CLASS[c]);
-        if (!st->exc_unknown_name[c]) {
+        if (UNKNOWN_NAME_CLASS[c] &&
+            !(st->exc_unknown_name[c] =
+                  PyObject_GetAttrString(errors, UNKNOWN_NAME_CLASS[c]))) {
+            Py_DECREF(errors);
+            return -1;
+        }
+        if (WRONG_TYPE_CLASS[c] &&
+            !(st->exc_wrong_type[c] =
+                  PyObject_GetAttrString(errors, WRONG_TYPE_CLASS[c]))) {
             Py_DECREF(errors);
             return -1;
         }

@@ -99,6 +99,7 @@ static int module_traverse(PyObject *m, visitproc visit, void *arg)
     for (int c = 0; c < N_CATEGORIES; c++) {
         Py_VISIT(st->exc_by_cat[c]);
         Py_VISIT(st->exc_unknown_name[c]);
+        Py_VISIT(st->exc_wrong_type[c]);
     }
     Py_VISIT(st->exc_nomem);
     Py_VISIT(st->json_dumps);
@@ -122,6 +123,7 @@ static int module_clear(PyObject *m)
     for (int c = 0; c < N_CATEGORIES; c++) {
         Py_CLEAR(st->exc_by_cat[c]);
         Py_CLEAR(st->exc_unknown_name[c]);
+        Py_CLEAR(st->exc_wrong_type[c]);
     }
     Py_CLEAR(st->exc_nomem);
     Py_CLEAR(st->json_dumps);

@@ -38,11 +38,9 @@ static note_member member_of(const char *name)
 static int fields_json(modstate *st, ClientObject *self, const char *fn,
                        const char *name, PyObject *v, text *t)
 {
-    if (!PyDict_Check(v) && !PyObject_HasAttrString(v, "keys")) {
-        PyErr_Format(PyExc_TypeError, "%s: %s must be a mapping, not %.100s",
-                     fn, name, Py_TYPE(v)->tp_name);
-        return -1;
-    }
+    if (!PyDict_Check(v) && !PyObject_HasAttrString(v, "keys"))
+        return type_error(st, self->gw, CT_ERR_VALIDATION, fn, name,
+                          "a mapping", v);
     PyObject *d = PyObject_CallOneArg((PyObject *)&PyDict_Type, v);
     if (!d)
         return value_error(st, self->gw, CT_ERR_VALIDATION, name,
@@ -65,11 +63,8 @@ static int fields_json(modstate *st, ClientObject *self, const char *fn,
 static int path_text(modstate *st, ClientObject *self, const char *fn,
                      const char *name, PyObject *v, text *t)
 {
-    if (!PyUnicode_Check(v)) {
-        PyErr_Format(PyExc_TypeError, "%s: %s must be str, not %.100s", fn,
-                     name, Py_TYPE(v)->tp_name);
-        return -1;
-    }
+    if (!PyUnicode_Check(v))
+        return type_error(st, self->gw, CT_ERR_VALIDATION, fn, name, "str", v);
     if (text_from_str(st, self->gw, v, CT_ERR_VALIDATION, name, t) < 0)
         return -1;
     if (strlen(t->p) != (size_t)t->n) {

@@ -21,6 +21,8 @@ __all__ = [
     "ResultUnknownError",
     "UnknownOptionError",
     "UnknownArgumentError",
+    "OptionTypeError",
+    "ArgumentTypeError",
 ]
 
 
@@ -116,6 +118,17 @@ class UnknownOptionError(ConfigurationError, TypeError):
 class UnknownArgumentError(ValidationError, TypeError):
     """An operation argument name the operation does not have (CT_ERR_VALIDATION
     naming it). Also a TypeError, as for any unexpected keyword argument."""
+
+
+class OptionTypeError(ConfigurationError, TypeError):
+    """A client option of the wrong Python type (CT_ERR_CONFIG naming it). Also
+    a TypeError, as for any argument of the wrong type."""
+
+
+class ArgumentTypeError(ValidationError, TypeError):
+    """An operation argument (or notification input) of the wrong Python type
+    (CT_ERR_VALIDATION naming it). Also a TypeError, as for any argument of the
+    wrong type."""
 
 
 class OutOfMemoryError(Error, MemoryError):

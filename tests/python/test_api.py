@@ -110,6 +110,32 @@ def test_exception_hierarchy():
     assert issubclass(E.UnknownOptionError, TypeError)
     assert issubclass(E.UnknownArgumentError, E.ValidationError)
     assert issubclass(E.UnknownArgumentError, TypeError)
+    assert issubclass(E.OptionTypeError, E.ConfigurationError) and issubclass(E.OptionTypeError, TypeError)
+    assert issubclass(E.ArgumentTypeError, E.ValidationError) and issubclass(E.ArgumentTypeError, TypeError)
+
+
+@pytest.mark.parametrize("call, field", [
+    (lambda: cardtoken.Pagsmile(merchant_no=1, app_id="a", app_key="k", environment="sandbox"), "merchant_no"),
+    (lambda: cardtoken.Pagsmile(merchant_no="1", app_id="a", app_key="k", environment="sandbox",
+                                timeout="30"), "timeout"),
+    (lambda: PG.build_pay_with_token(payment="not a mapping", customer={}), "payment"),
+    (lambda: YB.build_query_order(trade_id=5), "trade_id"),
+    (lambda: YB.parse_query_order("200", [], b"{}"), "status"),
+    (lambda: YB.parse_query_order(200, [], 5), "body"),
+    (lambda: PG.verify_notification(["not", "a", "mapping"]), "fields"),
+], ids=["option-str", "option-float", "nested-mapping", "argument-str", "status", "body", "fields"])
+def test_wrong_python_type_is_a_typed_error_naming_the_field(call, field):
+    """Every bad input is a cardtoken error naming its field (and still a
+    TypeError, as Python code expects for a value of the wrong type)."""
+    with pytest.raises(cardtoken.Error) as info:
+        call()
+    e = info.value
+    assert isinstance(e, TypeError) and e.field == field, (type(e), e.field, e)
+    assert isinstance(e, (cardtoken.ArgumentTypeError, cardtoken.OptionTypeError))
+
+
+PG = cardtoken.Pagsmile(merchant_no="1", app_id="a", app_key="k", environment="sandbox")
+YB = cardtoken.YabandPay(user="u", secret_key="k", environment="production")
 
 
 def test_second_module_instance_is_independent():
@@ -259,7 +285,8 @@ def test_wrong_argument_type_names_the_argument_not_the_value(gw):
         msg = str(info.value)
         assert name in msg
         assert "4235647728025682" not in msg
-        assert not isinstance(info.value, cardtoken.Error)
+        # a cardtoken error naming the argument, and a TypeError all the same
+        assert isinstance(info.value, cardtoken.ArgumentTypeError) and info.value.field == name
 
 
 def test_int_and_float_arguments():
