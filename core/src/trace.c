@@ -5,6 +5,7 @@
 #include "trace.h"
 
 #include "client.h"
+#include "clock.h"
 #include "mem.h"
 #include "request.h"
 #include "transport.h"

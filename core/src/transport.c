@@ -5,6 +5,7 @@
  * only for failures that provably sent nothing. */
 #include "buf.h"
 #include "client.h"
+#include "clock.h"
 #include "crypto.h"
 #include "errors.h"
 #include "mem.h"
@@ -267,13 +268,6 @@ ct_err ct_transport_setopts(const ct_client *c, const char *user_agent, CURL *h,
     CT_SETOPT(h, CURLOPT_POST, 1L, "the method");
 fail:
     return rc;
-}
-
-double ct_mono(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 static void ct_sleep(double secs)

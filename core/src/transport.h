@@ -4,6 +4,7 @@
 #define CT_TRANSPORT_H
 
 #include "buf.h"
+#include "clock.h"
 #include "cardtoken.h"
 
 #include <curl/curl.h>
@@ -68,8 +69,6 @@ typedef struct ct_xfer {
 ct_err ct_transport_setopts(const ct_client *c, const char *user_agent, CURL *h,
                             ct_error *err);
 const char *ct_transport_user_agent(const ct_client *c);
-/* Monotonic seconds. */
-double ct_mono(void);
 /* Binds req (borrowed until ct_xfer_close) to h, sets the deadline. */
 ct_err ct_xfer_open(ct_client *c, const ct_request *req, CURL *h, ct_xfer *x,
                     ct_error *err);
