@@ -116,6 +116,18 @@ void ct_php_throw(const ct_error *err)
     }
 }
 
+/* Sets the pending CardToken exception's response (an array; nothing for
+ * null). */
+void ct_php_exception_set_response(zval *response)
+{
+    if (EG(exception) == NULL || Z_TYPE_P(response) != IS_ARRAY ||
+        !instanceof_function(EG(exception)->ce, ct_php_ce_exception)) {
+        return;
+    }
+    zend_update_property(ct_php_ce_exception, EG(exception), "response",
+                         sizeof("response") - 1, response);
+}
+
 void ct_php_throw_code(ct_err code, const char *field, const char *message)
 {
     ct_error err;
@@ -162,6 +174,7 @@ CT_PHP_EXC_PROP(getHttpStatus, "httpStatus")
 CT_PHP_EXC_PROP(getGatewayCode, "gatewayCode")
 CT_PHP_EXC_PROP(getGatewayMessage, "gatewayMessage")
 CT_PHP_EXC_PROP(getRetryAfter, "retryAfter")
+CT_PHP_EXC_PROP(getResponse, "response")
 
 ZEND_METHOD(CardToken_Exception, getErrorName)
 {

@@ -23,6 +23,14 @@ namespace CardToken {
      */
     final class Pagsmile
     {
+        /**
+         * $options: the options of docs/operations.md, and the shim's own:
+         * 'logger' => an object with log($level, $message, array $context)
+         * (PSR-3 style; no psr/log needed): one 'debug' line per attempt and
+         * per call; 'log_bodies' => true: the masked bodies too; 'on_call' =>
+         * a callable given each record (an array). README "Debugging and
+         * observability".
+         */
         public function __construct(#[\SensitiveParameter] array $options) {}
 
         public function getCardToken(#[\SensitiveParameter] array $args): CardTokenResult {}
@@ -66,6 +74,14 @@ namespace CardToken {
      */
     final class PayerMax
     {
+        /**
+         * $options: the options of docs/operations.md, and the shim's own:
+         * 'logger' => an object with log($level, $message, array $context)
+         * (PSR-3 style; no psr/log needed): one 'debug' line per attempt and
+         * per call; 'log_bodies' => true: the masked bodies too; 'on_call' =>
+         * a callable given each record (an array). README "Debugging and
+         * observability".
+         */
         public function __construct(#[\SensitiveParameter] array $options) {}
 
         /** @return list<PaymentToken> */
@@ -129,6 +145,14 @@ namespace CardToken {
      */
     final class YabandPay
     {
+        /**
+         * $options: the options of docs/operations.md, and the shim's own:
+         * 'logger' => an object with log($level, $message, array $context)
+         * (PSR-3 style; no psr/log needed): one 'debug' line per attempt and
+         * per call; 'log_bodies' => true: the masked bodies too; 'on_call' =>
+         * a callable given each record (an array). README "Debugging and
+         * observability".
+         */
         public function __construct(#[\SensitiveParameter] array $options) {}
 
         public function createCardToken(#[\SensitiveParameter] array $args): CardPayment {}
@@ -172,6 +196,14 @@ namespace CardToken {
      */
     final class WorldFirst
     {
+        /**
+         * $options: the options of docs/operations.md, and the shim's own:
+         * 'logger' => an object with log($level, $message, array $context)
+         * (PSR-3 style; no psr/log needed): one 'debug' line per attempt and
+         * per call; 'log_bodies' => true: the masked bodies too; 'on_call' =>
+         * a callable given each record (an array). README "Debugging and
+         * observability".
+         */
         public function __construct(#[\SensitiveParameter] array $options) {}
 
         public function queryCardSensitiveInfo(#[\SensitiveParameter] array $args): CardSensitiveInfo {}
@@ -251,6 +283,13 @@ namespace CardToken {
         public readonly ?string $payment_method_id;
 
         private function __construct() {}
+
+        /**
+         * The HTTP exchange of the call that returned it, or null (parse*()):
+         * ['status' => int, 'headers' => list<array{0: string, 1: string}>
+         * (credential values masked), 'attempts' => int, 'elapsed' => float].
+         */
+        public function getResponse(): ?array {}
     }
 
     /**
@@ -272,6 +311,13 @@ namespace CardToken {
         public readonly array $raw;
 
         private function __construct() {}
+
+        /**
+         * The HTTP exchange of the call that returned it, or null (parse*()):
+         * ['status' => int, 'headers' => list<array{0: string, 1: string}>
+         * (credential values masked), 'attempts' => int, 'elapsed' => float].
+         */
+        public function getResponse(): ?array {}
     }
 
     /**
@@ -290,6 +336,13 @@ namespace CardToken {
         public readonly array $raw;
 
         private function __construct() {}
+
+        /**
+         * The HTTP exchange of the call that returned it, or null (parse*()):
+         * ['status' => int, 'headers' => list<array{0: string, 1: string}>
+         * (credential values masked), 'attempts' => int, 'elapsed' => float].
+         */
+        public function getResponse(): ?array {}
     }
 
     /**
@@ -314,6 +367,13 @@ namespace CardToken {
         public readonly ?string $referral_code;
 
         private function __construct() {}
+
+        /**
+         * The HTTP exchange of the call that returned it, or null (parse*()):
+         * ['status' => int, 'headers' => list<array{0: string, 1: string}>
+         * (credential values masked), 'attempts' => int, 'elapsed' => float].
+         */
+        public function getResponse(): ?array {}
     }
 
     /**
@@ -332,6 +392,13 @@ namespace CardToken {
         public readonly array $raw;
 
         private function __construct() {}
+
+        /**
+         * The HTTP exchange of the call that returned it, or null (parse*()):
+         * ['status' => int, 'headers' => list<array{0: string, 1: string}>
+         * (credential values masked), 'attempts' => int, 'elapsed' => float].
+         */
+        public function getResponse(): ?array {}
     }
 
     /**
@@ -350,6 +417,13 @@ namespace CardToken {
         public readonly ?string $request_id;
 
         private function __construct() {}
+
+        /**
+         * The HTTP exchange of the call that returned it, or null (parse*()):
+         * ['status' => int, 'headers' => list<array{0: string, 1: string}>
+         * (credential values masked), 'attempts' => int, 'elapsed' => float].
+         */
+        public function getResponse(): ?array {}
     }
 
     /**
@@ -368,6 +442,13 @@ namespace CardToken {
         public readonly ?string $expired_year;
 
         private function __construct() {}
+
+        /**
+         * The HTTP exchange of the call that returned it, or null (parse*()):
+         * ['status' => int, 'headers' => list<array{0: string, 1: string}>
+         * (credential values masked), 'attempts' => int, 'elapsed' => float].
+         */
+        public function getResponse(): ?array {}
     }
 
     /**
@@ -388,6 +469,13 @@ namespace CardToken {
         public readonly array $raw;
 
         private function __construct() {}
+
+        /**
+         * The HTTP exchange of the call that returned it, or null (parse*()):
+         * ['status' => int, 'headers' => list<array{0: string, 1: string}>
+         * (credential values masked), 'attempts' => int, 'elapsed' => float].
+         */
+        public function getResponse(): ?array {}
     }
 
     /**
@@ -404,6 +492,13 @@ namespace CardToken {
         public readonly ?string $refresh_token_expire_time;
 
         private function __construct() {}
+
+        /**
+         * The HTTP exchange of the call that returned it, or null (parse*()):
+         * ['status' => int, 'headers' => list<array{0: string, 1: string}>
+         * (credential values masked), 'attempts' => int, 'elapsed' => float].
+         */
+        public function getResponse(): ?array {}
     }
 
     /**
@@ -421,6 +516,7 @@ namespace CardToken {
         private ?string $gatewayCode = null;
         private ?string $gatewayMessage = null;
         private ?float $retryAfter = null;
+        private ?array $response = null;
 
         /** "pagsmile", "payermax", "yabandpay", "worldfirst", or null. */
         final public function getGateway(): ?string {}
@@ -441,6 +537,9 @@ namespace CardToken {
 
         /** Seconds to wait before asking again, or null when not given. */
         final public function getRetryAfter(): ?float {}
+
+        /** The HTTP exchange when the gateway answered (as a result's getResponse()), else null. */
+        final public function getResponse(): ?array {}
 
         /** The core's error name, e.g. "CT_ERR_TIMEOUT". */
         final public function getErrorName(): string {}

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 61554f316e26fd29c2f88f9e5dc89380ecc7334c */
+ * Stub hash: 65afb5a6da08fc63ee23dcc1e0c327cca0f51c9c */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_CardToken_version, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
@@ -266,21 +266,40 @@ ZEND_END_ARG_INFO()
 
 #define arginfo_class_CardToken_CardTokenResult___construct arginfo_class_CardToken_Request___construct
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CardToken_CardTokenResult_getResponse, 0, 0, IS_ARRAY, 1)
+ZEND_END_ARG_INFO()
+
 #define arginfo_class_CardToken_Payment___construct arginfo_class_CardToken_Request___construct
+
+#define arginfo_class_CardToken_Payment_getResponse arginfo_class_CardToken_CardTokenResult_getResponse
 
 #define arginfo_class_CardToken_Refund___construct arginfo_class_CardToken_Request___construct
 
+#define arginfo_class_CardToken_Refund_getResponse arginfo_class_CardToken_CardTokenResult_getResponse
+
 #define arginfo_class_CardToken_PaymentToken___construct arginfo_class_CardToken_Request___construct
+
+#define arginfo_class_CardToken_PaymentToken_getResponse arginfo_class_CardToken_CardTokenResult_getResponse
 
 #define arginfo_class_CardToken_TokenApplication___construct arginfo_class_CardToken_Request___construct
 
+#define arginfo_class_CardToken_TokenApplication_getResponse arginfo_class_CardToken_CardTokenResult_getResponse
+
 #define arginfo_class_CardToken_CardPayment___construct arginfo_class_CardToken_Request___construct
+
+#define arginfo_class_CardToken_CardPayment_getResponse arginfo_class_CardToken_CardTokenResult_getResponse
 
 #define arginfo_class_CardToken_CardSensitiveInfo___construct arginfo_class_CardToken_Request___construct
 
+#define arginfo_class_CardToken_CardSensitiveInfo_getResponse arginfo_class_CardToken_CardTokenResult_getResponse
+
 #define arginfo_class_CardToken_WorldCard___construct arginfo_class_CardToken_Request___construct
 
+#define arginfo_class_CardToken_WorldCard_getResponse arginfo_class_CardToken_CardTokenResult_getResponse
+
 #define arginfo_class_CardToken_AccessToken___construct arginfo_class_CardToken_Request___construct
+
+#define arginfo_class_CardToken_AccessToken_getResponse arginfo_class_CardToken_CardTokenResult_getResponse
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CardToken_Exception_getGateway, 0, 0, IS_STRING, 1)
 ZEND_END_ARG_INFO()
@@ -301,6 +320,8 @@ ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CardToken_Exception_getRetryAfter, 0, 0, IS_DOUBLE, 1)
 ZEND_END_ARG_INFO()
+
+#define arginfo_class_CardToken_Exception_getResponse arginfo_class_CardToken_CardTokenResult_getResponse
 
 #define arginfo_class_CardToken_Exception_getErrorName arginfo_CardToken_version
 
@@ -392,14 +413,23 @@ ZEND_METHOD(CardToken_WorldFirst, verifyNotification);
 ZEND_METHOD(CardToken_WorldFirst, notificationAck);
 ZEND_METHOD(CardToken_Request, __construct);
 ZEND_METHOD(CardToken_CardTokenResult, __construct);
+ZEND_METHOD(CardToken_CardTokenResult, getResponse);
 ZEND_METHOD(CardToken_Payment, __construct);
+ZEND_METHOD(CardToken_Payment, getResponse);
 ZEND_METHOD(CardToken_Refund, __construct);
+ZEND_METHOD(CardToken_Refund, getResponse);
 ZEND_METHOD(CardToken_PaymentToken, __construct);
+ZEND_METHOD(CardToken_PaymentToken, getResponse);
 ZEND_METHOD(CardToken_TokenApplication, __construct);
+ZEND_METHOD(CardToken_TokenApplication, getResponse);
 ZEND_METHOD(CardToken_CardPayment, __construct);
+ZEND_METHOD(CardToken_CardPayment, getResponse);
 ZEND_METHOD(CardToken_CardSensitiveInfo, __construct);
+ZEND_METHOD(CardToken_CardSensitiveInfo, getResponse);
 ZEND_METHOD(CardToken_WorldCard, __construct);
+ZEND_METHOD(CardToken_WorldCard, getResponse);
 ZEND_METHOD(CardToken_AccessToken, __construct);
+ZEND_METHOD(CardToken_AccessToken, getResponse);
 ZEND_METHOD(CardToken_Exception, getGateway);
 ZEND_METHOD(CardToken_Exception, getField);
 ZEND_METHOD(CardToken_Exception, isRetryable);
@@ -408,6 +438,7 @@ ZEND_METHOD(CardToken_Exception, getHttpStatus);
 ZEND_METHOD(CardToken_Exception, getGatewayCode);
 ZEND_METHOD(CardToken_Exception, getGatewayMessage);
 ZEND_METHOD(CardToken_Exception, getRetryAfter);
+ZEND_METHOD(CardToken_Exception, getResponse);
 ZEND_METHOD(CardToken_Exception, getErrorName);
 
 
@@ -529,54 +560,63 @@ static const zend_function_entry class_CardToken_Request_methods[] = {
 
 static const zend_function_entry class_CardToken_CardTokenResult_methods[] = {
 	ZEND_ME(CardToken_CardTokenResult, __construct, arginfo_class_CardToken_CardTokenResult___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(CardToken_CardTokenResult, getResponse, arginfo_class_CardToken_CardTokenResult_getResponse, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
 
 static const zend_function_entry class_CardToken_Payment_methods[] = {
 	ZEND_ME(CardToken_Payment, __construct, arginfo_class_CardToken_Payment___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(CardToken_Payment, getResponse, arginfo_class_CardToken_Payment_getResponse, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
 
 static const zend_function_entry class_CardToken_Refund_methods[] = {
 	ZEND_ME(CardToken_Refund, __construct, arginfo_class_CardToken_Refund___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(CardToken_Refund, getResponse, arginfo_class_CardToken_Refund_getResponse, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
 
 static const zend_function_entry class_CardToken_PaymentToken_methods[] = {
 	ZEND_ME(CardToken_PaymentToken, __construct, arginfo_class_CardToken_PaymentToken___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(CardToken_PaymentToken, getResponse, arginfo_class_CardToken_PaymentToken_getResponse, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
 
 static const zend_function_entry class_CardToken_TokenApplication_methods[] = {
 	ZEND_ME(CardToken_TokenApplication, __construct, arginfo_class_CardToken_TokenApplication___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(CardToken_TokenApplication, getResponse, arginfo_class_CardToken_TokenApplication_getResponse, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
 
 static const zend_function_entry class_CardToken_CardPayment_methods[] = {
 	ZEND_ME(CardToken_CardPayment, __construct, arginfo_class_CardToken_CardPayment___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(CardToken_CardPayment, getResponse, arginfo_class_CardToken_CardPayment_getResponse, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
 
 static const zend_function_entry class_CardToken_CardSensitiveInfo_methods[] = {
 	ZEND_ME(CardToken_CardSensitiveInfo, __construct, arginfo_class_CardToken_CardSensitiveInfo___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(CardToken_CardSensitiveInfo, getResponse, arginfo_class_CardToken_CardSensitiveInfo_getResponse, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
 
 static const zend_function_entry class_CardToken_WorldCard_methods[] = {
 	ZEND_ME(CardToken_WorldCard, __construct, arginfo_class_CardToken_WorldCard___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(CardToken_WorldCard, getResponse, arginfo_class_CardToken_WorldCard_getResponse, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
 
 static const zend_function_entry class_CardToken_AccessToken_methods[] = {
 	ZEND_ME(CardToken_AccessToken, __construct, arginfo_class_CardToken_AccessToken___construct, ZEND_ACC_PRIVATE)
+	ZEND_ME(CardToken_AccessToken, getResponse, arginfo_class_CardToken_AccessToken_getResponse, ZEND_ACC_PUBLIC)
 	ZEND_FE_END
 };
 
@@ -590,6 +630,7 @@ static const zend_function_entry class_CardToken_Exception_methods[] = {
 	ZEND_ME(CardToken_Exception, getGatewayCode, arginfo_class_CardToken_Exception_getGatewayCode, ZEND_ACC_PUBLIC|ZEND_ACC_FINAL)
 	ZEND_ME(CardToken_Exception, getGatewayMessage, arginfo_class_CardToken_Exception_getGatewayMessage, ZEND_ACC_PUBLIC|ZEND_ACC_FINAL)
 	ZEND_ME(CardToken_Exception, getRetryAfter, arginfo_class_CardToken_Exception_getRetryAfter, ZEND_ACC_PUBLIC|ZEND_ACC_FINAL)
+	ZEND_ME(CardToken_Exception, getResponse, arginfo_class_CardToken_Exception_getResponse, ZEND_ACC_PUBLIC|ZEND_ACC_FINAL)
 	ZEND_ME(CardToken_Exception, getErrorName, arginfo_class_CardToken_Exception_getErrorName, ZEND_ACC_PUBLIC|ZEND_ACC_FINAL)
 	ZEND_FE_END
 };
@@ -1459,6 +1500,12 @@ static zend_class_entry *register_class_CardToken_Exception(zend_class_entry *cl
 	zend_string *property_retryAfter_name = zend_string_init("retryAfter", sizeof("retryAfter") - 1, 1);
 	zend_declare_typed_property(class_entry, property_retryAfter_name, &property_retryAfter_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_DOUBLE|MAY_BE_NULL));
 	zend_string_release(property_retryAfter_name);
+
+	zval property_response_default_value;
+	ZVAL_NULL(&property_response_default_value);
+	zend_string *property_response_name = zend_string_init("response", sizeof("response") - 1, 1);
+	zend_declare_typed_property(class_entry, property_response_name, &property_response_default_value, ZEND_ACC_PRIVATE, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_ARRAY|MAY_BE_NULL));
+	zend_string_release(property_response_name);
 
 	return class_entry;
 }

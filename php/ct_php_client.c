@@ -44,6 +44,9 @@ zend_object *ct_php_client_create(zend_class_entry *ce)
 
     c->client = NULL;
     c->gd = ct_php_gateway_of(ce);
+    ZVAL_UNDEF(&c->logger);
+    ZVAL_UNDEF(&c->on_call);
+    c->log_bodies = false;
     zend_object_std_init(&c->std, ce);
     object_properties_init(&c->std, ce);
     c->std.handlers = &ct_php_client_handlers;
@@ -56,6 +59,7 @@ static void ct_php_client_free(zend_object *obj)
 
     ct_client_free(c->client);
     c->client = NULL;
+    ct_php_obs_release(c);
     zend_object_std_dtor(obj);
 }
 
@@ -65,6 +69,7 @@ void ct_php_client_minit(void)
            sizeof(zend_object_handlers));
     ct_php_client_handlers.offset = XtOffsetOf(ct_php_client, std);
     ct_php_client_handlers.free_obj = ct_php_client_free;
+    ct_php_client_handlers.get_gc = ct_php_obs_get_gc;
     ct_php_client_handlers.clone_obj = NULL;
 }
 
@@ -417,7 +422,7 @@ bad:
 static void ct_php_construct(INTERNAL_FUNCTION_PARAMETERS)
 {
     ct_php_client *c = ct_php_client_from_obj(Z_OBJ_P(ZEND_THIS));
-    HashTable *options;
+    HashTable *options, *core_options;
     ct_config *cfg;
     ct_client *client = NULL;
     ct_error err;
@@ -441,13 +446,28 @@ static void ct_php_construct(INTERNAL_FUNCTION_PARAMETERS)
         ct_php_throw_code(CT_ERR_NOMEM, NULL, ct_err_str(CT_ERR_NOMEM));
         RETURN_THROWS();
     }
-    if (ct_php_fill(c->gd->options, c->gd->noptions, options, 1, CT_ERR_CONFIG,
-                    ct_php_config_set, cfg) != SUCCESS) {
+    /* logger, on_call, log_bodies: the shim's own (ct_php_observe.c) */
+    ct_php_obs_release(c);
+    if (ct_php_obs_take(c, options, &core_options) != SUCCESS) {
         ct_config_free(cfg);
+        ct_php_obs_release(c);
         RETURN_THROWS();
+    }
+    if (ct_php_fill(c->gd->options, c->gd->noptions, core_options, 1,
+                    CT_ERR_CONFIG, ct_php_config_set, cfg) != SUCCESS) {
+        if (core_options != options) {
+            zend_array_destroy(core_options);
+        }
+        ct_config_free(cfg);
+        ct_php_obs_release(c);
+        RETURN_THROWS();
+    }
+    if (core_options != options) {
+        zend_array_destroy(core_options);
     }
     if (ct_client_new(cfg, &client, &err) != CT_OK) {
         ct_config_free(cfg);
+        ct_php_obs_release(c);
         ct_php_throw(&err);
         RETURN_THROWS();
     }
@@ -465,6 +485,8 @@ static void ct_php_op_call_or_build(INTERNAL_FUNCTION_PARAMETERS,
     ct_args *args;
     ct_result *res = NULL;
     ct_request *req = NULL;
+    ct_record *rec = NULL;
+    zval response;
     ct_error err;
     ct_err rc;
 
@@ -476,19 +498,37 @@ static void ct_php_op_call_or_build(INTERNAL_FUNCTION_PARAMETERS,
         (args = ct_php_args_from(op, ht, 1)) == NULL) {
         RETURN_THROWS();
     }
+    if (!build && (rec = ct_record_new()) == NULL) {
+        ct_args_free(args);
+        ct_php_throw_code(CT_ERR_NOMEM, NULL, ct_err_str(CT_ERR_NOMEM));
+        RETURN_THROWS();
+    }
     rc = build ? ct_build(c->client, op, args, &req, &err)
-               : ct_call(c->client, op, args, &res, &err);
+               : ct_call_observed(c->client, op, args, ct_record_observe, rec,
+                                  ct_php_obs_flags(c), &res, &err);
     ct_args_free(args);
+    ZVAL_NULL(&response);
+    if (rec != NULL) {
+        /* the listeners first: no exception may be pending then */
+        ct_php_obs_response(&response, rec);
+        ct_php_obs_emit(c, rec);
+        ct_record_free(rec);
+    }
     if (rc != CT_OK) {
         ct_php_throw(&err);
+        ct_php_exception_set_response(&response);
+        zval_ptr_dtor(&response);
         RETURN_THROWS();
     }
     if (build) {
         ct_php_request_to_zval(return_value, req);
     } else {
-        ct_php_result_to_zval(return_value, res);
+        if (ct_php_result_to_zval(return_value, res) == SUCCESS) {
+            ct_php_result_set_response(return_value, &response);
+        }
         ct_result_free(res);
     }
+    zval_ptr_dtor(&response);
 }
 
 /* client.parse<Op>(status, headers, body, request = null). */

@@ -42,7 +42,19 @@ static inline ct_php_result *ct_php_result_from_obj(zend_object *obj)
     }
 
 CT_PHP_PRIVATE_CTOR(CardToken_Request)
-#define CT_PHP_RESULT_CTOR(cls) CT_PHP_PRIVATE_CTOR(CardToken_##cls)
+/* getResponse(): the exchange of the call that returned the result (an
+ * array), or null (parsed from the caller's own HTTP exchange). */
+#define CT_PHP_RESULT_CTOR(cls)                                                \
+    CT_PHP_PRIVATE_CTOR(CardToken_##cls)                                       \
+    ZEND_METHOD(CardToken_##cls, getResponse)                                  \
+    {                                                                          \
+        ct_php_result *r = ct_php_result_from_obj(Z_OBJ_P(ZEND_THIS));         \
+        ZEND_PARSE_PARAMETERS_NONE();                                          \
+        if (Z_TYPE(r->response) == IS_UNDEF) {                                 \
+            RETURN_NULL();                                                     \
+        }                                                                      \
+        RETURN_COPY(&r->response);                                             \
+    }
 CT_PHP_RESULT_CLASSES(CT_PHP_RESULT_CTOR)
 #undef CT_PHP_RESULT_CTOR
 
@@ -317,6 +329,7 @@ zend_object *ct_php_result_create(zend_class_entry *ce)
     ct_php_result *r = zend_object_alloc(sizeof(ct_php_result), ce);
 
     r->sensitive = 0;
+    ZVAL_UNDEF(&r->response);
     zend_object_std_init(&r->std, ce);
     object_properties_init(&r->std, ce);
     r->std.handlers = &ct_php_result_handlers;
@@ -452,6 +465,41 @@ fail:
     return FAILURE;
 }
 
+static void ct_php_result_free(zend_object *obj)
+{
+    ct_php_result *r = ct_php_result_from_obj(obj);
+    zval_ptr_dtor(&r->response);
+    ZVAL_UNDEF(&r->response);
+    zend_object_std_dtor(obj);
+}
+
+static void ct_php_result_put_response(zval *item, zval *response)
+{
+    ct_php_result *r;
+    if (Z_TYPE_P(item) != IS_OBJECT) {
+        return;
+    }
+    r = ct_php_result_from_obj(Z_OBJ_P(item));
+    zval_ptr_dtor(&r->response);
+    ZVAL_COPY(&r->response, response);
+}
+
+void ct_php_result_set_response(zval *result, zval *response)
+{
+    zval *item;
+    if (Z_TYPE_P(response) != IS_ARRAY) {
+        return;
+    }
+    if (Z_TYPE_P(result) == IS_ARRAY) {
+        ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(result), item) {
+            ct_php_result_put_response(item, response);
+        }
+        ZEND_HASH_FOREACH_END();
+        return;
+    }
+    ct_php_result_put_response(result, response);
+}
+
 zend_result ct_php_result_to_zval(zval *rv, const ct_result *res)
 {
     const char *type = ct_result_type(res);
@@ -493,6 +541,7 @@ void ct_php_objects_minit(void)
     memcpy(&ct_php_result_handlers, zend_get_std_object_handlers(),
            sizeof(zend_object_handlers));
     ct_php_result_handlers.offset = XtOffsetOf(ct_php_result, std);
+    ct_php_result_handlers.free_obj = ct_php_result_free;
     ct_php_result_handlers.clone_obj = NULL;
     ct_php_result_handlers.get_properties_for =
         ct_php_result_get_properties_for;

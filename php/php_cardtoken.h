@@ -45,6 +45,8 @@ void ct_php_throw(const ct_error *err);
 /* Throws a CardToken exception for a failure found by the shim itself
  * (never carries card data: `message` is a fixed text). */
 void ct_php_throw_code(ct_err code, const char *field, const char *message);
+/* Sets the pending CardToken exception's getResponse() (an array). */
+void ct_php_exception_set_response(zval *response);
 
 /* ------------------------------------------------------------------ */
 /* Gateway clients (ct_php_client.c)                                   */
@@ -53,6 +55,9 @@ void ct_php_throw_code(ct_err code, const char *field, const char *message);
 typedef struct ct_php_client {
     ct_client *client;         /* NULL until __construct succeeded */
     const ct_gateway_desc *gd; /* the gateway of the class; NULL: none */
+    zval logger;  /* the `logger` option (ct_php_observe.c), or UNDEF */
+    zval on_call; /* the `on_call` option, or UNDEF */
+    bool log_bodies;
     zend_object std;
 } ct_php_client;
 
@@ -62,6 +67,16 @@ static inline ct_php_client *ct_php_client_from_obj(zend_object *obj)
 }
 
 zend_object *ct_php_client_create(zend_class_entry *ce);
+
+/* The shim's own client options and the records of a call
+ * (ct_php_observe.c). */
+zend_result ct_php_obs_take(ct_php_client *c, HashTable *options,
+                            HashTable **rest);
+void ct_php_obs_release(ct_php_client *c);
+HashTable *ct_php_obs_get_gc(zend_object *obj, zval **table, int *n);
+int ct_php_obs_flags(const ct_php_client *c);
+void ct_php_obs_response(zval *rv, const ct_record *r);
+void ct_php_obs_emit(ct_php_client *c, const ct_record *r);
 void ct_php_client_minit(void);
 
 /* The generic handlers behind every client method (ct_php_client.c,
@@ -103,6 +118,7 @@ typedef struct ct_php_request {
 
 typedef struct ct_php_result {
     uint64_t sensitive; /* bit n: property slot n holds card data */
+    zval response;      /* getResponse(): the call's exchange, or UNDEF */
     zend_object std;
 } ct_php_result;
 
@@ -123,5 +139,7 @@ void ct_php_request_headers(zval *rv, const ct_request *req);
 /* Builds the result object(s) of `res` (borrowed). Returns FAILURE with
  * an exception thrown. */
 zend_result ct_php_result_to_zval(zval *rv, const ct_result *res);
+/* Gives the result (each one of a list) its getResponse(). */
+void ct_php_result_set_response(zval *result, zval *response);
 
 #endif /* PHP_CARDTOKEN_H */

@@ -116,6 +116,7 @@ def gen_pyi(desc, errors):
     classes = [g["class_name"] for g in desc["gateways"]]
     exc = exception_names(os.path.join(HERE, "python", "cardtoken", "_errors.py"))
     names = classes + ["Async" + c for c in classes] + ["Request", "Notification"] + [r for r, _ in results] + exc
+    names += ["Response", "CallRecord", "TRACE"]
     names += ["CURL_VERSION", "OPENSSL_VERSION", "__version__", "configure_cache"] + sorted(errors)
     o = [
         '"""Type stubs of cardtoken (the C extension cardtoken._cardtoken and the',
@@ -125,7 +126,7 @@ def gen_pyi(desc, errors):
         f"Regenerate with: {REGEN}.",
         '"""',
         "",
-        "from collections.abc import Iterable, Mapping",
+        "from collections.abc import Callable, Iterable, Iterator, Mapping",
         "from types import TracebackType",
         "from typing import Any, NoReturn, TypeVar, final",
         "",
@@ -166,6 +167,7 @@ def gen_pyi(desc, errors):
         "    gateway_code: str | None",
         "    gateway_message: str | None",
         "    retry_after: float | None",
+        "    response: Response | None",
         "    def __init__(",
         "        self,",
         '        message: str = "",',
@@ -218,12 +220,38 @@ def gen_pyi(desc, errors):
         "    def __reduce__(self) -> NoReturn: ...",
         "    def __reduce_ex__(self, protocol: Any, /) -> NoReturn: ...",
         "",
+        "# ---------------------------------------------------------------- observing",
+        "# cardtoken._observe: the exchange of a call, and the on_call records.",
+        "",
+        "TRACE: int",
+        "",
+        "@final",
+        "class Response:",
+        "    status: int",
+        "    headers: tuple[tuple[str, str], ...]",
+        "    attempts: int",
+        "    elapsed: float",
+        "    def __init__(",
+        "        self, status: int, headers: tuple[tuple[str, str], ...], attempts: int, elapsed: float",
+        "    ) -> None: ...",
+        "    def header(self, name: str) -> str | None: ...",
+        "",
+        "@final",
+        "class CallRecord(Mapping[str, Any]):",
+        "    def __init__(self, d: Mapping[str, Any]) -> None: ...",
+        "    def __getitem__(self, key: str) -> Any: ...",
+        "    def __iter__(self) -> Iterator[str]: ...",
+        "    def __len__(self) -> int: ...",
+        "    def __getattr__(self, name: str) -> Any: ...",
+        "",
         "# ---------------------------------------------------------------- results",
         "# Immutable: every field is read-only.",
         "",
         "class _Result:",
         "    @property",
         "    def _fields(self) -> tuple[str, ...]: ...",
+        "    @property",
+        "    def response(self) -> Response | None: ...",
         "    def _asdict(self) -> dict[str, Any]: ...",
         "    def __reduce__(self) -> NoReturn: ...",
         "    def __reduce_ex__(self, protocol: Any, /) -> NoReturn: ...",
@@ -271,18 +299,25 @@ def py_client_base(name, kind, close, enter, exit_):
     ]
 
 
+# Options of the Python shim itself (not in the core's description).
+SHIM_PY_OPTIONS = ["on_call: Callable[[CallRecord], object] | None = None"]
+
+
 def py_client(gw, prefix):
     """The stub of a sync client class (prefix "") or of its asyncio twin
     ("Async"): the same options and operations, the calls as coroutines."""
     cls = prefix + gw["class_name"]
     o = ["", "@final", f"class {cls}({'_AsyncClient' if prefix else '_Client'}):"]
+    # on_call is the shim's own option (a callable cannot be a core option
+    # value): cardtoken._observe, README "Debugging and observability".
+    shim_opts = [f"        {p}," for p in SHIM_PY_OPTIONS]
     if prefix:
         o += ["    def __init__(", "        self,", "        *,"]
-        o += [f"        {p}," for p in py_kwonly(gw["options"])]
+        o += [f"        {p}," for p in py_kwonly(gw["options"])] + shim_opts
         o.append("    ) -> None: ...")
     else:
         o += ["    def __new__(", "        cls,", "        *,"]
-        o += [f"        {p}," for p in py_kwonly(gw["options"])]
+        o += [f"        {p}," for p in py_kwonly(gw["options"])] + shim_opts
         o.append(f"    ) -> {cls}: ...")
     for op in gw["ops"]:
         res = op["result_name"]
@@ -339,6 +374,20 @@ def ucfirst(s):
     return s[:1].upper() + s[1:]
 
 
+# The PHP shim's own client options (not in the core's description: an
+# object or a callable cannot be a core option value): ct_php_observe.c.
+PHP_SHIM_OPTIONS_DOC = [
+    "        /**",
+    "         * $options: the options of docs/operations.md, and the shim's own:",
+    "         * 'logger' => an object with log($level, $message, array $context)",
+    "         * (PSR-3 style; no psr/log needed): one 'debug' line per attempt and",
+    "         * per call; 'log_bodies' => true: the masked bodies too; 'on_call' =>",
+    "         * a callable given each record (an array). README \"Debugging and",
+    "         * observability\".",
+    "         */",
+]
+
+
 def gen_php(desc):
     gateways = ", ".join(f'"{g["name"]}"' for g in desc["gateways"])
     o = [
@@ -363,6 +412,7 @@ def gen_php(desc):
     ]
     for gw in desc["gateways"]:
         o += [""] + CLASS_DOC + [f"    final class {gw['class_name']}", "    {"]
+        o += PHP_SHIM_OPTIONS_DOC
         o.append("        public function __construct(#[\\SensitiveParameter] array $options) {}")
         for op in gw["ops"]:
             res = op["result_name"]
@@ -416,7 +466,16 @@ def gen_php(desc):
             o += [""] + CLASS_DOC
         o += [f"    final class {rname}", "    {"]
         o += [f"        public readonly {PHP_FIELD[f['type']]} ${f['name']};" for f in fields]
-        o += ["", "        private function __construct() {}", "    }"]
+        o += ["", "        private function __construct() {}", ""]
+        o += [
+            "        /**",
+            "         * The HTTP exchange of the call that returned it, or null (parse*()):",
+            "         * ['status' => int, 'headers' => list<array{0: string, 1: string}>",
+            "         * (credential values masked), 'attempts' => int, 'elapsed' => float].",
+            "         */",
+            "        public function getResponse(): ?array {}",
+            "    }",
+        ]
     o += [
         "",
         "    /**",
@@ -434,6 +493,7 @@ def gen_php(desc):
         "        private ?string $gatewayCode = null;",
         "        private ?string $gatewayMessage = null;",
         "        private ?float $retryAfter = null;",
+        "        private ?array $response = null;",
         "",
         f"        /** {gateways}, or null. */",
         "        final public function getGateway(): ?string {}",
@@ -454,6 +514,9 @@ def gen_php(desc):
         "",
         "        /** Seconds to wait before asking again, or null when not given. */",
         "        final public function getRetryAfter(): ?float {}",
+        "",
+        "        /** The HTTP exchange when the gateway answered (as a result's getResponse()), else null. */",
+        "        final public function getResponse(): ?array {}",
         "",
         '        /** The core\'s error name, e.g. "CT_ERR_TIMEOUT". */',
         "        final public function getErrorName(): string {}",

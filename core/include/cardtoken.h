@@ -488,6 +488,99 @@ CT_API ct_err ct_call(ct_client *client, const ct_op_desc *op,
                       const ct_args *args, ct_result **out, ct_error *err);
 
 /* ------------------------------------------------------------------ */
+/* Observing calls (README "Debugging and observability")              */
+/* ------------------------------------------------------------------ */
+
+#define CT_TRACE_ATTEMPT 1 /* one HTTP attempt finished (or failed)       */
+#define CT_TRACE_CALL 2    /* the whole call finished (after every retry) */
+
+/*
+ * What one attempt or one call did: nothing secret in it. Every string is
+ * borrowed for the duration of the observer call only (copy what you
+ * keep); the path is the URL's path with the text masking rule applied
+ * (ct_mask_text), never the query; no header, no body.
+ */
+typedef struct ct_trace {
+    int kind;                 /* CT_TRACE_ATTEMPT or CT_TRACE_CALL          */
+    int gateway;              /* ct_gateway                                 */
+    const char *operation;    /* "get_card_token"; "" for an ack            */
+    const char *method;       /* "POST"                                     */
+    const char *path;         /* "/api/v1/card/token"                       */
+    const char *server;       /* the URL's host: "sandbox.example.com"      */
+    int port;                 /* the URL's port, 0 when not given           */
+    int attempt;              /* attempt: 1, 2, ...; call: attempts made    */
+    int http_status;          /* 0: no HTTP answer                          */
+    const char *gateway_code; /* the gateway's code on an error, or ""      */
+    double elapsed;           /* seconds (attempt: libcurl's total time)    */
+    double dns, connect, tls, first_byte; /* attempt: seconds from its start
+                                             (libcurl), 0 when not reached;
+                                             call: the last attempt's     */
+    int reused;               /* 1: no new connection was opened      */
+    long long bytes_sent;     /* request body bytes uploaded          */
+    long long bytes_received; /* response body bytes                  */
+    const char *outcome;      /* "ok" or ct_category_name()           */
+    const char *error;        /* "" or ct_err_name(), e.g. "CT_ERR_DNS" */
+    int retrying;             /* attempt: 1 when another one follows  */
+    /* call: the last answer's headers, each value masked: a credential's
+     * (a name with auth, token, sign, secret, key, cookie, password or
+     * session in it: Authorization, Access-Token, Signature, sign) as
+     * "***", any other by ct_mask_text; none without an answer. */
+    const ct_header *headers;
+    size_t nheaders;
+    /* call, only when the observer asked for CT_OBSERVE_BODIES: the request
+     * body as ct_request_body_redacted() gives it and the answer's as
+     * ct_mask_json() gives it (NULL when it is not a JSON object: never
+     * shown then); NULL otherwise. */
+    const char *request_body;
+    size_t request_body_len;
+    const char *response_body;
+    size_t response_body_len;
+} ct_trace;
+
+/* Runs on the calling thread (for a ct_multi: inside ct_multi_action or
+ * ct_transfer_finish); must not call back into the client. */
+typedef void (*ct_observer_fn)(void *userp, const ct_trace *t);
+
+/* Every call of the client (ct_call, ct_multi) reports each attempt and
+ * the whole call to fn (NULL: none, the default; costs nothing). Set it
+ * before the client is shared between threads. */
+CT_API void ct_client_set_observer(ct_client *client, ct_observer_fn fn,
+                                   void *userp);
+
+/* The one log line of a record (both bindings log it): "pagsmile
+ * get_card_token attempt 1: POST /api/getcardtoken -> 200 ok in 8.9 ms (dns
+ * 0.0, connect 0.1, tls 8.1, first byte 8.9 ms), connection new, sent 232 B,
+ * received 231 B" or "... call: POST ... -> 200 ok after 1 attempt(s) in 9.0
+ * ms, gateway code -". Writes at most cap-1 bytes and a NUL; returns the
+ * length written. 512 bytes always suffice for a masked path of 256. */
+CT_API size_t ct_trace_format(const ct_trace *t, char *out, size_t cap);
+
+/*
+ * A ready-made observer for bindings: ct_record_observe (userp: the
+ * ct_record) keeps a copy of every record it is given (up to 16 attempts,
+ * and the call's), to be read once the call returned, in order; the last is
+ * the call's (kind CT_TRACE_CALL) once the call finished. Records stay
+ * valid until ct_record_free (which wipes them).
+ */
+typedef struct ct_record ct_record;
+CT_API ct_record *ct_record_new(void); /* NULL: no memory */
+CT_API void ct_record_free(ct_record *r);
+CT_API void ct_record_observe(void *userp, const ct_trace *t);
+CT_API size_t ct_record_count(const ct_record *r);
+CT_API const ct_trace *ct_record_at(const ct_record *r, size_t i);
+/* The call's record, or NULL while the call has not finished. */
+CT_API const ct_trace *ct_record_call(const ct_record *r);
+
+#define CT_OBSERVE_BODIES 1 /* the call's record carries masked bodies */
+
+/* As ct_call, reporting this call to fn (NULL: the client's observer);
+ * flags: CT_OBSERVE_*. */
+CT_API ct_err ct_call_observed(ct_client *client, const ct_op_desc *op,
+                               const ct_args *args, ct_observer_fn fn,
+                               void *userp, int flags, ct_result **out,
+                               ct_error *err);
+
+/* ------------------------------------------------------------------ */
 /* Notifications                                                       */
 /* ------------------------------------------------------------------ */
 
@@ -585,6 +678,13 @@ CT_API void ct_multi_free(ct_multi *m);
 CT_API ct_err ct_multi_start(ct_multi *m, const ct_op_desc *op,
                              const ct_args *args, void *tag, ct_transfer **out,
                              ct_error *err);
+/* As ct_multi_start, reporting this call's attempts (inside
+ * ct_multi_action) and the call (inside ct_transfer_finish) to fn (NULL:
+ * the client's observer); flags: CT_OBSERVE_*. */
+CT_API ct_err ct_multi_start_observed(ct_multi *m, const ct_op_desc *op,
+                                      const ct_args *args, void *tag,
+                                      ct_observer_fn fn, void *userp, int flags,
+                                      ct_transfer **out, ct_error *err);
 /* Socket fd had `events` (CT_WATCH_*), or the timer fired (fd ==
  * CT_ACTION_TIMER): lets the transfers progress. */
 CT_API void ct_multi_action(ct_multi *m, int fd, int events);

@@ -3,6 +3,7 @@
  * client's gateway. */
 #include "buf.h"
 #include "call.h"
+#include "trace.h"
 #include "check.h"
 #include "client.h"
 #include "errors.h"
@@ -146,6 +147,13 @@ ct_err ct_call_finish(ct_client *c, const ct_op_desc *op, const ct_request *req,
 ct_err ct_call(ct_client *c, const ct_op_desc *op, const ct_args *args,
                ct_result **out, ct_error *err)
 {
+    return ct_call_observed(c, op, args, NULL, NULL, 0, out, err);
+}
+
+ct_err ct_call_observed(ct_client *c, const ct_op_desc *op, const ct_args *args,
+                        ct_observer_fn fn, void *userp, int flags,
+                        ct_result **out, ct_error *err)
+{
     ct_request *req = NULL;
     ct_http_reply reply;
     ct_error local;
@@ -158,9 +166,13 @@ ct_err ct_call(ct_client *c, const ct_op_desc *op, const ct_args *args,
     memset(&reply, 0, sizeof(reply));
     if ((rc = ct_build(c, op, args, &req, err)) != CT_OK)
         return rc;
+    req->observer = fn;
+    req->observer_ud = userp;
+    req->observer_flags = flags;
     rc = ct_transport_send(c, req, &reply, err);
     if (rc == CT_OK)
         rc = ct_call_finish(c, op, req, &reply, out, err);
+    ct_trace_call(c, req, &reply, rc, err);
     ct_http_reply_free(&reply);
     ct_request_free(req);
     return rc;

@@ -20,6 +20,8 @@ struct ct_client {
     ct_time fixed_time;
     void *state; /* the gateway's own: credentials, keyed contexts */
     ct_transport *transport;
+    ct_observer_fn observer; /* ct_client_set_observer, or NULL */
+    void *observer_ud;
 };
 
 /* The current time per the client (fixed in tests, else now in UTC). */

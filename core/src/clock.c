@@ -4,6 +4,7 @@
 #include "clock.h"
 
 #include <string.h>
+#include <time.h>
 
 /* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
 static int64_t ct_days_from_civil(int64_t y, int m, int d)
@@ -110,4 +111,11 @@ void ct_time_year_month(int64_t unix_ms, int *year, int *month)
     ct_civil_from_days(days, &y, &m, &d);
     *year = (int)y;
     *month = m;
+}
+
+double ct_mono(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }

@@ -16,4 +16,7 @@ void ct_time_year_month(int64_t unix_ms, int *year, int *month);
 /* "2022-01-22T10:00:00.500+08:00" (with_ms) or "2022-01-22T10:00:00+08:00" */
 void ct_format_time(ct_buf *out, const ct_time *t, int with_ms);
 
+/* Monotonic seconds (timeouts, elapsed times). */
+double ct_mono(void);
+
 #endif /* CT_CLOCK_H */

@@ -22,6 +22,7 @@
 #include "errors.h"
 #include "mem.h"
 #include "request.h"
+#include "trace.h"
 #include "transport.h"
 
 #include <fcntl.h>
@@ -376,6 +377,14 @@ static void ct_transfer_attempt(ct_transfer *t)
 ct_err ct_multi_start(ct_multi *m, const ct_op_desc *op, const ct_args *args,
                       void *tag, ct_transfer **out, ct_error *err)
 {
+    return ct_multi_start_observed(m, op, args, tag, NULL, NULL, 0, out, err);
+}
+
+ct_err ct_multi_start_observed(ct_multi *m, const ct_op_desc *op,
+                               const ct_args *args, void *tag,
+                               ct_observer_fn fn, void *userp, int flags,
+                               ct_transfer **out, ct_error *err)
+{
     ct_transfer *t;
     ct_request *req = NULL;
     ct_err rc;
@@ -402,6 +411,9 @@ ct_err ct_multi_start(ct_multi *m, const ct_op_desc *op, const ct_args *args,
     }
     t->m = m;
     t->req = req;
+    req->observer = fn;
+    req->observer_ud = userp;
+    req->observer_flags = flags;
     t->tag = tag;
     t->state = CT_T_WAITING;
     t->next = m->live;
@@ -539,6 +551,8 @@ ct_err ct_transfer_finish(ct_transfer *t, ct_result **out, ct_error *err)
     } else {
         rc = ct_call_finish(t->m->c, t->req->op, t->req, &t->reply, out, err);
     }
+    ct_xfer_report(&t->x, &t->reply);
+    ct_trace_call(t->m->c, t->req, &t->reply, rc, err);
     ct_transfer_free(t, 1);
     return rc;
 }

@@ -23,8 +23,11 @@ struct ct_request {
     char *token;  /* a payment token besides a CVV: redacted as the CVV */
     char *echo;   /* the key the answer must echo (asset, order, user id) */
     char *holder; /* Pagsmile: the cardholder name the answer must echo */
-    const ct_op_desc *op; /* the operation built; NULL for an ack */
-    const char *path;     /* its path (ct_op_impl.path, static), or NULL */
+    const ct_op_desc *op;    /* the operation built; NULL for an ack */
+    const char *path;        /* its path (ct_op_impl.path, static), or NULL */
+    ct_observer_fn observer; /* who sees this call (trace.c), or NULL */
+    void *observer_ud;
+    int observer_flags; /* CT_OBSERVE_* */
 };
 
 /* new: an empty request for method and url (copied); NULL: no memory. */

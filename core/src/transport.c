@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "cachecfg.h"
 #include "client.h"
+#include "clock.h"
 #include "crypto.h"
 #include "errors.h"
 #include "mem.h"
@@ -13,6 +14,7 @@
 #include "request.h"
 #include "setopt.h"
 #include "share.h"
+#include "trace.h"
 #include "transport.h"
 
 #include <pthread.h>
@@ -326,13 +328,6 @@ fail:
     return rc;
 }
 
-double ct_mono(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void ct_sleep(double secs)
 {
     struct timespec ts;
@@ -449,8 +444,10 @@ ct_err ct_xfer_open(ct_client *c, const ct_request *req, CURL *h, ct_xfer *x,
     size_t i;
     ct_err rc = CT_OK;
 
-    x->deadline = ct_mono() + c->timeout;
+    x->started = ct_mono();
+    x->deadline = x->started + c->timeout;
     x->backoff = 0.1;
+    x->req = req;
     ct_buf_init(&line);
     for (i = 0; i < req->nheaders; i++) {
         ct_buf_reset(&line);
@@ -500,6 +497,7 @@ ct_err ct_xfer_arm(const ct_client *c, CURL *h, ct_xfer *x,
         return rc;
     }
     ct_http_reply_free(reply);
+    x->tries++;
     x->guard.sends = 0; /* retried only when nothing was sent */
     x->guard.refused = 0;
     x->sink.reply = reply;
@@ -531,12 +529,16 @@ int ct_xfer_done(const ct_client *c, CURL *h, ct_xfer *x, CURLcode cc,
             if (err != NULL)
                 err->outcome_unknown = 1; /* it was answered */
         }
+        ct_trace_attempt(c, h, x, cc, reply, *rc, err, 0);
         return 0;
     }
     if (!ct_classify(cc, h, &x->sink, x->guard.sends, x->guard.refused, rc,
                      err) ||
-        x->attempt++ >= c->max_retries)
+        x->attempt++ >= c->max_retries) {
+        ct_trace_attempt(c, h, x, cc, reply, *rc, err, 0);
         return 0;
+    }
+    ct_trace_attempt(c, h, x, cc, reply, *rc, err, 1);
     *rc = CT_OK;
     /* Nothing reached the gateway: back off (with jitter) and retry. */
     {
@@ -553,6 +555,14 @@ int ct_xfer_done(const ct_client *c, CURL *h, ct_xfer *x, CURLcode cc,
         x->backoff *= 2;
     }
     return 1;
+}
+
+void ct_xfer_report(const ct_xfer *x, ct_http_reply *reply)
+{
+    reply->attempts = x->tries;
+    reply->started = x->started;
+    memcpy(reply->times, x->times, sizeof(reply->times));
+    reply->reused = x->reused;
 }
 
 int ct_xfer_close(CURL *h, ct_xfer *x)
@@ -608,5 +618,6 @@ cleanup:
     curl_slist_free_all(x.headers);
     if (rc != CT_OK)
         ct_http_reply_free(reply);
+    ct_xfer_report(&x, reply);
     return rc;
 }

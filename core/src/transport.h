@@ -4,6 +4,7 @@
 #define CT_TRANSPORT_H
 
 #include "buf.h"
+#include "clock.h"
 #include "cardtoken.h"
 
 #include <curl/curl.h>
@@ -16,6 +17,11 @@ typedef struct ct_http_reply {
     ct_header *headers;
     size_t nheaders;
     ct_buf body;
+    /* set when the transfer ends, for trace.c */
+    int attempts;
+    double started;  /* ct_mono() when the call was opened */
+    double times[4]; /* the last attempt's DNS, connect, TLS, first byte */
+    int reused;
 } ct_http_reply;
 
 ct_err ct_transport_new(const ct_client *c, ct_transport **out, ct_error *err);
@@ -51,6 +57,11 @@ typedef struct ct_xfer {
     double deadline; /* ct_mono() seconds: the call's timeout */
     double backoff;
     int attempt;
+    int tries;       /* attempts armed */
+    double started;  /* ct_mono() at ct_xfer_open */
+    double times[4]; /* the last attempt's (trace.c; only when observed) */
+    int reused;
+    const ct_request *req;
     int broken; /* a setting was refused: close the handle, never reuse it */
 } ct_xfer;
 
@@ -58,8 +69,6 @@ typedef struct ct_xfer {
 ct_err ct_transport_setopts(const ct_client *c, const char *user_agent, CURL *h,
                             ct_error *err);
 const char *ct_transport_user_agent(const ct_client *c);
-/* Monotonic seconds. */
-double ct_mono(void);
 /* Binds req (borrowed until ct_xfer_close) to h, sets the deadline. */
 ct_err ct_xfer_open(ct_client *c, const ct_request *req, CURL *h, ct_xfer *x,
                     ct_error *err);
@@ -72,6 +81,9 @@ ct_err ct_xfer_arm(const ct_client *c, CURL *h, ct_xfer *x,
 int ct_xfer_done(const ct_client *c, CURL *h, ct_xfer *x, CURLcode cc,
                  ct_http_reply *reply, ct_err *rc, double *pause,
                  ct_error *err);
+/* The transfer's attempts, start and last timings into reply (after any
+ * ct_http_reply_free), for the call's trace. */
+void ct_xfer_report(const ct_xfer *x, ct_http_reply *reply);
 /* Unhooks the transfer's data from h; 1 when h may be reused. */
 int ct_xfer_close(CURL *h, ct_xfer *x);
 

@@ -20,6 +20,7 @@ from . import _errors
 from ._errors import *  # noqa: F401,F403 (the exception classes)
 from . import _cardtoken
 from ._cardtoken import CURL_VERSION, OPENSSL_VERSION, Request, __version__, configure_cache
+from ._observe import TRACE, CallRecord, Response  # README "Debugging and observability"
 
 # The client classes (one per gateway) and the result classes are made by the
 # extension from the core's description of itself: re-exported as they are,
@@ -52,6 +53,9 @@ __all__ = (
     + [
         "Request",
         *_errors.__all__,
+        "Response",
+        "CallRecord",
+        "TRACE",
         "CURL_VERSION",
         "OPENSSL_VERSION",
         "__version__",

@@ -5,7 +5,7 @@ Generated from the C core's description of itself; do not edit.
 Regenerate with: make generate (scripts/gen_stubs.py, from build/c/ct_describe).
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import TracebackType
 from typing import Any, NoReturn, TypeVar, final
 
@@ -47,6 +47,9 @@ __all__ = [
     "UnknownArgumentError",
     "OptionTypeError",
     "ArgumentTypeError",
+    "Response",
+    "CallRecord",
+    "TRACE",
     "CURL_VERSION",
     "OPENSSL_VERSION",
     "__version__",
@@ -121,6 +124,7 @@ class Error(Exception):
     gateway_code: str | None
     gateway_message: str | None
     retry_after: float | None
+    response: Response | None
     def __init__(
         self,
         message: str = "",
@@ -173,12 +177,38 @@ class Request:
     def __reduce__(self) -> NoReturn: ...
     def __reduce_ex__(self, protocol: Any, /) -> NoReturn: ...
 
+# ---------------------------------------------------------------- observing
+# cardtoken._observe: the exchange of a call, and the on_call records.
+
+TRACE: int
+
+@final
+class Response:
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    attempts: int
+    elapsed: float
+    def __init__(
+        self, status: int, headers: tuple[tuple[str, str], ...], attempts: int, elapsed: float
+    ) -> None: ...
+    def header(self, name: str) -> str | None: ...
+
+@final
+class CallRecord(Mapping[str, Any]):
+    def __init__(self, d: Mapping[str, Any]) -> None: ...
+    def __getitem__(self, key: str) -> Any: ...
+    def __iter__(self) -> Iterator[str]: ...
+    def __len__(self) -> int: ...
+    def __getattr__(self, name: str) -> Any: ...
+
 # ---------------------------------------------------------------- results
 # Immutable: every field is read-only.
 
 class _Result:
     @property
     def _fields(self) -> tuple[str, ...]: ...
+    @property
+    def response(self) -> Response | None: ...
     def _asdict(self) -> dict[str, Any]: ...
     def __reduce__(self) -> NoReturn: ...
     def __reduce_ex__(self, protocol: Any, /) -> NoReturn: ...
@@ -317,6 +347,7 @@ class Pagsmile(_Client):
         max_retries: int | None = None,
         persistent: bool | None = None,
         fixed_time: str | None = None,
+        on_call: Callable[[CallRecord], object] | None = None,
     ) -> Pagsmile: ...
     def get_card_token(
         self,
@@ -419,6 +450,7 @@ class PayerMax(_Client):
         max_retries: int | None = None,
         persistent: bool | None = None,
         fixed_time: str | None = None,
+        on_call: Callable[[CallRecord], object] | None = None,
     ) -> PayerMax: ...
     def inquire_payment_token(
         self,
@@ -605,6 +637,7 @@ class YabandPay(_Client):
         max_retries: int | None = None,
         persistent: bool | None = None,
         fixed_time: str | None = None,
+        on_call: Callable[[CallRecord], object] | None = None,
     ) -> YabandPay: ...
     def create_card_token(
         self,
@@ -754,6 +787,7 @@ class WorldFirst(_Client):
         max_retries: int | None = None,
         persistent: bool | None = None,
         fixed_time: str | None = None,
+        on_call: Callable[[CallRecord], object] | None = None,
     ) -> WorldFirst: ...
     def query_card_sensitive_info(
         self, *, asset_id: str, retry_attempt: int | None = None
@@ -918,6 +952,7 @@ class AsyncPagsmile(_AsyncClient):
         max_retries: int | None = None,
         persistent: bool | None = None,
         fixed_time: str | None = None,
+        on_call: Callable[[CallRecord], object] | None = None,
     ) -> None: ...
     async def get_card_token(
         self,
@@ -1020,6 +1055,7 @@ class AsyncPayerMax(_AsyncClient):
         max_retries: int | None = None,
         persistent: bool | None = None,
         fixed_time: str | None = None,
+        on_call: Callable[[CallRecord], object] | None = None,
     ) -> None: ...
     async def inquire_payment_token(
         self,
@@ -1206,6 +1242,7 @@ class AsyncYabandPay(_AsyncClient):
         max_retries: int | None = None,
         persistent: bool | None = None,
         fixed_time: str | None = None,
+        on_call: Callable[[CallRecord], object] | None = None,
     ) -> None: ...
     async def create_card_token(
         self,
@@ -1355,6 +1392,7 @@ class AsyncWorldFirst(_AsyncClient):
         max_retries: int | None = None,
         persistent: bool | None = None,
         fixed_time: str | None = None,
+        on_call: Callable[[CallRecord], object] | None = None,
     ) -> None: ...
     async def query_card_sensitive_info(
         self, *, asset_id: str, retry_attempt: int | None = None

@@ -49,7 +49,10 @@ typedef struct modstate {
     PyObject *json_dumps;
     PyObject *json_loads;
     PyObject
-        *dumps_kwargs; /* {"ensure_ascii": False, "separators": (",", ":")} */
+        *dumps_kwargs;   /* {"ensure_ascii": False, "separators": (",", ":")} */
+    PyObject *obs_emit;  /* cardtoken._observe.emit */
+    PyObject *obs_level; /* cardtoken._observe.wanted */
+    PyObject *response_type; /* cardtoken.Response */
 } modstate;
 
 static inline modstate *state_of(PyObject *obj)
@@ -59,6 +62,15 @@ static inline modstate *state_of(PyObject *obj)
 
 /* ---- _cardtoken_cache.c ---- */
 int cache_functions_add(PyObject *m);
+/* ---- _cardtoken_observe.c ---- */
+/* What the core reported of a call (ct_record, filled by ct_record_observe
+ * while the lock is released) -> its Response and the listeners. */
+int obs_wanted(modstate *st, PyObject *on_call, ct_gateway gw);
+PyObject *obs_response(modstate *st, const ct_record *r);
+int obs_emit(modstate *st, PyObject *on_call, const ct_record *r,
+             PyObject *response);
+void obs_attach_to_error(PyObject *response);
+int obs_load(modstate *st);
 
 /* ---- _cardtoken_errors.c ---- */
 int errors_load(modstate *st);
@@ -133,6 +145,8 @@ PyObject *refuse_pickle(PyObject *self, PyObject *args);
 /* ---- _cardtoken_result.c ---- */
 int result_types_add(PyObject *m, modstate *st);
 PyObject *result_to_py(modstate *st, const ct_result *res);
+/* Sets the result's (each record's, for a list) .response. */
+void result_set_response(PyObject *out, PyObject *resp);
 
 /* ---- _cardtoken_client.c ---- */
 typedef struct ClientObject {
@@ -141,6 +155,7 @@ typedef struct ClientObject {
     ct_gateway gw; /* gd->id */
     int closed;
     Py_ssize_t inflight; /* core calls running on this client (GIL-protected) */
+    PyObject *on_call;   /* the on_call option, or NULL */
 } ClientObject;
 
 int client_types_add(PyObject *m, modstate *st);

@@ -29,6 +29,8 @@
 typedef struct xfer {
     ct_transfer *t; /* NULL once finished, cancelled or dropped */
     PyObject *future;
+    int wanted;     /* obs_wanted() when it started */
+    ct_record *rec; /* what the core reported of it (_cardtoken_observe.c) */
 } xfer;
 
 typedef struct EngineObject {
@@ -47,6 +49,7 @@ static void xfer_destroy(PyObject *cap)
     xfer *x = PyCapsule_GetPointer(cap, XFER_CAPSULE);
     if (x) {
         Py_CLEAR(x->future);
+        ct_record_free(x->rec);
         PyMem_Free(x);
     }
 }
@@ -224,11 +227,20 @@ static void engine_drain(EngineObject *self, modstate *st)
         ct_error e;
         ct_err rc = ct_transfer_finish(t, &res, &e);
         PyObject *out = NULL, *exc_type = NULL, *exc = NULL, *tb = NULL;
+        PyObject *resp = x ? obs_response(st, x->rec) : NULL;
+        if (x && !resp)
+            PyErr_Clear(); /* metadata only: the call's outcome comes first */
         if (rc != CT_OK || !res) {
             raise_ct(st, rc, &e, self->client->gw);
+            obs_attach_to_error(resp);
         } else {
             out = result_to_py(st, res);
+            if (out)
+                result_set_response(out, resp);
         }
+        if (x && x->wanted > 0)
+            obs_emit(st, self->client->on_call, x->rec, resp);
+        Py_XDECREF(resp);
         ct_result_free(res);
         if (!out) {
             PyErr_Fetch(&exc_type, &exc, &tb);
@@ -316,11 +328,22 @@ static PyObject *engine_start(EngineObject *self, PyObject *args)
         ct_args_free(a);
         return NULL;
     }
+    int wanted = obs_wanted(st, self->client->on_call, gw);
+    if (wanted < 0) {
+        ct_args_free(a);
+        return NULL;
+    }
     xfer *x = PyMem_Calloc(1, sizeof(*x));
     PyObject *cap = x ? PyCapsule_New(x, XFER_CAPSULE, xfer_destroy) : NULL;
     if (!cap) {
         PyMem_Free(x);
         ct_args_free(a);
+        return PyErr_NoMemory();
+    }
+    x->wanted = wanted;
+    if (!(x->rec = ct_record_new())) {
+        ct_args_free(a);
+        Py_DECREF(cap);
         return PyErr_NoMemory();
     }
     x->future = Py_NewRef(future);
@@ -332,7 +355,8 @@ static PyObject *engine_start(EngineObject *self, PyObject *args)
     ct_error e;
     ct_err rc;
     self->busy++;
-    rc = ct_multi_start(self->m, op, a, cap, &x->t, &e);
+    rc = ct_multi_start_observed(self->m, op, a, cap, ct_record_observe, x->rec,
+                                 wanted > 1 ? CT_OBSERVE_BODIES : 0, &x->t, &e);
     self->busy--;
     ct_args_free(a);
     if (rc != CT_OK) {

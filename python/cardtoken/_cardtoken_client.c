@@ -68,11 +68,35 @@ static PyObject *client_new(PyTypeObject *type, PyObject *args,
         PyErr_Format(PyExc_TypeError, "%s takes keyword arguments only", fn);
         return NULL;
     }
+    /* on_call: the shim's own option (a callable), not the core's */
+    PyObject *on_call = NULL, *core_kwargs = NULL;
+    if (kwargs) {
+        on_call = PyDict_GetItemString(kwargs, "on_call");
+        if (on_call == Py_None)
+            on_call = NULL;
+        if (on_call && !PyCallable_Check(on_call)) {
+            raise_shim(st, CT_ERR_CONFIG, gw, "on_call",
+                       "on_call must be a callable taking one record");
+            return NULL;
+        }
+        if (PyDict_GetItemString(kwargs, "on_call")) {
+            if (!(core_kwargs = PyDict_Copy(kwargs)) ||
+                PyDict_DelItemString(core_kwargs, "on_call") < 0) {
+                Py_XDECREF(core_kwargs);
+                return NULL;
+            }
+            kwargs = core_kwargs;
+        }
+    }
     ct_config *cfg = ct_config_new(gw);
-    if (!cfg)
+    if (!cfg) {
+        Py_XDECREF(core_kwargs);
         return PyErr_NoMemory();
-    if (apply_kwargs(st, gw, fn, kwargs, gd->options, gd->noptions, config_set,
-                     cfg, CT_ERR_CONFIG) < 0) {
+    }
+    int bad = apply_kwargs(st, gw, fn, kwargs, gd->options, gd->noptions,
+                           config_set, cfg, CT_ERR_CONFIG) < 0;
+    Py_XDECREF(core_kwargs);
+    if (bad) {
         ct_config_free(cfg);
         return NULL;
     }
@@ -97,6 +121,7 @@ static PyObject *client_new(PyTypeObject *type, PyObject *args,
     self->client = c;
     self->gd = gd;
     self->gw = gw;
+    self->on_call = on_call ? Py_NewRef(on_call) : NULL;
     return (PyObject *)self;
 }
 
@@ -106,6 +131,7 @@ static void client_dealloc(ClientObject *self)
     /* No call can be in flight: each holds a reference. */
     ct_client_free(self->client);
     self->client = NULL;
+    Py_CLEAR(self->on_call);
     tp->tp_free((PyObject *)self);
     Py_DECREF(tp);
 }
@@ -287,20 +313,44 @@ static PyObject *op_call_or_build(PyObject *cap, PyObject *args,
     ct_error e;
     ct_error_clear(&e);
     ct_err rc;
+    /* Who listens is asked once per call, holding the lock. */
+    int wanted = build ? 0 : obs_wanted(st, self->on_call, gw);
+    if (wanted < 0) {
+        ct_args_free(a);
+        client_leave(self);
+        return NULL;
+    }
+    ct_record *rec = build ? NULL : ct_record_new();
+    if (!build && !rec) {
+        ct_args_free(a);
+        client_leave(self);
+        return PyErr_NoMemory();
+    }
     Py_BEGIN_ALLOW_THREADS
         rc = build ? ct_build(c, oe->op, a, &req, &e)
-                   : ct_call(c, oe->op, a, &res, &e);
+                   : ct_call_observed(c, oe->op, a, ct_record_observe, rec,
+                                      wanted > 1 ? CT_OBSERVE_BODIES : 0, &res,
+                                      &e);
         ct_args_free(a);
     Py_END_ALLOW_THREADS
-    PyObject *out = NULL;
+    PyObject *out = NULL, *resp = NULL;
+    if (rec && !(resp = obs_response(st, rec)))
+        PyErr_Clear(); /* metadata only: the call's outcome comes first */
     if (rc != CT_OK || (build ? !req : !res)) {
         ct_request_free(req);
         raise_ct(st, rc, &e, gw);
+        obs_attach_to_error(resp);
     } else if (build) {
         out = request_new(st, (PyObject *)self, req); /* owns req */
     } else {
         out = result_to_py(st, res);
+        if (out)
+            result_set_response(out, resp);
     }
+    if (rec && wanted > 0)
+        obs_emit(st, self->on_call, rec, resp);
+    ct_record_free(rec);
+    Py_XDECREF(resp);
     ct_result_free(res);
     client_leave(self);
     return out;

@@ -63,9 +63,10 @@ static int module_exec(PyObject *m)
     if (!st->dumps_kwargs)
         return -1;
 
-    if (errors_load(st) < 0 || result_types_add(m, st) < 0 ||
-        client_types_add(m, st) < 0 || notification_type_add(m, st) < 0 ||
-        async_types_add(m, st) < 0 || cache_functions_add(m) < 0)
+    if (errors_load(st) < 0 || obs_load(st) < 0 ||
+        result_types_add(m, st) < 0 || client_types_add(m, st) < 0 ||
+        notification_type_add(m, st) < 0 || async_types_add(m, st) < 0 ||
+        cache_functions_add(m) < 0)
         return -1;
     st->request_type = PyType_FromModuleAndSpec(m, &request_spec, NULL);
     if (!st->request_type ||
@@ -104,6 +105,9 @@ static int module_traverse(PyObject *m, visitproc visit, void *arg)
     Py_VISIT(st->exc_nomem);
     Py_VISIT(st->json_dumps);
     Py_VISIT(st->json_loads);
+    Py_VISIT(st->obs_emit);
+    Py_VISIT(st->obs_level);
+    Py_VISIT(st->response_type);
     Py_VISIT(st->dumps_kwargs);
     return 0;
 }
@@ -125,6 +129,9 @@ static int module_clear(PyObject *m)
     Py_CLEAR(st->exc_nomem);
     Py_CLEAR(st->json_dumps);
     Py_CLEAR(st->json_loads);
+    Py_CLEAR(st->obs_emit);
+    Py_CLEAR(st->obs_level);
+    Py_CLEAR(st->response_type);
     Py_CLEAR(st->dumps_kwargs);
     return 0;
 }

@@ -16,6 +16,7 @@ typedef struct ResultObject {
     PyObject *values;   /* tuple: str, int or None */
     uint64_t sensitive; /* bit i: field i is card data (masked when printed) */
     uint64_t mapping;   /* bit i: field i is a read-only mapping (raw)      */
+    PyObject *response; /* cardtoken.Response of the call, or NULL (None) */
 } ResultObject;
 
 /* new: v made read-only all the way down: dicts as mappingproxy, lists as
@@ -123,6 +124,24 @@ fail:
 }
 
 /* new: the Python value of a core result: one record, or a list. */
+static void result_put_response(PyObject *r, PyObject *resp)
+{
+    ResultObject *self = (ResultObject *)r;
+    Py_XSETREF(self->response, Py_XNewRef(resp));
+}
+
+void result_set_response(PyObject *out, PyObject *resp)
+{
+    if (!resp || resp == Py_None)
+        return;
+    if (PyList_Check(out)) {
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(out); i++)
+            result_put_response(PyList_GET_ITEM(out, i), resp);
+        return;
+    }
+    result_put_response(out, resp);
+}
+
 PyObject *result_to_py(modstate *st, const ct_result *res)
 {
     const char *tname = ct_result_type(res);
@@ -168,6 +187,7 @@ static void result_dealloc(ResultObject *self)
     PyTypeObject *tp = Py_TYPE(self);
     Py_CLEAR(self->names);
     Py_CLEAR(self->values);
+    Py_CLEAR(self->response);
     tp->tp_free((PyObject *)self);
     Py_DECREF(tp);
 }
@@ -378,8 +398,18 @@ static PyMethodDef result_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+static PyObject *result_get_response(ResultObject *self, void *c)
+{
+    (void)c;
+    return Py_NewRef(self->response ? self->response : Py_None);
+}
+
 static PyGetSetDef result_getset[] = {
     {"_fields", (getter)result_get_fields, NULL, "The field names, in order.",
+     NULL},
+    {"response", (getter)result_get_response, NULL,
+     "The HTTP exchange (cardtoken.Response) of the call that returned it, "
+     "or None (parsed by parse_<op>, or a notification).",
      NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };

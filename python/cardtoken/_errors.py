@@ -8,6 +8,8 @@ attribute ever holds a card number, a CVV, a key or a secret.
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "Error",
     "ConfigurationError",
@@ -30,7 +32,8 @@ class Error(Exception):
     Attributes: code (the C error code, an int), name ("CT_ERR_TIMEOUT"),
     gateway ("pagsmile", ... or None), field (the option or argument at
     fault), retryable, outcome_unknown, http_status, gateway_code,
-    gateway_message, retry_after (seconds, or None).
+    gateway_message, retry_after (seconds, or None), response (the HTTP
+    exchange, a cardtoken.Response, when an answer came; else None).
     """
 
     code: int
@@ -43,6 +46,9 @@ class Error(Exception):
     gateway_code: str | None
     gateway_message: str | None
     retry_after: float | None
+    #: the HTTP exchange (cardtoken.Response) when the error came after an
+    #: answer from the gateway, else None.
+    response: Any = None
 
     def __init__(
         self,
