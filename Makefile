@@ -4,7 +4,8 @@ SHELL := /bin/bash
 #   make demo    the four gateways from Python and PHP against the sandbox
 # Other targets: core, describe, generate, check-generated, format-check,
 # test-c, test-asan, test-python, test-php, pecl,
-# test-bare, test-matrix, bench, fuzz, check-memory, format, clean.
+# test-bare, test-matrix, wheel, wheel-check, bench, fuzz, check-memory,
+# format, clean.
 
 CC      ?= cc
 BUILD   := build
@@ -24,7 +25,7 @@ CORE_HDR := core/include/cardtoken.h $(wildcard core/src/*.h)
 CORE_OBJ := $(patsubst core/src/%.c,$(BUILD)/c/obj/%.o,$(CORE_SRC))
 
 .PHONY: all deps core describe generate check-generated format-check test test-c test-asan test-python test-php pecl demo bench test-bare test-matrix \
-        fuzz check-memory format clean
+        wheel wheel-check wheel-check-bare fuzz check-memory format clean
 
 all: core
 
@@ -147,6 +148,22 @@ test-bare:
 test-matrix:
 	@scripts/deps.sh bare
 	@scripts/test-matrix.sh
+
+# Binary wheels, one per CPython (pyenv's 3.10-3.13), with libcurl, OpenSSL
+# and jansson inside (auditwheel): build/wheelhouse/. See "Binary wheels" in
+# the README.
+wheel:
+	@scripts/deps.sh build python
+	@scripts/wheel.sh
+
+# The wheel of build/wheelhouse for python3 (or PYTHON), in a fresh venv: one
+# call of every gateway against the sandbox. wheel-check-bare is the same in a
+# root without a compiler (make test-matrix runs it in Debian 13).
+wheel-check:
+	@scripts/wheel-check.sh
+
+wheel-check-bare:
+	@scripts/wheel-check.sh --bare
 
 bench: deps
 	@PYTHON=$(VPY) bench/run.sh

@@ -7,6 +7,8 @@
 #   php     php-dev, php-cli, pear (pecl), php-parser     make test, make demo, make pecl
 #   tools   valgrind, clang with its sanitizer/fuzzer runtime, openssl, curl
 #   bare    debootstrap, for make test-bare (not part of the default)
+#   runtime python3 and python3-venv alone (no compiler,   the wheel check in
+#           no headers; not part of the default)          a bare root
 #   venv    the project virtual environment build/venv with the test tools
 #           of scripts/requirements-test.txt (needs python)
 #
@@ -27,6 +29,7 @@ want build && pkgs+=(build-essential pkg-config libcurl4-openssl-dev libssl-dev 
 want php && pkgs+=(build-essential pkg-config php-dev php-cli php-pear php-xml php-curl php-parser)
 want tools && pkgs+=(valgrind clang openssl curl clang-format)
 want bare && pkgs+=(debootstrap)
+want runtime && pkgs+=(python3 python3-venv)
 if want python || want venv; then pkgs+=(python3 python3-dev python3-venv python3-pip); fi
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }

@@ -5,6 +5,9 @@
 #   scripts/test-bare.sh [SUITE [TARGET...]]
 #       SUITE: bookworm (default), trixie, forky, sid; TARGETs: make targets to
 #       run there (default: test demo)
+#   BARE_WHEELHOUSE=DIR copies DIR's *.whl into the clone's build/wheelhouse
+#       (for make wheel-check-bare); BARE_LABEL names the closing line and the
+#       log (default bare-SUITE)
 #
 # 1. A bare root: debootstrap --variant=minbase plus git, make and
 #    ca-certificates, from the Debian mirror this machine's apt uses.
@@ -31,7 +34,8 @@ TARGETS=("$@")
 [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(test demo)
 CACHE=${CARDTOKEN_BARE_CACHE:-/var/cache/cardtoken-bare}
 LOGDIR=$REPO/build/bare
-label=bare-$SUITE
+label=${BARE_LABEL:-bare-$SUITE}
+log=$LOGDIR/${BARE_LABEL:-$SUITE}.log
 say() { printf 'test-bare: %s\n' "$*" >&2; }
 fail() { say "error: $*"; echo "$label: 0 passed, 1 failed"; exit 1; }
 
@@ -114,6 +118,10 @@ done < <(env)
 
 # ---- 3. clone and run ----------------------------------------------------
 git clone -q --no-hardlinks "$REPO" "$root/root/cardtoken"
+if [ -n "${BARE_WHEELHOUSE:-}" ]; then
+    mkdir -p "$root/root/cardtoken/build/wheelhouse"
+    cp "$BARE_WHEELHOUSE"/*.whl "$root/root/cardtoken/build/wheelhouse/" || fail "no wheel in $BARE_WHEELHOUSE"
+fi
 cat >"$root/root/run-bare.sh" <<EOF
 set -u
 update-ca-certificates >/dev/null 2>&1
@@ -127,7 +135,7 @@ echo "inside: \$passed passed, \$failed failed"
 [ "\$failed" -eq 0 ]
 EOF
 mkdir -p "$root/var/cache/apt/archives" "$root/root/.cache/pip"
-say "running make test and make demo in the bare root (log: $LOGDIR/$SUITE.log)"
+say "running make ${TARGETS[*]} in the bare root (log: $log)"
 rc=0
 unshare -m -p -f -- bash -euc '
     root=$1 cache=$2 suite=$3; shift 3
@@ -140,14 +148,14 @@ unshare -m -p -f -- bash -euc '
     mount -t tmpfs -o mode=1777 tmpfs "$root/tmp"
     mount --bind "$cache/apt-archives-$suite" "$root/var/cache/apt/archives"
     mount --bind "$cache/pip" "$root/root/.cache/pip"
-    exec chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
+    exec chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb CARDTOKEN_BARE_ROOT=1 \
         PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@" /bin/bash /root/run-bare.sh
-' bash "$root" "$CACHE" "$SUITE" "${envs[@]}" >"$LOGDIR/$SUITE.log" 2>&1 || rc=$?
-grep -E '^(==> |!! |summary: |demo: |inside: )' "$LOGDIR/$SUITE.log" >&2 || true
+' bash "$root" "$CACHE" "$SUITE" "${envs[@]}" >"$log" 2>&1 || rc=$?
+grep -E '^(==> |!! |summary: |demo: |wheel-check: |inside: )' "$log" >&2 || true
 say "done in $(($(date +%s) - start)) s"
 if [ "$rc" -ne 0 ]; then
-    tail -n 40 "$LOGDIR/$SUITE.log" >&2
-    p=$(sed -n 's/^inside: \([0-9]*\) passed.*/\1/p' "$LOGDIR/$SUITE.log")
+    tail -n 40 "$log" >&2
+    p=$(sed -n 's/^inside: \([0-9]*\) passed.*/\1/p' "$log")
     echo "$label: ${p:-0} passed, $((${#TARGETS[@]} - ${p:-0})) failed"
     exit 1
 fi

@@ -323,6 +323,7 @@ def test_bad_tls_modes(mode, verify_code):
         assert st["connections_accepted"] == 1
         assert st["tls_handshake_failures"] == 1
         assert st["request_bodies_received"] == 0 and st["requests"] == {}
+        assert st["app_bytes_received"] == 0
 
         # Look at the certificate actually served: exactly the one defect.
         with open(cfg["ca_file"], "rb") as f:
@@ -337,7 +338,8 @@ def test_bad_tls_modes(mode, verify_code):
                 # The counter works in these modes: a request that does get
                 # through (verification off) is counted.
                 body = b'{"x":1}'
-                s.sendall(b"POST /api/getcardtoken HTTP/1.1\r\nHost: a\r\nContent-Length: 7\r\n\r\n" + body)
+                sent = b"POST /api/getcardtoken HTTP/1.1\r\nHost: a\r\nContent-Length: 7\r\n\r\n" + body
+                s.sendall(sent)
                 assert s.recv(65536).startswith(b"HTTP/1.1 200")
         now = datetime.datetime.now(datetime.timezone.utc)
         san = leaf.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
@@ -355,8 +357,31 @@ def test_bad_tls_modes(mode, verify_code):
         if mode == "expired":
             assert leaf.not_valid_after_utc < now
             assert "127.0.0.1" in ips
-        st = get_stats(cfg)
+        st = sandbox_util.wait_until_idle(cfg)
         assert st["request_bodies_received"] == 1 and st["requests"] == {PATHS["pagsmile"]: 1}
+        assert st["app_bytes_received"] == len(sent)
+
+
+def test_app_bytes_received_counts_every_byte_after_the_handshake(sb):
+    """The counter the bad-certificate tests rely on: a connection that only
+    completes the handshake adds 0; a partial request line adds its bytes;
+    reset-stats zeroes it."""
+    reset_stats(sb)
+    port = port_of(sb["base_url"])
+    ctx = ssl.create_default_context(cafile=sb["ca_file"])
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
+        with ctx.wrap_socket(raw, server_hostname="127.0.0.1"):
+            pass
+    st = sandbox_util.wait_until_idle(sb)
+    assert st["connections_accepted"] == 1 and st["tls_handshake_failures"] == 0
+    assert st["app_bytes_received"] == 0
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
+        with ctx.wrap_socket(raw, server_hostname="127.0.0.1") as s:
+            s.sendall(b"POST /api/")
+    st = sandbox_util.wait_until_idle(sb)
+    assert st["app_bytes_received"] == 10 and st["requests"] == {}
+    reset_stats(sb)
+    assert get_stats(sb)["app_bytes_received"] == 0
 
 
 def test_valid_tls_chain(sb):

@@ -137,8 +137,13 @@ serves the same two paths too. Stats JSON:
                            not zeroed by reset-stats); 0 means everything
                            clients sent has been counted
   tls_handshake_failures   of which the TLS handshake failed (a client that
-                           checks the host name after the handshake, as
-                           libcurl does, just closes: no failure counted)
+                           checks the host name, or with libcurl 8.2x the
+                           chain, after the handshake just closes: no
+                           failure counted)
+  app_bytes_received       bytes read from clients on the main listener after
+                           the TLS handshake (request lines, headers, bodies,
+                           /_sandbox/ requests included): 0 after a client
+                           refused the certificate means it sent nothing
   requests                 {path: count} of requests received (main listener,
                            /_sandbox/ paths excluded)
   requests_total, request_bodies_received (requests with a non-empty body),

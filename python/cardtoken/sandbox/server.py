@@ -3,6 +3,7 @@ paths and /_sandbox/ paths), the plain-HTTP stats listener, the redirect
 target, keys, certificates and the config file."""
 
 import http.server
+import io
 import json
 import os
 import shutil
@@ -37,6 +38,26 @@ class _BadBody(Exception):
     pass
 
 
+class _CountingRaw(io.RawIOBase):
+    """The raw stream under a handler's rfile: adds every byte it receives to
+    the stats' app_bytes_received (whatever a client sent after the TLS
+    handshake, a partial request line included), counted as it arrives, so a
+    later read that fails (an unexpected EOF) cannot hide it."""
+
+    def __init__(self, sock, count):
+        super().__init__()
+        self._sock = sock
+        self._count = count
+
+    def readable(self):
+        return True
+
+    def readinto(self, b):
+        n = self._sock.recv_into(b)
+        self._count(n)
+        return n
+
+
 class _Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "cardtoken-sandbox"
@@ -47,6 +68,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def version_string(self):
         return self.server_version
+
+    def setup(self):
+        super().setup()
+        if self.server.is_main:
+            self.rfile.close()
+            self.rfile = io.BufferedReader(_CountingRaw(self.connection, self.server.app.stats.app_bytes))
 
     # ---- logging: method, path, status only ----
 

@@ -15,6 +15,7 @@ class Stats:
         self.connections_closed = 0
         self.open_connections = 0
         self.tls_handshake_failures = 0
+        self.app_bytes_received = 0
         self.requests = {}
         self.requests_total = 0
         self.requests_on_new_connections = 0
@@ -47,6 +48,10 @@ class Stats:
     def tls_failure(self):
         with self._lock:
             self.tls_handshake_failures += 1
+
+    def app_bytes(self, n):
+        with self._lock:
+            self.app_bytes_received += n
 
     def request(self, path, nbytes, first_on_connection):
         with self._lock:
@@ -95,6 +100,7 @@ class Stats:
                 "connections_closed": self.connections_closed,
                 "open_connections": self.open_connections,
                 "tls_handshake_failures": self.tls_handshake_failures,
+                "app_bytes_received": self.app_bytes_received,
                 "requests": dict(self.requests),
                 "requests_total": self.requests_total,
                 "requests_on_new_connections": self.requests_on_new_connections,
