@@ -335,6 +335,16 @@ def main():
                   "ratios are larger than the CPU-time ratios on the network path.")
         md += irt
         md.append("")
+        stage_recs = [r for r in recs if r.get("kind") == "ir" and r.get("contender") == "ct_c"
+                      and os.path.exists(r.get("profile_n1", "")) and os.path.exists(r.get("profile_n2", ""))]
+        if stage_recs:
+            import stages  # bench/stages.py, next to this file
+            md.append("## Per-stage instructions per call, C core (bench/stages.py)\n")
+            md.append("Thousands of instructions per call in each stage's entry functions (stages.py's "
+                      "docstring lists them); `wipe` (the wiping allocator) and `malloc/free` are spent "
+                      "inside the other stages, not on top of them.\n")
+            md.append(stages.table(stage_recs))
+            md.append("")
     md.append("## Targets (network path, medians)\n")
     md += tgt
     md.append("")

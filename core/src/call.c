@@ -1,9 +1,9 @@
 /* call.c - the public entry points of an operation (build, parse, call)
  * and of notifications, which check their inputs and dispatch to the
  * client's gateway. */
+#include "arena.h"
 #include "buf.h"
 #include "call.h"
-#include "trace.h"
 #include "check.h"
 #include "client.h"
 #include "errors.h"
@@ -12,6 +12,7 @@
 #include "registry.h"
 #include "request.h"
 #include "result.h"
+#include "trace.h"
 #include "transport.h"
 
 #include <string.h>
@@ -98,6 +99,7 @@ ct_err ct_parse(ct_client *c, const ct_op_desc *op, const ct_request *req,
 {
     const ct_op_impl *impl;
     ct_response resp;
+    ct_arena arena;
     ct_err rc;
 
     CT_ENTER(c, out, err);
@@ -118,12 +120,16 @@ ct_err ct_parse(ct_client *c, const ct_op_desc *op, const ct_request *req,
     resp.path = impl->path;
     if ((rc = ct_check_status(&resp, err)) != CT_OK)
         return rc;
+    /* jansson's nodes come from one arena, wiped and freed once; the result
+     * itself is allocated outside it (it outlives the call). */
+    ct_arena_begin(&arena);
     rc = impl->parse(c, op, req, &resp, out, err);
     if (rc == CT_OK &&
         (rc = ct_raw_attach(op, *out, resp.body, resp.len, err)) != CT_OK) {
         ct_result_free(*out);
         *out = NULL;
     }
+    ct_arena_end(&arena);
     if (rc != CT_OK && err != NULL && err->http_status == 0)
         err->http_status = status;
     return rc;

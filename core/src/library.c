@@ -1,4 +1,5 @@
 /* library.c - process-wide initialisation and version strings. */
+#include "arena.h"
 #include "crypto.h"
 #include "mem.h"
 #include "keycache.h"
@@ -18,8 +19,9 @@ static CURLcode ct_curl_init_rc = CURLE_OK;
 static void ct_do_global_init(void)
 {
     /* jansson and libcurl hold response bodies (card numbers, CVVs): give
-     * them an allocator that wipes on free. */
-    json_set_alloc_funcs(ct_wipe_malloc, ct_wipe_free);
+     * them an allocator that wipes on free; inside a call, jansson's nodes
+     * come from the call's arena (arena.c), wiped once when it ends. */
+    json_set_alloc_funcs(ct_json_malloc, ct_json_free);
     if (!ct_crypto_init()) {
         ct_curl_init_rc = CURLE_FAILED_INIT;
         return;

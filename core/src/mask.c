@@ -207,6 +207,13 @@ static void ct_mask_cards(ct_unit *u, size_t n)
             continue;
         }
         last = ct_number_end(u, n, i, &digits);
+        /* a number run into letters is part of an id (WCASSET0123...),
+         * not a card number */
+        if ((i > 0 && u[i - 1].digit < 0 && !u[i - 1].sep) ||
+            (last + 1 < n && u[last + 1].digit < 0 && !u[last + 1].sep)) {
+            i = last + 1;
+            continue;
+        }
         /* a: the first unit of a group; extend to each later group end */
         for (a = i; a <= last; a++) {
             size_t e, count = 0;

@@ -17,11 +17,6 @@ int ct_alloc_should_fail(void)
     ct_alloc_count++;
     return ct_alloc_fail_at > 0 && ct_alloc_count == ct_alloc_fail_at;
 }
-#else
-static inline int ct_alloc_should_fail(void)
-{
-    return 0;
-}
 #endif
 
 void *ct_malloc(size_t n)
@@ -91,6 +86,10 @@ void ct_wipe_reset_failed(void)
 int ct_wipe_has_failed(void)
 {
     return ct_wipe_failed;
+}
+void ct_wipe_set_failed(void)
+{
+    ct_wipe_failed = 1;
 }
 
 void *ct_wipe_malloc(size_t n)

@@ -28,5 +28,17 @@ void *ct_wipe_calloc(size_t n, size_t size);
 char *ct_wipe_strdup(const char *s);
 void ct_wipe_reset_failed(void);
 int ct_wipe_has_failed(void);
+/* Marks an allocation failure for ct_wipe_has_failed (the arena's). */
+void ct_wipe_set_failed(void);
+
+/* CT_ALLOC_TEST builds: 1 when this allocation is the one to fail. */
+#ifdef CT_ALLOC_TEST
+int ct_alloc_should_fail(void);
+#else
+static inline int ct_alloc_should_fail(void)
+{
+    return 0;
+}
+#endif
 
 #endif /* CT_MEM_H */

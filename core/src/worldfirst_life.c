@@ -517,10 +517,12 @@ cleanup:
     return rc;
 }
 
+/* clang-format off */
 #define WF_LIFE(p)                                                             \
     {                                                                          \
         .path = (p), .build = wf_life_build, .parse = wf_life_parse            \
     }
+/* clang-format on */
 
 static const ct_op_impl wf_impl[] = {
     [WF_OP_SEED] = {.path = WF_PATH, .build = wf_build, .parse = wf_life_parse},

@@ -14,6 +14,7 @@
  * Built with -DCT_ALLOC_TEST against the core sources. */
 #include "cardtoken.h"
 #include "expect.h"
+#include "arena.h"
 #include "buf.h"
 #include "canon.h"
 #include "check.h"
@@ -1015,6 +1016,54 @@ static void share_lru_bounded(void)
     EXPECT(ct_cache_configure(0, -1, -1, &e) == CT_OK, "cache not turned off");
 }
 
+/* The per-call arena: jansson's nodes go to the thread's current arena, its
+ * chunks are wiped before they are freed (the free() interposition above
+ * searches each freed block for the canary), a free of an arena block is a
+ * no-op, blocks made outside an arena still go to the wiping allocator, and
+ * an arena allocation can be made to fail (CT_ALLOC_TEST). */
+static void arena_wiped_once(void)
+{
+    char text[4096];
+    size_t off = 0;
+    ct_arena a;
+    json_t *root;
+    int i;
+
+    off += (size_t)snprintf(text, sizeof(text), "{\"pan\":\"%s\"", canary_pan);
+    for (i = 0; i < 60; i++) /* more than the first chunk: a second one */
+        off += (size_t)snprintf(text + off, sizeof(text) - off,
+                                ",\"k%02d\":\"%s\"", i, canary_pan);
+    snprintf(text + off, sizeof(text) - off, "}");
+    ct_arena_begin(&a);
+    root = json_loads(text, 0, NULL);
+    EXPECT(root != NULL && a.allocs > 60, "arena: jansson's nodes (%zu) from the arena",
+           a.allocs);
+    EXPECT(a.chunks != NULL, "arena: holds a chunk");
+#ifndef CT_UNDER_ASAN
+    canary_frees = 0;
+    watching = 1;
+#endif
+    json_decref(root); /* no-op frees */
+    ct_arena_end(&a);
+#ifndef CT_UNDER_ASAN
+    watching = 0;
+    EXPECT(canary_frees == 0, "arena: %ld freed chunks held the canary",
+           (long)canary_frees);
+#endif
+    EXPECT(a.chunks == NULL, "arena: chunks released");
+    root = json_string(canary_pan); /* outside an arena: wiping allocator */
+    EXPECT(root != NULL, "arena: allocation outside a call");
+    json_decref(root);
+    ct_arena_begin(&a);
+    ct_alloc_count = 0;
+    ct_alloc_fail_at = 1;
+    EXPECT(ct_arena_alloc(&a, 10) == NULL, "arena: injected failure");
+    ct_alloc_fail_at = 0;
+    EXPECT(ct_arena_alloc(&a, 0) != NULL && ct_arena_alloc(&a, 100000) != NULL,
+           "arena: empty and large blocks");
+    ct_arena_end(&a);
+}
+
 int main(int argc, char **argv)
 {
     static const char *const gws[] = {"pagsmile", "payermax", "yabandpay",
@@ -1055,6 +1104,7 @@ int main(int argc, char **argv)
     keycache_hits_bounded_refcounted();
     share_lru_bounded();
     ct_cache_flush();
+    arena_wiped_once();
     printf("core: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }

@@ -52,7 +52,9 @@ foreach (['pagsmile', 'payermax', 'yabandpay', 'worldfirst'] as $gw) {
     $log = new MemLogger();
     $seen = [];
     $op = lcfirst(ct_op($gw));
-    $c = ct_client($gw, $sb->options($gw, ['logger' => $log, 'log_bodies' => true,
+    // a connection of its own (not the process-wide cache's), so that its
+    // first attempt reports the handshake
+    $c = ct_client($gw, $sb->options($gw, ['logger' => $log, 'log_bodies' => true, 'persistent' => false,
         'on_call' => function (array $r) use (&$seen) { $seen[] = $r; }]));
     $res = $c->$op($base[$gw]);
     $one = is_array($res) ? $res[0] : $res;

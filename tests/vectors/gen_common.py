@@ -286,6 +286,9 @@ def _raw_plain(text):
     Luhn-valid digits keeps six and four."""
     hide = set()
     for groups in _numbers(text):
+        first, last = groups[0][0], groups[-1][-1]
+        if (first > 0 and text[first - 1].isalpha()) or (last + 1 < len(text) and text[last + 1].isalpha()):
+            continue  # run into letters: part of an id, not a card number
         for a in range(len(groups)):
             idx = []
             for g in groups[a:]:
