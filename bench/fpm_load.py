@@ -53,10 +53,10 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-sys.path.insert(0, os.path.join(ROOT, "tests", "python"))
 
 from fixtures import nginx_head  # noqa: E402  (bench/, next to this file)
-from sandbox_util import free_port  # noqa: E402
+from py_async import free_port  # noqa: E402  (a port nothing holds: nginx binds it)
+
 CALLS = ("pagsmile", "yabandpay", "payermax", "worldfirst")
 # contender -> (pool, who, n)
 CONTENDERS = {
