@@ -3,7 +3,7 @@
 # peers, on a real local keep-alive HTTPS server, in one go. Writes
 # bench/results.md (machine, versions, date, tables) and prints the tables.
 #
-#   bench/run.sh            everything (about 10 minutes on 2 cores)
+#   bench/run.sh            everything (about 20 minutes on 2 cores, 8 of them php-fpm)
 #
 # Environment:
 #   BENCH_RUNS=5          runs per measurement (median and min–max over them)
