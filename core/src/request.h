@@ -28,6 +28,12 @@ struct ct_request {
     ct_observer_fn observer; /* who sees this call (trace.c), or NULL */
     void *observer_ud;
     int observer_flags; /* CT_OBSERVE_* */
+    /* doctor.c: what was signed, kept only when the client asked for it
+     * (ct_client_keep_signed); wiped on free. */
+    ct_buf sign_input;            /* the exact bytes signed */
+    size_t sign_secret_tail;      /* its last n bytes are a secret (the key) */
+    const char *sign_secret_name; /* that secret's option name (static) */
+    char *signature;              /* hex (MD5, HMAC) or base64 (RSA) */
 };
 
 /* new: an empty request for method and url (copied); NULL: no memory. */
@@ -51,6 +57,15 @@ ct_err ct_request_set_token(ct_request *r, const ct_kv *token, ct_error *err);
 /* Records what the answer must echo (copied; either may be NULL). */
 ct_err ct_request_set_echo(ct_request *r, const ct_kv *key, const ct_kv *holder,
                            ct_error *err);
+/* The doctor's one capture point, called where a gateway signs: when the
+ * client keeps what it signs (ct_client_keep_signed), copies the signed
+ * bytes in[0..n) (whose last secret_tail bytes are the secret option
+ * secret_name, a static string, or 0 / NULL) and the signature sig[0..slen)
+ * into req; else does nothing. */
+ct_err ct_request_keep_signed(const ct_client *c, ct_request *req,
+                              const char *in, size_t n, const char *secret_name,
+                              size_t secret_tail, const char *sig, size_t slen,
+                              ct_error *err);
 /* An answer is about its request: when `want` (NUL-terminated) is not NULL,
  * the echoed value got[0..glen) (present: it was in the answer) must equal
  * it; otherwise CT_ERR_PROTOCOL naming `field`, outcome unknown (the
