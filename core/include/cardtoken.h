@@ -625,12 +625,14 @@ CT_API void ct_client_keep_signed(ct_client *client, int on);
  * new (*out, free with ct_free_string): what req (built by client, which
  * keeps what it signs) signed, as the JSON text
  *   {"gateway","operation","algorithm","sent_in","signed","masked",
- *    "signature"}
+ *    "secret_shown_as","signature"}
  * signed: the exact signed string, except that a secret in it (Pagsmile's
- * app_key) shows as "<app_key>", a card number as its first six and last
- * four digits, a CVV or token as "***", any other card number by the card
- * rule (ct_mask_json's); masked: 1 when any of that happened (else signed is
- * byte for byte what was signed). signature: the MD5 / HMAC-SHA256 hex sent,
+ * app_key, always) shows as secret_shown_as ("<app_key>"; null when the
+ * string holds no secret), a card number as its first six and last four
+ * digits, a CVV or token as "***" (the card data the request holds, as
+ * ct_request_body_redacted masks it); masked: true when card data was
+ * masked (else signed is byte for byte what was signed, but for the
+ * secret's placeholder). signature: the MD5 / HMAC-SHA256 hex sent,
  * or the RSA signature's base64 (WorldFirst sends it URL-encoded).
  * CT_ERR_VALIDATION ("request") when the request kept nothing.
  */

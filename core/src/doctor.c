@@ -7,8 +7,8 @@
 #include "client.h"
 #include "errors.h"
 #include "json.h"
+#include "kv.h"
 #include "keys.h"
-#include "mask.h"
 #include "mem.h"
 #include "registry.h"
 #include "request.h"
@@ -356,6 +356,73 @@ void ct_client_keep_signed(ct_client *client, int on)
         client->keep_signed = on != 0;
 }
 
+/* Records v (a secret value) in req, once. */
+static ct_err dr_word(ct_request *req, const char *v, size_t n, ct_error *err)
+{
+    size_t i;
+    if (n == 0)
+        return CT_OK;
+    for (i = 0; i < req->nsign_words; i++)
+        if (strlen(req->sign_words[i]) == n &&
+            memcmp(req->sign_words[i], v, n) == 0)
+            return CT_OK;
+    if (req->nsign_words == CT_MAX_SIGN_WORDS)
+        return ct_fail(err, CT_ERR_INTERNAL, NULL, "too many secret values");
+    if ((req->sign_words[req->nsign_words] = ct_strndup(v, n)) == NULL)
+        return ct_fail_nomem(err);
+    req->nsign_words++;
+    return CT_OK;
+}
+
+/* The secret members of JSON value v described by params[0..n): objects'
+ * members by name, lists' elements each. */
+static ct_err dr_walk(ct_request *req, const json_t *v,
+                      const ct_param_desc *params, size_t n, ct_error *err)
+{
+    size_t i;
+    ct_err rc = CT_OK;
+
+    if (json_is_array(v)) {
+        for (i = 0; rc == CT_OK && i < json_array_size(v); i++)
+            rc = dr_walk(req, json_array_get(v, i), params, n, err);
+        return rc;
+    }
+    for (i = 0; rc == CT_OK && json_is_object(v) && i < n; i++) {
+        const json_t *m = json_object_get(v, params[i].name);
+        if (params[i].secret && json_is_string(m))
+            rc = dr_word(req, json_string_value(m), json_string_length(m), err);
+        else if (m != NULL && params[i].children != NULL)
+            rc = dr_walk(req, m, params[i].children, params[i].nchildren, err);
+    }
+    return rc;
+}
+
+ct_err ct_doctor_keep_args(const ct_client *c, ct_request *req,
+                           const ct_op_desc *op, const ct_args *args,
+                           ct_error *err)
+{
+    size_t i;
+    ct_err rc = CT_OK;
+
+    if (!c->keep_signed)
+        return CT_OK;
+    for (i = 0; rc == CT_OK && i < op->nargs; i++) {
+        const ct_param_desc *p = &op->args[i];
+        const ct_kv *v = ct_kv_get(&args->kv, p->name);
+        json_t *root = NULL;
+        if (v == NULL)
+            continue;
+        if (p->secret) {
+            rc = dr_word(req, v->value, v->len, err);
+        } else if (p->children != NULL &&
+                   ct_json_parse(v->value, v->len, &root, NULL) == CT_OK) {
+            rc = dr_walk(req, root, p->children, p->nchildren, err);
+            json_decref(root);
+        }
+    }
+    return rc;
+}
+
 /* Is s[i..i+n) a whole value: after '=', '"' or ':', before '&', '"', '\\'
  * or the end? (a CVV's digits may occur inside other values) */
 static int dr_whole(const char *s, size_t len, size_t i, size_t n)
@@ -364,63 +431,71 @@ static int dr_whole(const char *s, size_t len, size_t i, size_t n)
            (i + n == len || strchr("&\"\\", s[i + n]) != NULL);
 }
 
-/* The printable form of what req signed: the secret tail as <name>, the
- * card number as its first six and last four, the CVV and token as "***",
- * then any other card number by the core's card rule. *masked: 1 when
- * anything was replaced. */
+/* 1 when s is 12 to 19 digits (a card number: masked to 6 + 4). */
+static int dr_is_pan(const char *s)
+{
+    size_t n = strlen(s), i;
+    for (i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return n >= 12 && n <= 19;
+}
+
+/* The printable form of what req signed: every card number the request
+ * holds (its own, a secret argument of 12 to 19 digits) as its first six and
+ * last four digits wherever it occurs; every other secret value (CVV, token,
+ * secret argument) as "***" where it is a whole value; the secret tail as
+ * <name>. Not the generic card rule: merchant and app ids are often
+ * Luhn-valid digit runs, and the point is a byte-for-byte comparison.
+ * *masked: 1 when card data was replaced (the secret always is). */
 static ct_err dr_printable(const ct_request *req, ct_buf *out, int *masked,
                            ct_error *err)
 {
     const char *s = req->sign_input.data;
-    size_t n = req->sign_input.len - req->sign_secret_tail, i = 0, k;
-    size_t plen = req->pan ? strlen(req->pan) : 0;
-    const char *word[2] = {req->cvv, req->token};
-    ct_buf plain;
-    char *cards;
-    size_t clen;
+    size_t n = req->sign_input.len - req->sign_secret_tail, i = 0, k, w;
+    const char *pan[1 + CT_MAX_SIGN_WORDS], *word[2 + CT_MAX_SIGN_WORDS];
+    size_t npan = 0, nword = 0;
 
     *masked = 0;
-    ct_buf_init(&plain);
+    if (req->pan != NULL && strlen(req->pan) >= 10)
+        pan[npan++] = req->pan;
+    if (req->cvv != NULL)
+        word[nword++] = req->cvv;
+    if (req->token != NULL)
+        word[nword++] = req->token;
+    for (w = 0; w < req->nsign_words; w++) {
+        if (dr_is_pan(req->sign_words[w]))
+            pan[npan++] = req->sign_words[w];
+        else
+            word[nword++] = req->sign_words[w];
+    }
     while (i < n) {
-        int w, hit = 0;
-        if (plen >= 10 && i + plen <= n && memcmp(s + i, req->pan, plen) == 0) {
-            for (k = 0; k < plen; k++)
-                ct_buf_putc(&plain, (k < 6 || k + 4 >= plen) ? s[i + k] : '*');
-            i += plen;
-            *masked = 1;
-            continue;
+        int hit = 0;
+        for (w = 0; w < npan && !hit; w++) {
+            size_t pl = strlen(pan[w]);
+            if (i + pl <= n && memcmp(s + i, pan[w], pl) == 0) {
+                for (k = 0; k < pl; k++)
+                    ct_buf_putc(out, (k < 6 || k + 4 >= pl) ? s[i + k] : '*');
+                i += pl;
+                hit = *masked = 1;
+            }
         }
-        for (w = 0; w < 2 && !hit; w++) {
-            size_t wl = word[w] ? strlen(word[w]) : 0;
+        for (w = 0; w < nword && !hit; w++) {
+            size_t wl = strlen(word[w]);
             if (wl && i + wl <= n && memcmp(s + i, word[w], wl) == 0 &&
                 dr_whole(s, n, i, wl)) {
-                ct_buf_puts(&plain, "***");
+                ct_buf_puts(out, "***");
                 i += wl;
                 hit = *masked = 1;
             }
         }
         if (!hit)
-            ct_buf_putc(&plain, s[i++]);
+            ct_buf_putc(out, s[i++]);
     }
-    if (req->sign_secret_tail > 0) {
-        ct_buf_printf(&plain, "<%s>", req->sign_secret_name);
-        *masked = 1;
-    }
-    if (!ct_buf_ok(&plain)) {
-        ct_buf_free(&plain);
+    if (req->sign_secret_tail > 0)
+        ct_buf_printf(out, "<%s>", req->sign_secret_name);
+    if (!ct_buf_ok(out))
         return ct_fail_nomem(err);
-    }
-    cards = ct_malloc(plain.len + 1);
-    if (cards == NULL) {
-        ct_buf_free(&plain);
-        return ct_fail_nomem(err);
-    }
-    clen = ct_mask_cards_copy(cards, plain.len + 1, plain.data, plain.len);
-    if (clen != plain.len || memcmp(cards, plain.data, clen) != 0)
-        *masked = 1;
-    ct_buf_append(out, cards, clen);
-    ct_free_secret(cards, plain.len + 1);
-    ct_buf_free(&plain);
     return CT_OK;
 }
 
@@ -475,6 +550,11 @@ ct_err ct_request_explain(const ct_client *client, const ct_request *req,
         ct_buf_free(&p);
     }
     ct_buf_printf(&res, ",\"masked\":%s", masked ? "true" : "false");
+    ct_buf_puts(&res, ",\"secret_shown_as\":");
+    if (req->sign_secret_tail > 0)
+        ct_buf_printf(&res, "\"<%s>\"", req->sign_secret_name);
+    else
+        ct_buf_puts(&res, "null");
     ct_json_put_member(&res, 1, "signature", req->signature,
                        strlen(req->signature));
     ct_buf_puts(&res, "}");

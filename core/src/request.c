@@ -44,6 +44,8 @@ void ct_request_free(ct_request *req)
     ct_free_str(req->holder);
     ct_buf_free(&req->sign_input);
     ct_free_str(req->signature);
+    for (i = 0; i < req->nsign_words; i++)
+        ct_free_str(req->sign_words[i]);
     ct_free_secret(req, sizeof(*req));
 }
 

@@ -7,6 +7,7 @@
 #include "kv.h"
 
 #define CT_MAX_HEADERS 8
+#define CT_MAX_SIGN_WORDS 16
 
 struct ct_request {
     char *method;
@@ -34,6 +35,8 @@ struct ct_request {
     size_t sign_secret_tail;      /* its last n bytes are a secret (the key) */
     const char *sign_secret_name; /* that secret's option name (static) */
     char *signature;              /* hex (MD5, HMAC) or base64 (RSA) */
+    char *sign_words[CT_MAX_SIGN_WORDS]; /* secret argument values, masked */
+    size_t nsign_words;
 };
 
 /* new: an empty request for method and url (copied); NULL: no memory. */
@@ -66,6 +69,12 @@ ct_err ct_request_keep_signed(const ct_client *c, ct_request *req,
                               const char *in, size_t n, const char *secret_name,
                               size_t secret_tail, const char *sig, size_t slen,
                               ct_error *err);
+/* The doctor (doctor.c): when c keeps what it signs, records the values of
+ * op's secret arguments (at any depth of object and list arguments) in req,
+ * to be masked by ct_request_explain. */
+ct_err ct_doctor_keep_args(const ct_client *c, ct_request *req,
+                           const ct_op_desc *op, const ct_args *args,
+                           ct_error *err);
 /* An answer is about its request: when `want` (NUL-terminated) is not NULL,
  * the echoed value got[0..glen) (present: it was in the answer) must equal
  * it; otherwise CT_ERR_PROTOCOL naming `field`, outcome unknown (the
