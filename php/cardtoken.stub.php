@@ -278,12 +278,15 @@ namespace CardToken {
     final class Doctor
     {
         /**
-         * Checks $config (the client's options plus merchant_public_key) offline.
+         * Checks $config (the client's options plus merchant_public_key) offline;
+         * $online also compares the clock with the endpoint's Date header (one HEAD).
          *
          * @return array{gateway: string, ok: bool, errors: int, warnings: int,
          *     findings: list<array{level: string, code: string, field: string, message: string}>}
          */
-        public static function check(string $gateway, #[\SensitiveParameter] array $config): array {}
+        public static function check(
+            string $gateway, #[\SensitiveParameter] array $config, bool $online = false
+        ): array {}
 
         /**
          * What build<Op>($args) of a client of $config signs: the signed string

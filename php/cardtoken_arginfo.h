@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 3c4bfdfbdab75ed77699e1b6d2ac60c5d35957db */
+ * Stub hash: 9cd0d81b60fb956dfcc82d038acf6baa94b4533b */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_CardToken_version, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
@@ -267,6 +267,7 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CardToken_Doctor_check, 0, 2, IS_ARRAY, 0)
 	ZEND_ARG_TYPE_INFO(0, gateway, IS_STRING, 0)
 	ZEND_ARG_TYPE_INFO(0, config, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, online, _IS_BOOL, 0, "false")
 ZEND_END_ARG_INFO()
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CardToken_Doctor_sign, 0, 4, IS_ARRAY, 0)

@@ -2,9 +2,10 @@
  * ct_php_doctor.c - CardToken\Doctor (README "Signature doctor"): the same
  * core calls as Python's `python -m cardtoken doctor|sign`.
  *
- *   Doctor::check(string $gateway, array $config): array
+ *   Doctor::check(string $gateway, array $config, bool $online = false): array
  *       ct_doctor_check's findings (the client's options plus the
- *       doctor-only merchant_public_key; values as the client takes them).
+ *       doctor-only merchant_public_key; values as the client takes them;
+ *       $online: CT_DOCTOR_ONLINE, the clock against the endpoint's Date).
  *   Doctor::sign(string $gateway, string $op, array $args, array $config):
  * array builds $op with a client of $config that keeps what it signs (the
  *       client's own build<Op>() path) and returns ct_request_explain's
@@ -63,9 +64,13 @@ ZEND_METHOD(CardToken_Doctor, check)
     ct_error err;
     ct_err rc;
 
-    ZEND_PARSE_PARAMETERS_START(2, 2)
+    bool online = false;
+
+    ZEND_PARSE_PARAMETERS_START(2, 3)
         Z_PARAM_STR(gname)
         Z_PARAM_ARRAY_HT(config)
+        Z_PARAM_OPTIONAL
+        Z_PARAM_BOOL(online)
     ZEND_PARSE_PARAMETERS_END();
 
     const ct_gateway_desc *gd = ct_php_doctor_gateway(gname);
@@ -91,7 +96,8 @@ ZEND_METHOD(CardToken_Doctor, check)
         n++;
     }
     ZEND_HASH_FOREACH_END();
-    rc = ct_doctor_check(gd->id, opts, n, &json, &len, &err);
+    rc = ct_doctor_check(gd->id, opts, n, online ? CT_DOCTOR_ONLINE : 0, &json,
+                         &len, &err);
     for (i = 0; i < n; i++) {
         /* the caller's own strings (shared, never wiped here) or the text
          * of a number or bool */

@@ -607,13 +607,22 @@ typedef struct ct_doctor_option {
  * required options, every option as the client checks it, the RSA keys
  * (readable, RSA, 2048..8192 bits, the private key and the merchant public
  * key a pair, the gateway key not the merchant's own), key_version (what the
- * gateway accepts), a plain-http endpoint (loopback only). Codes are stable
+ * gateway accepts), a plain-http endpoint (loopback only), and with
+ * CT_DOCTOR_ONLINE the clock. Codes are stable
  * (README). No finding holds key material or a secret: at most the SHA-256
  * fingerprint prefix of a public key. Returns CT_OK whatever was found;
  * CT_ERR_VALIDATION ("gateway") when gw is not a gateway, CT_ERR_NOMEM.
  */
 CT_API ct_err ct_doctor_check(ct_gateway gw, const ct_doctor_option *opts,
-                              size_t n, char **out, size_t *len, ct_error *err);
+                              size_t n, int flags, char **out, size_t *len,
+                              ct_error *err);
+
+/* ct_doctor_check flag: also send one HEAD request to the endpoint (the
+ * client's transport: TLS verified, no redirect) and compare its Date
+ * header with the client's clock (clock_ok; clock_skew, a warning beyond 5
+ * s, an error beyond 60 s; endpoint_unreachable). Blocks up to the client's
+ * timeout. */
+#define CT_DOCTOR_ONLINE 1
 
 /* From now on, requests this client builds keep the exact string they
  * signed and the signature (wiped with the request), for

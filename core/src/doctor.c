@@ -1,6 +1,7 @@
 /* doctor.c - the signature doctor (README "Signature doctor"): an offline
  * check of a client configuration (keys parse, belong together, sizes, key
- * version, endpoint, required options) and the printable form of what a
+ * version, endpoint, required options; the clock against the endpoint's
+ * Date header when asked) and the printable form of what a
  * built request signed. Nothing it writes holds key material or a secret:
  * at most a SHA-256 fingerprint prefix of a public key. */
 #include "buf.h"
@@ -12,6 +13,7 @@
 #include "mem.h"
 #include "registry.h"
 #include "request.h"
+#include "transport.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -261,10 +263,90 @@ static void dr_rsa(dr_report *d, const ct_gateway_desc *gd,
     EVP_PKEY_free(mpub);
 }
 
+/* The Date header of the answer (HEADERFUNCTION). */
+static size_t dr_on_header(char *b, size_t size, size_t n, void *ud)
+{
+    char *date = ud;
+    size_t len = size * n, k;
+
+    if (len > 5 && strncasecmp(b, "date:", 5) == 0) {
+        for (k = 5; k < len && (b[k] == ' ' || b[k] == '\t'); k++)
+            ;
+        snprintf(date, 64, "%.*s", (int)(len - k), b + k);
+        date[strcspn(date, "\r\n")] = '\0';
+    }
+    return len;
+}
+
+static size_t dr_on_body(char *b, size_t size, size_t n, void *ud)
+{
+    CT_UNUSED(b);
+    CT_UNUSED(ud);
+    return size * n;
+}
+
+/* --online: a HEAD to the endpoint with the client's transport settings
+ * (TLS verified, no redirect, its CA file and proxy), its Date header
+ * compared with the client's clock. */
+static void dr_clock(dr_report *d, ct_client *c)
+{
+    char date[64] = "", url[1100];
+    CURL *h = curl_easy_init();
+    ct_error e;
+    ct_time now;
+    CURLcode cc;
+    time_t gw;
+    double skew;
+
+    if (h == NULL) {
+        dr_add(d, "error", "out_of_memory", "", "out of memory");
+        return;
+    }
+    snprintf(url, sizeof url, "%s/", c->base_url);
+    if (ct_transport_setopts(c, ct_transport_user_agent(c), h, &e) != CT_OK) {
+        dr_add(d, "error", "clock_unchecked", e.field, "%s", e.message);
+        curl_easy_cleanup(h);
+        return;
+    }
+    curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, NULL);
+    curl_easy_setopt(h, CURLOPT_URL, url);
+    curl_easy_setopt(h, CURLOPT_NOBODY, 1L);
+    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, dr_on_header);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, (void *)date);
+    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, dr_on_body);
+    curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)(c->timeout * 1000));
+    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS,
+                     (long)(c->connect_timeout * 1000));
+    cc = curl_easy_perform(h);
+    curl_easy_cleanup(h);
+    if (cc != CURLE_OK) {
+        dr_add(d, "error", "endpoint_unreachable", "base_url",
+               "the endpoint did not answer a HEAD request: %s",
+               curl_easy_strerror(cc));
+        return;
+    }
+    gw = date[0] ? curl_getdate(date, NULL) : (time_t)-1;
+    if (gw == (time_t)-1) {
+        dr_add(d, "warn", "clock_unchecked", "base_url",
+               "the endpoint's answer has no readable Date header");
+        return;
+    }
+    ct_client_now(c, &now);
+    skew = (double)now.unix_ms / 1000.0 - (double)gw;
+    if (skew > -5 && skew < 5)
+        dr_add(d, "ok", "clock_ok", "", "clock within %.0f s of the gateway's",
+               skew < 0 ? -skew : skew);
+    else
+        dr_add(d, skew > -60 && skew < 60 ? "warn" : "error", "clock_skew", "",
+               "this clock is %.0f s %s the gateway's Date header "
+               "(signed times are refused beyond a minute or two)",
+               skew < 0 ? -skew : skew, skew < 0 ? "behind" : "ahead of");
+}
+
 /* The option checks the client itself makes (ct_config_set, ct_client_new):
  * reported for any option not reported yet. */
 static void dr_client(dr_report *d, ct_gateway gw, const ct_doctor_option *o,
-                      size_t n)
+                      size_t n, int flags)
 {
     const ct_doctor_option *base = dr_opt(o, n, "base_url");
     ct_config *cfg = ct_config_new(gw);
@@ -298,12 +380,14 @@ static void dr_client(dr_report *d, ct_gateway gw, const ct_doctor_option *o,
         dr_add(d, "ok", "client_ok", "base_url",
                "the client builds; endpoint %s", c->base_url);
     }
+    if (c != NULL && (flags & CT_DOCTOR_ONLINE))
+        dr_clock(d, c);
     ct_client_free(c);
     ct_config_free(cfg);
 }
 
 ct_err ct_doctor_check(ct_gateway gw, const ct_doctor_option *opts, size_t n,
-                       char **out, size_t *len, ct_error *err)
+                       int flags, char **out, size_t *len, ct_error *err)
 {
     const ct_gateway_desc *gd = ct_gateway_describe(gw);
     const ct_doctor_option *env;
@@ -331,7 +415,7 @@ ct_err ct_doctor_check(ct_gateway gw, const ct_doctor_option *opts, size_t n,
                "environment or base_url is required");
     if (ct_param_find(gd->options, gd->noptions, "private_key") != NULL)
         dr_rsa(&d, gd, opts, n);
-    dr_client(&d, gw, opts, n);
+    dr_client(&d, gw, opts, n, flags);
 
     ct_buf_init(&res);
     ct_buf_puts(&res, "{");

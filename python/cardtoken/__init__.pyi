@@ -90,7 +90,9 @@ def configure_cache(
 ) -> dict[str, Any]: ...
 
 # The signature doctor (cardtoken._doctor, README "Signature doctor").
-def doctor(gateway: str, config: Mapping[str, Any], *, base_dir: str | None = None) -> dict[str, Any]: ...
+def doctor(
+    gateway: str, config: Mapping[str, Any], *, online: bool = False, base_dir: str | None = None
+) -> dict[str, Any]: ...
 def explain_signature(
     gateway: str,
     config: Mapping[str, Any],

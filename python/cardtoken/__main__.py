@@ -1,6 +1,6 @@
 """python -m cardtoken: the signature doctor (README "Signature doctor").
 
-  python -m cardtoken doctor --gateway G --config FILE [--json]
+  python -m cardtoken doctor --gateway G --config FILE [--online] [--json]
   python -m cardtoken sign --gateway G --config FILE --op OP --args JSON [--json]
 
 FILE is a JSON object of the client's options (the constructor's names) plus
@@ -83,6 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         s.add_argument("--gateway", required=True, choices=GATEWAYS)
         s.add_argument("--config", required=True, metavar="FILE", help="JSON object of the client's options")
         s.add_argument("--json", action="store_true", help="print JSON instead of text")
+        if name == "doctor":
+            s.add_argument(
+                "--online", action="store_true", help="also compare the clock with the endpoint's Date header (one HEAD)"
+            )
         if name == "sign":
             s.add_argument("--op", required=True, help="operation name, e.g. get_card_token")
             s.add_argument("--args", required=True, metavar="JSON", help="the arguments (JSON object or @FILE)")
@@ -91,7 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     base_dir = os.path.dirname(os.path.abspath(ns.config))
     try:
         if ns.command == "doctor":
-            report = doctor(ns.gateway, config, base_dir=base_dir)
+            report = doctor(ns.gateway, config, online=ns.online, base_dir=base_dir)
             if ns.json:
                 print(json.dumps(report, indent=2))
             else:

@@ -1,7 +1,7 @@
 /*
  * _cardtoken_doctor.c - the signature doctor's core calls (README
  * "Signature doctor"), used by cardtoken._doctor and `python -m cardtoken`:
- *   _doctor_check(gateway, options) -> JSON text of ct_doctor_check
+ *   _doctor_check(gateway, options, online=False) -> ct_doctor_check's JSON
  *   _keep_signed(client)            the client's requests keep what they sign
  *   _explain(request)               -> JSON text of ct_request_explain
  * options: a sequence of (name, text) pairs, the texts as ct_config_set
@@ -21,6 +21,7 @@ static PyObject *doctor_check(PyObject *m, PyObject *args)
 {
     modstate *st = (modstate *)PyModule_GetState(m);
     const char *gname;
+    int online = 0;
     PyObject *seq, *fast = NULL, *out = NULL;
     ct_doctor_option *opts = NULL;
     Py_ssize_t n, i;
@@ -29,7 +30,7 @@ static PyObject *doctor_check(PyObject *m, PyObject *args)
     ct_error e;
     ct_err rc;
 
-    if (!PyArg_ParseTuple(args, "sO:_doctor_check", &gname, &seq))
+    if (!PyArg_ParseTuple(args, "sO|p:_doctor_check", &gname, &seq, &online))
         return NULL;
     const ct_gateway_desc *gd = ct_gateway_find(gname);
     if (!gd)
@@ -62,7 +63,8 @@ static PyObject *doctor_check(PyObject *m, PyObject *args)
         opts[i].len = (size_t)vlen;
     }
     Py_BEGIN_ALLOW_THREADS
-        rc = ct_doctor_check(gd->id, opts, (size_t)n, &json, &len, &e);
+        rc = ct_doctor_check(gd->id, opts, (size_t)n,
+                             online ? CT_DOCTOR_ONLINE : 0, &json, &len, &e);
     Py_END_ALLOW_THREADS
     if (rc != CT_OK)
         raise_ct(st, rc, &e, gd->id);
@@ -131,7 +133,8 @@ static PyObject *explain(PyObject *m, PyObject *arg)
 
 static PyMethodDef doctor_functions[] = {
     {"_doctor_check", CAST_METH(doctor_check), METH_VARARGS,
-     "_doctor_check(gateway, options) -> str: ct_doctor_check's JSON"},
+     "_doctor_check(gateway, options, online=False) -> str: ct_doctor_check's "
+     "JSON"},
     {"_keep_signed", CAST_METH(keep_signed), METH_O,
      "_keep_signed(client): its requests keep what they sign"},
     {"_explain", CAST_METH(explain), METH_O,

@@ -4,7 +4,9 @@ doctor(gateway, config) checks a client configuration offline in the C core
 (ct_doctor_check): required options, every option as the client checks it,
 RSA keys (readable, RSA, 2048 to 8192 bits, private_key and the doctor-only
 merchant_public_key a pair, gateway_public_key not the merchant's own),
-key_version, a plain-http endpoint. explain_signature(gateway, config,
+key_version, a plain-http endpoint; with online=True also the clock against
+the endpoint's Date header (one HEAD request, TLS verified, no redirect).
+explain_signature(gateway, config,
 operation, arguments) builds the operation with build_<operation>() and
 returns what the core signed (ct_request_explain): the signed string with a
 secret in it shown as <app_key>, card numbers as first six and last four, CVVs
@@ -56,11 +58,14 @@ def _text(name: str, value: Any) -> str:
     raise TypeError("option %s must be a str, a number or a bool, not %s" % (name, type(value).__name__))
 
 
-def doctor(gateway: str, config: Mapping[str, Any], *, base_dir: str | None = None) -> dict[str, Any]:
-    """The findings of an offline check of config for gateway (see module doc)."""
+def doctor(
+    gateway: str, config: Mapping[str, Any], *, online: bool = False, base_dir: str | None = None
+) -> dict[str, Any]:
+    """The findings of a check of config for gateway (see module doc); online:
+    also one HEAD request to the endpoint, its Date header against this clock."""
     cfg = resolve_config(config, base_dir)
     options = [(k, _text(k, v)) for k, v in cfg.items()]
-    return json.loads(_cardtoken._doctor_check(gateway, options))
+    return json.loads(_cardtoken._doctor_check(gateway, options, bool(online)))
 
 
 def _client_class(gateway: str) -> type:

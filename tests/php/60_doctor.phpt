@@ -1,5 +1,5 @@
 --TEST--
-CardToken\Doctor: check() finds a mismatched key pair, a wrong key version, a 1024-bit key, a bad PEM; sign() prints the exact signed string (card data masked, verbatim without it) and a signature recomputed here with hash/openssl; no key, secret or canary card in any answer
+CardToken\Doctor: check() finds a mismatched key pair, a wrong key version, a 1024-bit key, a bad PEM; the clock against the sandbox when online; sign() prints the exact signed string (card data masked, verbatim without it) and a signature recomputed here with hash/openssl; no key, secret or canary card in any answer
 --EXTENSIONS--
 cardtoken
 openssl
@@ -175,6 +175,24 @@ try {
     $fail[] = 'bad card accepted';
 } catch (CardToken\ValidationException $e) {
     $seen .= $e->getMessage() . (string)$e;
+}
+
+// ---- online: the clock against the loopback sandbox's Date header
+$sb = new CtSandbox();
+$r = Doctor::check('payermax', $sb->options('payermax') + ['merchant_public_key' => $k('merchant_public.pem')], true);
+$seen .= var_export($r, true);
+if (!$r['ok'] || !has($r, 'ok', 'clock_ok', '') || !has($r, 'ok', 'key_pair_ok', 'merchant_public_key')) {
+    $fail[] = 'online payermax: ' . json_encode($r);
+}
+$r = Doctor::check('pagsmile', $sb->options('pagsmile', ['fixed_time' => '2030-01-01T00:00:00Z']), true);
+if ($r['ok'] || !has($r, 'error', 'clock_skew', '')) {
+    $fail[] = 'online skew not found';
+}
+$r = Doctor::check('pagsmile', $sb->options('pagsmile'));
+foreach ($r['findings'] as $f) {
+    if (str_starts_with($f['code'], 'clock')) {
+        $fail[] = 'offline check made a request';
+    }
 }
 
 // ---- nothing secret anywhere

@@ -404,3 +404,28 @@ def test_doctor_config_file_reads_at_paths(tmp_path):
 def test_doctor_unknown_gateway_is_usage_error(tmp_path):
     p = run_cli(tmp_path, "doctor", "--gateway", "nope", config={})
     assert p.returncode == 2
+
+
+# ---------------------------------------------------------------- online (the loopback sandbox)
+
+
+def test_doctor_online_clock(sandbox, tmp_path):
+    cfg = dict(sandbox["pagsmile"])
+    p = run_cli(tmp_path, "doctor", "--gateway", "pagsmile", "--online", config=cfg)
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert "clock_ok" in p.stdout
+    assert_no_secrets(p.stdout + p.stderr, cfg)
+    # a clock an hour ahead (the client's fixed_time) is an error
+    report = cardtoken.doctor("pagsmile", dict(cfg, fixed_time="2030-01-01T00:00:00Z"), online=True)
+    assert [(f["code"], f["level"]) for f in report["findings"] if f["code"].startswith("clock")] == [
+        ("clock_skew", "error")
+    ]
+    # offline: no request, no clock finding
+    assert not [f for f in cardtoken.doctor("pagsmile", cfg)["findings"] if f["code"].startswith("clock")]
+
+
+def test_doctor_online_verifies_tls(sandbox):
+    cfg = {k: v for k, v in sandbox["yabandpay"].items() if k != "ca_file"}
+    report = cardtoken.doctor("yabandpay", cfg, online=True)
+    assert ("endpoint_unreachable", "base_url") in codes(report, "error")
+    assert "certificate" in [f for f in report["findings"] if f["code"] == "endpoint_unreachable"][0]["message"]
