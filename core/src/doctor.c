@@ -125,8 +125,13 @@ static EVP_PKEY *dr_key(dr_report *d, const ct_gateway_desc *gd,
     if (!dr_given(v))
         return NULL;
     k = ct_key_parse(v->value, v->len, private, &nomem);
+    if (k == NULL && nomem) {
+        dr_add(d, "error", "out_of_memory", name,
+               "out of memory while reading %s", name);
+        return NULL;
+    }
     if (k == NULL) {
-        dr_add(d, "error", nomem ? "out_of_memory" : "key_unreadable", name,
+        dr_add(d, "error", "key_unreadable", name,
                "%s is not a readable RSA %s key (PEM, or base64 of %s)", name,
                what, private ? "PKCS#1 or PKCS#8" : "SPKI or PKCS#1");
         return NULL;
