@@ -29,7 +29,7 @@ GATEWAYS = ("pagsmile", "payermax", "yabandpay", "worldfirst")
 def _load_json(text: str, what: str) -> dict[str, Any]:
     try:
         value = json.loads(text)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise SystemExit("cardtoken: %s is not JSON (%s)" % (what, exc.msg)) from None
     if not isinstance(value, dict):
         raise SystemExit("cardtoken: %s must be a JSON object" % what)

@@ -25,7 +25,7 @@ import json
 import os
 from typing import Any, Mapping
 
-from . import _cardtoken
+from . import _cardtoken  # type: ignore[attr-defined]  # (the extension; no stub of its own)
 
 MERCHANT_PUBLIC_KEY = "merchant_public_key"
 
