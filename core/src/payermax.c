@@ -128,6 +128,9 @@ ct_err pm_envelope(ct_client *c, const char *version, const ct_buf *data,
     ct_buf_init(&sig);
     rc = ct_rsa_sign_b64(PM(c)->keys.sign_ctx, req->body.data, req->body.len,
                          &sig, err);
+    if (rc == CT_OK)
+        rc = ct_request_keep_signed(c, req, req->body.data, req->body.len, NULL,
+                                    0, sig.data, sig.len, err);
     if (rc == CT_OK &&
         (rc = ct_request_add_header(req, "Content-Type", "application/json", 16,
                                     err)) == CT_OK)
