@@ -25,7 +25,8 @@
 const ct_param_desc pm_inquire_args[PM_NINQUIRE_ARGS] = {
     CT_ARG("user_id", CT_TYPE_STRING, 1, "the merchant's user id"),
     CT_ARG("token_scope", CT_TYPE_STRING, 0, "tokenAcq or tokenMit"),
-    CT_ARG("payment_token_id", CT_TYPE_STRING, 0, "one token only"),
+    CT_ARG("payment_token_id", CT_TYPE_SECRET, 0,
+           "one token only (a credential: never printed)"),
     CT_ARG("payment_method_type", CT_TYPE_STRING, 0, "e.g. CARD"),
     CT_ARG("target_org", CT_TYPE_STRING, 0, "empty for CARD"),
     CT_ARG("card_org", CT_TYPE_STRING, 0, "e.g. VISA"),
@@ -175,6 +176,8 @@ ct_err pm_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
     ct_buf_putc(&data, '}');
     rc = pm_envelope(c, "1.2", &data, req, err);
     ct_buf_free(&data);
+    if (rc == CT_OK && v[2] != NULL)
+        rc = ct_request_set_token(req, v[2], err);
     return rc == CT_OK ? ct_request_set_echo(req, v[0], NULL, err) : rc;
 }
 
