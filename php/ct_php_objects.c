@@ -42,6 +42,7 @@ static inline ct_php_result *ct_php_result_from_obj(zend_object *obj)
     }
 
 CT_PHP_PRIVATE_CTOR(CardToken_Request)
+CT_PHP_PRIVATE_CTOR(CardToken_Doctor)
 /* getResponse(): the exchange of the call that returned the result (an
  * array), or null (parsed from the caller's own HTTP exchange). */
 #define CT_PHP_RESULT_CTOR(cls)                                                \
