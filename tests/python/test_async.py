@@ -204,11 +204,8 @@ def test_cancel_in_flight_is_reported_as_outcome_unknown(sandbox, caplog):
                 assert time.monotonic() < deadline, "an earlier request is still held by the sandbox"
                 await asyncio.sleep(0.02)
             task = asyncio.ensure_future(c.get_card_token(**op_args("pagsmile", tag="FAULT-delay")))
-            # until the sandbox holds this request: counted since the reset
-            # (in_flight may still count a request an earlier test left there,
-            # and then the task would be cancelled before it ever started)
-            deadline = time.monotonic() + 15
-            while get_stats(sandbox)["requests_total"] < 1:
+            deadline = time.monotonic() + 15  # until the sandbox holds the request
+            while get_stats(sandbox)["in_flight"] < 1:
                 assert time.monotonic() < deadline, "the request never reached the sandbox"
                 await asyncio.sleep(0.02)
             task.cancel()
