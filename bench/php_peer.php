@@ -431,4 +431,7 @@ final class Contender
     }
 }
 
-bench_main(fn (string $call, array $fx) => new Contender($call, $fx));
+// bench/fpm/page.php includes this file for its client classes only.
+if (PHP_SAPI === 'cli') {
+    bench_main(fn (string $call, array $fx) => new Contender($call, $fx));
+}

@@ -2,6 +2,10 @@
 """Turns the raw results of one `make bench` into bench/results.md and prints
 the main table. Usage: report.py META_JSON RAW_JSONL CHECK_LOG OUT_MD
 
+       report.py fpm FPM_JSONL OUT_MD   (the php-fpm section, bench/fpm_load.py's
+                                        records: replaces that section of OUT_MD
+                                        or appends it, keeping the others)
+
 Every figure is the median over the runs, with the min–max spread. Ratios are
 taken run by run (run i of one contender against run i of the other: the runs
 are interleaved, so both saw the same state of the machine), then their
@@ -390,5 +394,161 @@ def main():
     print(f"Written: {out_md}")
 
 
+# ---- php-fpm, a client per request (issue 17, bench/fpm_load.py) -------------
+FPM_HEAD = "## Per request under php-fpm (issue 17)"
+FPM_CALLS = ("pagsmile", "yabandpay", "payermax", "worldfirst")
+FPM_WHO = (("ct_on", "cardtoken, cache on"), ("ct_off", "cardtoken, cache off"),
+           ("peer", "PHP peer (curl + openssl)"), ("ct_on_x2", "cardtoken, cache on, 2 calls on 1 client"),
+           ("ct_on_2c", "cardtoken, cache on, 2 clients, 1 call each"),
+           ("empty", "empty page (no client)"))
+
+
+def fpm_section(recs):
+    meta = next((r for r in recs if r.get("kind") == "fpm_meta"), None)
+    checks = [r for r in recs if r.get("kind") == "fpm_check"]
+    rows = {}
+    for r in recs:
+        if r.get("kind") == "fpm":
+            rows.setdefault((r["contender"], r["call"]), {})[r["run"]] = r
+    if meta is None or not rows:
+        return [FPM_HEAD, "", "(not run)", ""]
+
+    def vals(who, call, f):
+        return [r[f] for _, r in sorted(rows.get((who, call), {}).items())]
+
+    def per_run(call, fn):
+        out = []
+        for i in sorted(rows.get(("ct_on", call), {})):
+            rec = {w: rows.get((w, call), {}).get(i) for w, _ in FPM_WHO}
+            if all(rec.values()):
+                v = fn(rec)
+                if v is not None:
+                    out.append(v)
+        return out
+
+    def net(rec, w):  # CPU of the call(s) without php-fpm's own request cost
+        return rec[w]["cpu_us"] - rec["empty"]["cpu_us"]
+
+    def ratio(a, b):
+        return a / b if b > 0 else None
+
+    md = [FPM_HEAD + ": nginx + php-fpm, a client built per request, "
+          f"{meta['rtt_ms']:.0f} ms round trip to the gateway", ""]
+    md.append(
+        f"`bench/fpm_load.py` (`BENCH_FPM=0` skips it): nginx in front of {meta['php_fpm']} "
+        f"(three masters, each one pool of {meta['workers']} static workers: cardtoken with "
+        "`cardtoken.persistent=1`, with `=0`, and the PHP peer without cardtoken), serving "
+        "`bench/fpm/page.php`, which builds a client for the request, makes one call and returns a digest of "
+        "the result's fields (checked against fixtures.json before anything is timed: log below). The PHP "
+        "peer is `bench/php_peer.php`'s code: a new curl handle and new key objects per request, as PHP 8.2 "
+        "must. The gateway is the bench's nginx with the static signed responses, behind "
+        f"`bench/delay_relay.py` delaying every chunk by {meta['rtt_ms'] / 2:.0f} ms each way (the TCP "
+        "handshake to the relay is local, so a new connection pays the TLS round trip(s) but not the TCP one: "
+        "this favours the contenders that open a connection per request). "
+        f"Load: {meta['workers']} keep-alive connections to nginx, closed loop, {meta['n']} requests per "
+        f"measurement after {meta['warmup']} unmeasured ones; {meta['runs']} runs, interleaved, the contender "
+        "order rotating; median (min–max) over the runs, ratios taken run by run. **Client CPU** = run time of "
+        "the pool's worker processes (`/proc/<pid>/schedstat`, i.e. utime + stime in ns) over the loop ÷ "
+        "requests: it includes php-fpm's own cost per request (the empty page's row), not nginx's, the "
+        "relay's or the gateway's.")
+    md.append("")
+    md.append("| call | contender | requests/s | p50 ms | p99 ms | client CPU µs / request |")
+    md.append("|---|---|---:|---:|---:|---:|")
+    f1 = lambda v: f"{v:.1f}"  # noqa: E731
+    f0 = lambda v: f"{v:.0f}"  # noqa: E731
+    for call in FPM_CALLS:
+        for w, label in FPM_WHO:
+            if (w, call) not in rows:
+                continue
+            md.append(f"| {SHORT[call]} | {label} | {spread(vals(w, call, 'rps'), f1)} "
+                      f"| {spread(vals(w, call, 'p50_ms'), f1)} | {spread(vals(w, call, 'p99_ms'), f1)} "
+                      f"| {spread(vals(w, call, 'cpu_us'), f0)} |")
+    md += ["", "Ratios (run by run; \"net\" = minus the empty page's CPU, the call's own cost):", "",
+           "| call | p50: peer ÷ cache on | CPU: peer ÷ cache on | net CPU: peer ÷ cache on "
+           "| requests/s: cache on ÷ peer | p50: cache off ÷ on | CPU: cache off ÷ on |",
+           "|---|---:|---:|---:|---:|---:|---:|"]
+    R = {}
+    for call in FPM_CALLS:
+        R[call] = {
+            "p50": per_run(call, lambda r: ratio(r["peer"]["p50_ms"], r["ct_on"]["p50_ms"])),
+            "cpu": per_run(call, lambda r: ratio(r["peer"]["cpu_us"], r["ct_on"]["cpu_us"])),
+            "net": per_run(call, lambda r: ratio(net(r, "peer"), net(r, "ct_on"))),
+            "rps": per_run(call, lambda r: ratio(r["ct_on"]["rps"], r["peer"]["rps"])),
+            "p50off": per_run(call, lambda r: ratio(r["ct_off"]["p50_ms"], r["ct_on"]["p50_ms"])),
+            "cpuoff": per_run(call, lambda r: ratio(r["ct_off"]["cpu_us"], r["ct_on"]["cpu_us"])),
+            # a second client built in the request and its call, against a second call on the first client
+            "build": per_run(call, lambda r: ratio(r["ct_on_2c"]["cpu_us"] - r["ct_on"]["cpu_us"],
+                                                   r["ct_on_x2"]["cpu_us"] - r["ct_on"]["cpu_us"])),
+            "first": per_run(call, lambda r: net(r, "ct_on")),
+            "fresh": per_run(call, lambda r: r["ct_on_2c"]["cpu_us"] - r["ct_on"]["cpu_us"]),
+            "reused": per_run(call, lambda r: r["ct_on_x2"]["cpu_us"] - r["ct_on"]["cpu_us"]),
+        }
+        x = R[call]
+        md.append(f"| {SHORT[call]} | {spread(x['p50'], fmt_x)} | {spread(x['cpu'], fmt_x)} "
+                  f"| {spread(x['net'], fmt_x)} | {spread(x['rps'], fmt_x)} | {spread(x['p50off'], fmt_x)} "
+                  f"| {spread(x['cpuoff'], fmt_x)} |")
+    md += ["", "Per-request client construction against a reused client (cache on). PHP frees every object "
+           "at the end of a request, so a client cannot be kept across requests; instead the page makes a second "
+           "call in the same request, either on the same client (`ct_on_x2`) or on a second client built after "
+           "the first was freed, as the next request would (`ct_on_2c`). A call on a reused client costs "
+           "`ct_on_x2 − ct_on`; a client built per request plus its call costs `ct_on_2c − ct_on`. Goal: their "
+           "ratio ≤ 1.2. Both are second calls of a warm request; the first call of a request costs more "
+           "(`ct_on − empty`, shown for reference: the worker slept for the whole round trip of the previous "
+           "request while nginx, the relay and the other worker ran, so its caches are cold).", "",
+           "| call | client built + 1 call, µs (ct_on_2c − ct_on) | 1 call on a reused client, µs "
+           "(ct_on_x2 − ct_on) | **ratio** | first call of a request, µs (ct_on − empty) |",
+           "|---|---:|---:|---:|---:|"]
+    for call in FPM_CALLS:
+        x = R[call]
+        md.append(f"| {SHORT[call]} | {spread(x['fresh'], f0)} | {spread(x['reused'], f0)} "
+                  f"| **{spread(x['build'], fmt_x)}** | {spread(x['first'], f0)} |")
+    md += ["", "Goals (issue 17; CPU ratios on the whole worker CPU, the net ratio in brackets):", "",
+           "| goal | call | target | measured: median (min–max) | verdict |", "|---|---|---|---:|---|"]
+
+    def verdict(v, ok):
+        if not v:
+            return "not measured"
+        out = "met" if ok(med(v)) else "**missed**"
+        if ok(min(v)) != ok(max(v)):
+            out += " (spread straddles the goal)"
+        return out
+
+    for call in FPM_CALLS:
+        x = R[call]
+        if call not in RSA_CALLS:
+            md.append(f"| p50: peer ÷ cardtoken | {SHORT[call]} | ≥ 2 | {spread(x['p50'], fmt_x)} "
+                      f"| {verdict(x['p50'], lambda m: m >= 2)} |")
+        g = 2 if call in RSA_CALLS else 5
+        md.append(f"| CPU: peer ÷ cardtoken | {SHORT[call]} | ≥ {g} | {spread(x['cpu'], fmt_x)} "
+                  f"(net {spread(x['net'], fmt_x)}) | {verdict(x['cpu'], lambda m, g=g: m >= g)} |")
+    for call in FPM_CALLS:
+        x = R[call]
+        md.append(f"| built per request ÷ reused | {SHORT[call]} | ≤ 1.2 | {spread(x['build'], fmt_x)} "
+                  f"| {verdict(x['build'], lambda m: m <= 1.2)} |")
+    md += ["", "Checks before timing:", "", "```"] + [r["line"] for r in checks] + ["```", ""]
+    return md
+
+
+def fpm_main(raw, out_md):
+    md = "\n".join(fpm_section(load(raw)))
+    old = ""
+    if os.path.exists(out_md):
+        with open(out_md, encoding="utf-8") as f:
+            old = f.read()
+    i = old.find(FPM_HEAD)
+    if i >= 0:
+        j = old.find("\n## ", i + len(FPM_HEAD))
+        text = old[:i] + md + ("\n" + old[j + 1:] if j >= 0 else "")
+    else:
+        text = old.rstrip("\n") + "\n\n" + md
+    with open(out_md, "w", encoding="utf-8") as f:
+        f.write(text.rstrip("\n") + "\n")
+    print(md)
+    print(f"Written: {out_md}")
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["fpm"]:
+        fpm_main(sys.argv[2], sys.argv[3])
+    else:
+        main()

@@ -3,7 +3,7 @@
 # peers, on a real local keep-alive HTTPS server, in one go. Writes
 # bench/results.md (machine, versions, date, tables) and prints the tables.
 #
-#   bench/run.sh            everything (about 10 minutes on 2 cores)
+#   bench/run.sh            everything (about 20 minutes on 2 cores, 8 of them php-fpm)
 #
 # Environment:
 #   BENCH_RUNS=5          runs per measurement (median and min–max over them)
@@ -11,6 +11,9 @@
 #   BENCH_PROFILE=1       0 skips the callgrind instruction counts
 #   BENCH_MEMORY=1        0 skips the RSS runs
 #   BENCH_PER_REQUEST=1   0 skips the per-request (cache on/off) Python run
+#   BENCH_FPM=1           0 skips the php-fpm per-request run (bench/fpm_load.py)
+#   BENCH_ONLY=           fpm: only the php-fpm run, its section replaced in
+#                         BENCH_OUT (the other sections kept as they are)
 #   BENCH_OUT=bench/results.md
 #
 # Work files go to build/bench/ (fixtures, keys, certificates, nginx.conf,
@@ -26,6 +29,10 @@ RAW=$ROOT/bench/results-raw
 OUT=${BENCH_OUT:-$ROOT/bench/results.md}
 export BENCH_RUNS=${BENCH_RUNS:-5} BENCH_SCALE=${BENCH_SCALE:-1.0}
 START=$(date +%s)
+ONLY=${BENCH_ONLY:-}
+[ -z "$ONLY" ] || [ "$ONLY" = fpm ] || { echo "bench: BENCH_ONLY must be empty or fpm" >&2; exit 2; }
+FPM=${BENCH_FPM:-1}
+[ "$ONLY" = fpm ] && FPM=1
 
 say() { printf 'bench: %s\n' "$*"; }
 die() { printf 'bench: error: %s\n' "$*" >&2; exit 1; }
@@ -51,12 +58,22 @@ fi
 command -v valgrind >/dev/null || [ "${BENCH_PROFILE:-1}" = 0 ] || apt_install valgrind
 PHP_MODULES=$(php -m 2>/dev/null || true)
 grep -qx curl <<<"$PHP_MODULES" || apt_install php-curl
+if [ "$FPM" != 0 ]; then
+    PHP_FPM=$(command -v php-fpm8.2 || true)
+    [ -z "$PHP_FPM" ] && [ -x /usr/sbin/php-fpm8.2 ] && PHP_FPM=/usr/sbin/php-fpm8.2
+    if [ -z "$PHP_FPM" ]; then
+        apt_install php8.2-fpm
+        PHP_FPM=/usr/sbin/php-fpm8.2
+    fi
+    export BENCH_PHP_FPM=$PHP_FPM
+fi
 for m in requests cryptography; do
     "$PY" -c "import $m" 2>/dev/null || "$PY" -m pip install -q --disable-pip-version-check "$m"
 done
 
 # ---- build ---------------------------------------------------------------
 mkdir -p "$WORK/bin" "$RAW"
+if [ "$ONLY" != fpm ]; then
 say "building the C core, the limit program and the C-core client"
 make -s core
 # the core's flags (core/build.mk)
@@ -71,6 +88,7 @@ rm -rf "$WORK/pylib"
 "$PY" -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation \
     --target "$WORK/pylib" . >"$WORK/pip.log" 2>&1 || { tail -n 30 "$WORK/pip.log" >&2; die "pip install failed"; }
 PYTHONPATH="$WORK/pylib" "$PY" -c 'import cardtoken' || die "the Python extension does not import"
+fi
 
 say "building the PHP extension (php/build.sh build)"
 php/build.sh build >"$WORK/php-build.log" 2>&1 || { tail -n 30 "$WORK/php-build.log" >&2; die "php/build.sh build failed"; }
@@ -124,6 +142,7 @@ say "nginx $NGINX_PID serving https://127.0.0.1:$PORT"
 # ---- check, measure, report ---------------------------------------------------
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RAWF=$RAW/$STAMP.jsonl
+if [ "$ONLY" != fpm ]; then
 "$PY" bench/driver.py contenders "$WORK/contenders.json"
 "$PY" bench/driver.py meta "$RAW/$STAMP.meta.json"
 say "checking that every contender does the same four calls correctly"
@@ -144,10 +163,21 @@ if [ "${BENCH_PROFILE:-1}" != 0 ]; then
     rm -rf "$RAW/callgrind"
     run "$PY" bench/driver.py instructions "$WORK/contenders.json" "$FX/fixtures.json" "$RAWF"
 fi
+fi  # not BENCH_ONLY=fpm
+# php-fpm (issue 17): nginx + php8.2-fpm (2 static workers per pool), a
+# client built per request, one call, 20 ms round trip through the relay to
+# the nginx gateway above; cache on, off, the PHP peer (BENCH_FPM=0 skips it).
+if [ "$FPM" != 0 ]; then
+    say "php-fpm: a client per request, 20 ms round trip, cache on / off / PHP peer ($BENCH_RUNS runs)"
+    run "$PY" bench/fpm_load.py "$FX" "$PHP_EXT" "$RAW/$STAMP.fpm.jsonl" >"$RAW/$STAMP.fpm.log" ||
+        { tail -n 40 "$RAW/$STAMP.fpm.log"; die "the php-fpm run failed"; }
+    grep -c ': ok$' "$RAW/$STAMP.fpm.log" | xargs printf 'bench: %s php-fpm checks passed\n'
+fi
 stop_server
 grep -q '\[emerg\]\|\[alert\]\|\[crit\]' "$FX/nginx-error.log" 2>/dev/null && {
     say "nginx reported errors:"; cat "$FX/nginx-error.log"; }
 
+if [ "$ONLY" != fpm ]; then
 "$PY" bench/report.py "$RAW/$STAMP.meta.json" "$RAWF" "$RAW/$STAMP.check.log" "$OUT"
 
 # asyncio (issue 18): 1,000 calls in flight against an emulator answering
@@ -163,4 +193,9 @@ if [ "${BENCH_PER_REQUEST:-1}" != 0 ]; then
     say "per request: Python, a client per call, 20 ms round trip, cache on vs off"
     PYTHONPATH="$WORK/pylib" run "$VPY" bench/py_per_request.py 200 0.01 "$OUT"
 fi
+fi  # not BENCH_ONLY=fpm
+if [ "$FPM" != 0 ]; then
+    "$PY" bench/report.py fpm "$RAW/$STAMP.fpm.jsonl" "$OUT" | sed -n '/^Goals/,/^Checks/p'
+fi
+[ "$ONLY" = fpm ] && RAWF=$RAW/$STAMP.fpm.jsonl
 say "done in $(( $(date +%s) - START )) s; raw data in ${RAWF#$ROOT/}"

@@ -3,7 +3,8 @@
 #include "cachecfg.h"
 
 /* Off unless turned on: the PHP extension turns it on at MINIT (ini
- * cardtoken.persistent, default On); Python and C programs opt in. */
+ * cardtoken.persistent, default On), the Python module at import (off with
+ * configure_cache(persistent=False)); C programs opt in. */
 static int ct_cfg_persistent = 0;
 static long ct_cfg_max_connections = 16;
 static long ct_cfg_idle_timeout = 50;

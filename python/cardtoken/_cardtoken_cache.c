@@ -67,13 +67,23 @@ static PyMethodDef cache_functions[] = {
      METH_VARARGS | METH_KEYWORDS,
      "configure_cache(*, persistent=None, max_connections=None, "
      "idle_timeout=None) -> dict\n--\n\n"
-     "Sets the process-wide connection and key cache (None: unchanged) and "
-     "returns its settings with the number of cached endpoints and keys; "
-     "persistent=False also frees what is cached."},
+     "Sets the process-wide connection and key cache (None: unchanged; on "
+     "from the import) and returns its settings with the number of cached "
+     "endpoints and keys; persistent=False also frees what is cached."},
     {NULL, NULL, 0, NULL},
 };
 
+/* The cache is on by default, as PHP's cardtoken.persistent: a Django view
+ * or a Lambda handler that builds a client per request reuses the previous
+ * one's connection and parsed key. configure_cache(persistent=False) turns it
+ * off for the process, the client option persistent=False for one client. */
 int cache_functions_add(PyObject *m)
 {
+    ct_error e;
+    memset(&e, 0, sizeof(e));
+    if (ct_cache_configure(1, -1, -1, &e) != CT_OK) {
+        PyErr_SetString(PyExc_RuntimeError, "cardtoken: cannot set the cache");
+        return -1;
+    }
     return PyModule_AddFunctions(m, cache_functions);
 }

@@ -94,7 +94,9 @@ def cardtoken_records(caplog, gw=None):
 
 @pytest.mark.parametrize("gw", sorted(SEED))
 def test_debug_one_line_per_attempt_and_per_call(sandbox, debug_log, gw):
-    with client_for(sandbox, gw) as c:
+    # persistent=False: the first call on a connection of its own (not one
+    # a client of an earlier test left in the process-wide cache)
+    with client_for(sandbox, gw, persistent=False) as c:
         call_seed(c, gw)
         call_seed(c, gw)  # the second one on the reused connection
     recs = cardtoken_records(debug_log, gw)
@@ -156,7 +158,8 @@ def test_per_gateway_child_logger(sandbox, caplog):
 
 def test_on_call_sees_each_attempt_and_the_call(sandbox):
     seen = []
-    with client_for(sandbox, "worldfirst", on_call=seen.append) as c:
+    # persistent=False: a new connection, so connect and tls are timed
+    with client_for(sandbox, "worldfirst", on_call=seen.append, persistent=False) as c:
         call_seed(c, "worldfirst")
     assert [r.kind for r in seen] == ["attempt", "call"]
     for r in seen:
