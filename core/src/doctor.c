@@ -11,6 +11,7 @@
 #include "kv.h"
 #include "keys.h"
 #include "mem.h"
+#include "raw.h"
 #include "registry.h"
 #include "request.h"
 #include "transport.h"
@@ -183,8 +184,9 @@ static int dr_pair(EVP_PKEY *priv, EVP_PKEY *pub)
     return ok;
 }
 
-/* The key version the gateway accepts: PayerMax "1" only; WorldFirst's
- * documented one is "2" (the Alipay SDKs' default "1" is refused). */
+/* The key version the gateway accepts: PayerMax "1" only (seeds/001:
+ * "Current value: 1"); WorldFirst's examples use "2" and the version is the
+ * merchant's (PROTOCOLS.md): another number is a warning, not an error. */
 static void dr_key_version(dr_report *d, ct_gateway gw,
                            const ct_doctor_option *v)
 {
@@ -210,13 +212,11 @@ static void dr_key_version(dr_report *d, ct_gateway gw,
     got[n] = '\0';
     if (strcmp(got, want) == 0)
         dr_add(d, "ok", "key_version_ok", "key_version", "key_version %s", got);
-    else if (gw == CT_GW_PAYERMAX || strcmp(got, "1") == 0)
+    else if (gw == CT_GW_PAYERMAX)
         dr_add(d, "error", "key_version_wrong", "key_version",
-               "key_version %s is not one %s accepts (%s)%s", got,
-               gw == CT_GW_PAYERMAX ? "PayerMax" : "WorldFirst",
-               gw == CT_GW_PAYERMAX ? "\"1\", the only signature version"
-                                    : "its RSA256 keys are version \"2\"",
-               gw == CT_GW_PAYERMAX ? "" : "; 1 is the Alipay SDKs' default");
+               "key_version %s is not one PayerMax accepts (\"1\", the only "
+               "signature version)",
+               got);
     else
         dr_add(d, "warn", "key_version_unusual", "key_version",
                "key_version %s is not WorldFirst's documented \"2\": it must "
@@ -242,6 +242,10 @@ static void dr_rsa(dr_report *d, const ct_gateway_desc *gd,
             dr_add(d, "ok", "key_pair_ok", CT_DOCTOR_MERCHANT_PUBLIC_KEY,
                    "private_key and merchant_public_key are a key pair (a "
                    "probe signed with one verifies with the other)");
+        else if (pair == -1)
+            dr_add(d, "error", "key_pair_error", CT_DOCTOR_MERCHANT_PUBLIC_KEY,
+                   "the key pair could not be checked: OpenSSL failed to "
+                   "sign or verify the probe (out of memory?)");
         else
             dr_add(d, "error", "key_pair_mismatch",
                    CT_DOCTOR_MERCHANT_PUBLIC_KEY,
@@ -316,6 +320,8 @@ static void dr_clock(dr_report *d, ct_client *c)
     curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, NULL);
     curl_easy_setopt(h, CURLOPT_URL, url);
     curl_easy_setopt(h, CURLOPT_NOBODY, 1L);
+    /* a proxy's CONNECT answer has a Date of its own: only the gateway's */
+    curl_easy_setopt(h, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, dr_on_header);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, (void *)date);
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, dr_on_body);
@@ -520,70 +526,162 @@ static int dr_whole(const char *s, size_t len, size_t i, size_t n)
            (i + n == len || strchr("&\"\\", s[i + n]) != NULL);
 }
 
-/* 1 when s is 12 to 19 digits (a card number: masked to 6 + 4). */
-static int dr_is_pan(const char *s)
+/* 1 when s[0..n) is 12 to 19 digits (a card number: masked to 6 + 4). */
+static int dr_is_pan(const char *s, size_t n)
 {
-    size_t n = strlen(s), i;
+    size_t i;
     for (i = 0; i < n; i++)
         if (s[i] < '0' || s[i] > '9')
             return 0;
     return n >= 12 && n <= 19;
 }
 
-/* The printable form of what req signed: every card number the request
- * holds (its own, a secret argument of 12 to 19 digits) as its first six and
- * last four digits wherever it occurs; every other secret value (CVV, token,
- * secret argument) as "***" where it is a whole value; the secret tail as
- * <name>. Not the generic card rule: merchant and app ids are often
- * Luhn-valid digit runs, and the point is a byte-for-byte comparison.
- * *masked: 1 when card data was replaced (the secret always is). */
+/* The values to mask in a signed string, each as it appears there: the
+ * raw bytes and, when different, the JSON-escaped form (PayerMax and
+ * WorldFirst sign JSON). Copies, wiped when freed. */
+typedef struct {
+    struct {
+        char *s;
+        size_t n;
+        int pan;
+    } v[4 * CT_MAX_SIGN_WORDS + 8];
+    size_t n;
+    int failed;
+} dr_words;
+
+static void dr_words_add1(dr_words *w, const char *s, size_t n, int pan)
+{
+    size_t i;
+    if (n == 0)
+        return;
+    for (i = 0; i < w->n; i++)
+        if (w->v[i].n == n && memcmp(w->v[i].s, s, n) == 0)
+            return;
+    if (w->n == CT_ARRAY_LEN(w->v) ||
+        (w->v[w->n].s = ct_strndup(s, n)) == NULL) {
+        w->failed = 1;
+        return;
+    }
+    w->v[w->n].n = n;
+    w->v[w->n++].pan = pan && n >= 10;
+}
+
+static void dr_words_add(dr_words *w, const char *s, size_t n, int pan)
+{
+    ct_buf e;
+    dr_words_add1(w, s, n, pan || dr_is_pan(s, n));
+    ct_buf_init(&e);
+    ct_json_put_str(&e, s, n, 0);
+    if (!ct_buf_ok(&e))
+        w->failed = 1;
+    else if (e.len >= 2 && (e.len - 2 != n || memcmp(e.data + 1, s, n) != 0))
+        dr_words_add1(w, e.data + 1, e.len - 2, pan || dr_is_pan(s, n));
+    ct_buf_free(&e);
+}
+
+static void dr_words_free(dr_words *w)
+{
+    size_t i;
+    for (i = 0; i < w->n; i++)
+        ct_free_secret(w->v[i].s, w->v[i].n + 1);
+    w->n = 0;
+}
+
+/* The values of the members of v that the raw rule names as credentials or
+ * card numbers (everything inside a credential is one), at any depth. */
+static void dr_words_json(dr_words *w, const json_t *v, int kind)
+{
+    char digits[48];
+    const char *key;
+    json_t *m;
+    size_t i;
+
+    switch (json_typeof(v)) {
+    case JSON_OBJECT:
+        json_object_foreach((json_t *)v, key, m) dr_words_json(
+            w, m, kind == CT_RAW_SECRET ? kind : ct_raw_kind(key));
+        break;
+    case JSON_ARRAY:
+        for (i = 0; i < json_array_size(v); i++)
+            dr_words_json(w, json_array_get(v, i), kind);
+        break;
+    case JSON_STRING:
+        if (kind != CT_RAW_PLAIN)
+            dr_words_add(w, json_string_value(v), json_string_length(v),
+                         kind == CT_RAW_CARD);
+        break;
+    case JSON_INTEGER:
+        if (kind != CT_RAW_PLAIN) {
+            snprintf(digits, sizeof digits, "%" JSON_INTEGER_FORMAT,
+                     json_integer_value(v));
+            dr_words_add(w, digits, strlen(digits), kind == CT_RAW_CARD);
+        }
+        break;
+    default: break;
+    }
+}
+
+/* The printable form of what req signed: every card number (the request's
+ * own, a secret argument of 12 to 19 digits, a member named as one) as its
+ * first six and last four digits wherever it occurs; every other secret
+ * value (CVV, token, secret argument at any depth, a member the raw rule
+ * names as a credential: cavv, xid, ...) as "***" where it is a whole
+ * value, in its raw or JSON-escaped form; the secret tail as <name>. Not
+ * the generic card rule: merchant and app ids are often Luhn-valid digit
+ * runs, and the point is a byte-for-byte comparison.
+ * *masked: 1 when card data or a credential was replaced (the secret tail
+ * always is). */
 static ct_err dr_printable(const ct_request *req, ct_buf *out, int *masked,
                            ct_error *err)
 {
     const char *s = req->sign_input.data;
     size_t n = req->sign_input.len - req->sign_secret_tail, i = 0, k, w;
-    const char *pan[1 + CT_MAX_SIGN_WORDS], *word[2 + CT_MAX_SIGN_WORDS];
-    size_t npan = 0, nword = 0;
+    dr_words *words = ct_calloc(1, sizeof *words);
+    const char *brace = s ? memchr(s, '{', n) : NULL;
+    json_t *root = NULL;
 
     *masked = 0;
-    if (req->pan != NULL && strlen(req->pan) >= 10)
-        pan[npan++] = req->pan;
+    if (words == NULL)
+        return ct_fail_nomem(err);
+    if (req->pan != NULL)
+        dr_words_add(words, req->pan, strlen(req->pan), 1);
     if (req->cvv != NULL)
-        word[nword++] = req->cvv;
+        dr_words_add(words, req->cvv, strlen(req->cvv), 0);
     if (req->token != NULL)
-        word[nword++] = req->token;
-    for (w = 0; w < req->nsign_words; w++) {
-        if (dr_is_pan(req->sign_words[w]))
-            pan[npan++] = req->sign_words[w];
-        else
-            word[nword++] = req->sign_words[w];
+        dr_words_add(words, req->token, strlen(req->token), 0);
+    for (w = 0; w < req->nsign_words; w++)
+        dr_words_add(words, req->sign_words[w], strlen(req->sign_words[w]), 0);
+    if (brace != NULL &&
+        ct_json_parse(brace, n - (size_t)(brace - s), &root, NULL) == CT_OK) {
+        dr_words_json(words, root, CT_RAW_PLAIN);
+        json_decref(root);
     }
-    while (i < n) {
+    while (!words->failed && i < n) {
         int hit = 0;
-        for (w = 0; w < npan && !hit; w++) {
-            size_t pl = strlen(pan[w]);
-            if (i + pl <= n && memcmp(s + i, pan[w], pl) == 0) {
-                for (k = 0; k < pl; k++)
-                    ct_buf_putc(out, (k < 6 || k + 4 >= pl) ? s[i + k] : '*');
-                i += pl;
-                hit = *masked = 1;
-            }
-        }
-        for (w = 0; w < nword && !hit; w++) {
-            size_t wl = strlen(word[w]);
-            if (wl && i + wl <= n && memcmp(s + i, word[w], wl) == 0 &&
-                dr_whole(s, n, i, wl)) {
+        for (w = 0; w < words->n && !hit; w++) {
+            size_t wl = words->v[w].n;
+            if (i + wl > n || memcmp(s + i, words->v[w].s, wl) != 0)
+                continue;
+            if (words->v[w].pan) {
+                for (k = 0; k < wl; k++)
+                    ct_buf_putc(out, (k < 6 || k + 4 >= wl) ? s[i + k] : '*');
+            } else if (dr_whole(s, n, i, wl)) {
                 ct_buf_puts(out, "***");
-                i += wl;
-                hit = *masked = 1;
+            } else {
+                continue;
             }
+            i += wl;
+            hit = *masked = 1;
         }
         if (!hit)
             ct_buf_putc(out, s[i++]);
     }
     if (req->sign_secret_tail > 0)
         ct_buf_printf(out, "<%s>", req->sign_secret_name);
-    if (!ct_buf_ok(out))
+    k = words->failed;
+    dr_words_free(words);
+    ct_free_secret(words, sizeof *words);
+    if (k || !ct_buf_ok(out))
         return ct_fail_nomem(err);
     return CT_OK;
 }
@@ -644,8 +742,18 @@ ct_err ct_request_explain(const ct_client *client, const ct_request *req,
         ct_buf_printf(&res, "\"<%s>\"", req->sign_secret_name);
     else
         ct_buf_puts(&res, "null");
-    ct_json_put_member(&res, 1, "signature", req->signature,
-                       strlen(req->signature));
+    /* A signature over card data lets whoever holds the public key (RSA)
+     * or the secret (MD5/HMAC) test guesses of the masked digits offline:
+     * it is withheld; the request itself still carries it. */
+    if (masked)
+        ct_buf_puts(&res, ",\"signature\":null,\"signature_withheld\":"
+                          "\"the signed string holds card data or a "
+                          "credential: a signature over it would let whoever "
+                          "holds the key test guesses of the masked values; "
+                          "compare the string\"");
+    else
+        ct_json_put_member(&res, 1, "signature", req->signature,
+                           strlen(req->signature));
     ct_buf_puts(&res, "}");
     if (rc == CT_OK && !ct_buf_ok(&res))
         rc = ct_fail_nomem(err);

@@ -39,8 +39,6 @@ static const char *const ct_raw_secret_keys[] = {
 static const char *const ct_raw_card_keys[] = {
     "cardno", "cardnumber", "pan", "cardidentifierno", "primaryaccountnumber"};
 
-enum { CT_RAW_PLAIN, CT_RAW_CARD, CT_RAW_SECRET };
-
 static int ct_raw_key_in(const char *key, const char *const *set, size_t n)
 {
     char folded[32];
@@ -59,8 +57,7 @@ static int ct_raw_key_in(const char *key, const char *const *set, size_t n)
     return 0;
 }
 
-/* How the values of member `key` are written. */
-static int ct_raw_kind(const char *key)
+int ct_raw_kind(const char *key)
 {
     if (ct_raw_key_in(key, ct_raw_secret_keys,
                       CT_ARRAY_LEN(ct_raw_secret_keys)))

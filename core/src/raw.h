@@ -10,6 +10,13 @@
  * its records carry the whole response. */
 #define CT_RAW_NAME "raw"
 
+/* What the values of a member named `key` are, by the raw rule's names
+ * (compared without regard to case, '_' or '-'): CT_RAW_SECRET for a
+ * credential (token, CVV, cavv, ...), CT_RAW_CARD for a card number,
+ * CT_RAW_PLAIN otherwise. */
+enum { CT_RAW_PLAIN, CT_RAW_CARD, CT_RAW_SECRET };
+int ct_raw_kind(const char *key);
+
 /* new (*out, wiped on free by the caller with ct_free_secret(*out,
  * *len + 1)): obj as compact JSON text, card numbers and credentials
  * masked. */

@@ -6,8 +6,12 @@
 FILE is a JSON object of the client's options (the constructor's names) plus
 the doctor-only merchant_public_key; a value "@PATH" is read from PATH
 (relative to FILE's directory), so keys may stay in their PEM files. --args
-is the operation's arguments as a JSON object, or @PATH of a file holding
-one. Exit status: 0 fine, 1 errors found (doctor) or the request could not be
+is the operation's arguments as a JSON object, @PATH of a file holding one,
+or - to read it from standard input (card data never inline: the command
+line is visible to other users and kept in shell history). When the signed
+string holds card data or a credential, it is printed masked and the
+signature is withheld (it would let anyone with the public key or the secret
+test guesses of the masked digits). Exit status: 0 fine, 1 errors found (doctor) or the request could not be
 built (sign), 2 bad usage. Nothing printed holds a key, a secret or a card
 number beyond its first six and last four digits.
 """
@@ -68,8 +72,23 @@ def _print_sign(info: dict[str, Any]) -> None:
     print("-----")
     print(info["signed"])
     print("-----")
-    print("signature (sent in %s):" % info["sent_in"])
-    print(info["signature"])
+    if info["signature"] is None:
+        print("signature: withheld (%s)" % info["signature_withheld"])
+    else:
+        print("signature (sent in %s):" % info["sent_in"])
+        print(info["signature"])
+
+
+def _holds_card_data(value: Any, key: str = "") -> bool:
+    """Card numbers (12 to 19 digits) or a CVV among inline arguments."""
+    if isinstance(value, dict):
+        return any(_holds_card_data(v, str(k)) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_holds_card_data(v, key) for v in value)
+    text = str(value).replace(" ", "").replace("-", "")
+    return (text.isdigit() and 12 <= len(text) <= 19) or (
+        key.lower() in ("cvv", "cvc", "security_code", "cvv2") and bool(text)
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -89,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if name == "sign":
             s.add_argument("--op", required=True, help="operation name, e.g. get_card_token")
-            s.add_argument("--args", required=True, metavar="JSON", help="the arguments (JSON object or @FILE)")
+            s.add_argument("--args", required=True, metavar="JSON", help="the arguments: a JSON object, @FILE, or - for standard input (card data: never inline)")
     ns = p.parse_args(argv)
     config = _load_json(_read(ns.config, "config file"), "the config file")
     base_dir = os.path.dirname(os.path.abspath(ns.config))
@@ -101,8 +120,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             else:
                 _print_doctor(report)
             return 0 if report["ok"] else 1
-        args_text = _read(ns.args[1:], "arguments file") if ns.args.startswith("@") else ns.args
-        info = explain_signature(ns.gateway, config, ns.op, _load_json(args_text, "--args"), base_dir=base_dir)
+        if ns.args == "-":
+            args = _load_json(sys.stdin.read(), "the arguments on standard input")
+        elif ns.args.startswith("@"):
+            args = _load_json(_read(ns.args[1:], "arguments file"), "the arguments file")
+        else:
+            args = _load_json(ns.args, "--args")
+            if _holds_card_data(args):
+                print(
+                    "cardtoken: warning: card data on the command line is visible to other users (ps) and "
+                    "kept in shell history; give it with --args @FILE or --args - (standard input)",
+                    file=sys.stderr,
+                )
+        info = explain_signature(ns.gateway, config, ns.op, args, base_dir=base_dir)
     except (Error, ValueError, TypeError) as exc:
         # cardtoken's messages never hold card data, keys or secrets.
         print("cardtoken: %s: %s" % (type(exc).__name__, exc), file=sys.stderr)

@@ -39,7 +39,8 @@ def _read_value(name: str, value: Any, base_dir: str | None) -> Any:
             with open(path, encoding="utf-8") as f:
                 return f.read()
         except OSError as exc:
-            raise ValueError("option %s: cannot read %s (%s)" % (name, value[1:], exc.strerror)) from None
+            # the value is not echoed: a secret mistyped with a leading @ would be
+            raise ValueError("option %s: cannot read the file its @ value names (%s)" % (name, exc.strerror)) from None
     return value
 
 

@@ -175,10 +175,12 @@ static void explained(void)
              "9645&cardholder_name=APRO&expiration_month=12&expiration_year="
              "2030&merchant_no=102320170519&security_code=***&key=<app_key>\","
              "\"masked\":true,\"secret_shown_as\":\"<app_key>\",\"signature\":"
-             "\"%s\"",
-             hex);
+             "null,\"signature_withheld\":");
     EXPECT(pg && strstr(pg, want), "pagsmile: %s", pg ? pg : "NULL");
-    EXPECT(pg && !strstr(pg, "4929061837529645") && !strstr(pg, "7306") &&
+    /* the MD5 over the card data is withheld: it would let the key's holder
+     * test guesses of the masked digits */
+    EXPECT(pg && !strstr(pg, hex) && !strstr(pg, "4929061837529645") &&
+               !strstr(pg, "7306") &&
                !strstr(pg, "SecretCanary"),
            "pagsmile explain leaks");
     ct_free_string(yb);

@@ -69,11 +69,12 @@ def secret_config(gw, **over):
     return cfg
 
 
-def run_cli(tmp_path, *argv, config=None):
+def run_cli(tmp_path, *argv, config=None, stdin=None):
     path = tmp_path / "config.json"
     path.write_text(json.dumps(config), encoding="utf-8")
     p = subprocess.run(
         [sys.executable, "-m", "cardtoken", argv[0], "--config", str(path), *argv[1:]],
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=60,
@@ -103,12 +104,30 @@ def assert_no_secrets(text, config):
 # keep their first six and last four digits, the others become ***).
 PAN_KEYS = {"card_number", "card_identifier_no"}
 WORD_KEYS = {"security_code", "cvv", "token", "payment_token_object", "payment_token_id", "auth_code",
-             "refresh_token"}
+             "refresh_token", "cavv", "xid", "authentication_value"}
+# The member names README's raw rule treats as credentials / card numbers
+# (case, "_" and "-" ignored), applied to the JSON a gateway signs.
+JSON_WORD_NAMES = {"token", "paymenttoken", "paymenttokenid", "paymenttokenobject", "accesstoken", "refreshtoken",
+                   "authcode", "authorizationcode", "cvv", "cvv2", "cvc", "cvc2", "securitycode", "cardcvv",
+                   "password", "secret", "cavv", "xid", "authenticationvalue"}
+JSON_PAN_NAMES = {"cardno", "cardnumber", "pan", "cardidentifierno", "primaryaccountnumber"}
 
 
-def sensitive_values(args):
-    """(card numbers, CVVs and tokens) among the arguments, at any depth."""
+def _fold(name):
+    return name.replace("_", "").replace("-", "").lower()
+
+
+def sensitive_values(args, sts=""):
+    """(card numbers, CVVs/tokens/credentials) among the arguments and the
+    JSON members of the signed string, at any depth, each in its raw and
+    its JSON-escaped form."""
     pans, words = set(), set()
+
+    def add(into, v):
+        v = str(v)
+        if v:
+            into.add(v)
+            into.add(json.dumps(v, ensure_ascii=False)[1:-1])
 
     def walk(v, k=None):
         if isinstance(v, dict):
@@ -118,11 +137,27 @@ def sensitive_values(args):
             for x in v:
                 walk(x, k)
         elif isinstance(v, str) and k in PAN_KEYS:
-            pans.add(v)
+            add(pans, v)
         elif isinstance(v, str) and k in WORD_KEYS and v:
-            words.add(v)
+            add(words, v)
+
+    def walk_json(v, kind=None):
+        if isinstance(v, dict):
+            for kk, vv in v.items():
+                walk_json(vv, kind if kind == "word" else
+                          "word" if _fold(kk) in JSON_WORD_NAMES else "pan" if _fold(kk) in JSON_PAN_NAMES else None)
+        elif isinstance(v, list):
+            for x in v:
+                walk_json(x, kind)
+        elif isinstance(v, (str, int)) and not isinstance(v, bool) and kind:
+            add(pans if kind == "pan" and len(str(v)) >= 10 else words, v)
 
     walk(args)
+    if "{" in sts:
+        try:
+            walk_json(json.loads(sts[sts.index("{"):]))
+        except ValueError:
+            pass
     return pans, words
 
 
@@ -134,12 +169,12 @@ def expected_printable(gw, op, sts, cfg, args):
         tail = "&key=" + cfg["app_key"]
         assert out.endswith(tail)
         out = out[: -len(tail)]
-    pans, words = sensitive_values(args)
-    for pan in pans:
+    pans, words = sensitive_values(args, out)
+    for pan in sorted(pans, key=len, reverse=True):
         if pan in out:
             out = out.replace(pan, pan[:6] + "*" * (len(pan) - 10) + pan[-4:])
             masked = True
-    for word in words:
+    for word in sorted(words, key=len, reverse=True):
         for before in ("=", '"', ":"):
             for after in ("&", '"', "\\"):
                 if before + word + after in out:
@@ -184,15 +219,20 @@ def test_explain_signature_matches_vector(name, vec):
     exp = vec["build"]
     info = cardtoken.explain_signature(gw, vec["config"], op, vec["args"])
     assert info["gateway"] == gw and info["operation"] == op
-    # the signature printed is the one on the wire and is right
-    sig = info["signature"]
-    wire = exp["signature"]
-    assert sig == wire or urllib.parse.quote(sig, safe="") == wire
-    check_signature(gw, vec["config"], exp["string_to_sign"], sig)
     # the string printed is the string signed, masked only where card data is
     want, masked = expected_printable(gw, op, exp["string_to_sign"], vec["config"], vec["args"])
     assert info["signed"] == want
     assert info["masked"] is masked
+    sig = info["signature"]
+    if masked:
+        # withheld: with the public key (RSA) or the secret (MD5/HMAC) it
+        # would let anyone test guesses of the masked digits offline
+        assert sig is None and "card data" in info["signature_withheld"]
+    else:
+        # the signature printed is the one on the wire and is right
+        wire = exp["signature"]
+        assert sig == wire or urllib.parse.quote(sig, safe="") == wire
+        check_signature(gw, vec["config"], exp["string_to_sign"], sig)
     assert info["secret_shown_as"] == ("<app_key>" if gw == "pagsmile" else None)
     for secret in ("app_key", "secret_key"):
         if secret in vec["config"]:
@@ -217,12 +257,21 @@ def test_sign_cli_masks_canary_card(gw, tmp_path):
         assert p.returncode == 0, p.stderr
         assert_no_secrets(p.stdout + p.stderr, cfg)
         assert CANARY_CARD[:6] + "******" + CANARY_CARD[-4:] in p.stdout
-    # the signature printed is what build_<op> sends
+        assert "warning: card data on the command line" in p.stderr
+    # the signature is withheld (it would let the secret's holder test
+    # guesses of the masked digits); --args @FILE and - take no warning
     info = json.loads(p.stdout)
+    assert info["masked"] is True and info["signature"] is None
     with getattr(cardtoken, {"pagsmile": "Pagsmile", "yabandpay": "YabandPay"}[gw])(**cfg) as client:
         body = json.loads(getattr(client, "build_" + op)(**args).body)
-    assert body["sign"] == info["signature"]
-    assert info["masked"] is True
+    assert body["sign"] not in p.stdout + p.stderr
+    (tmp_path / "args.json").write_text(json.dumps(args))
+    for how in ("@" + str(tmp_path / "args.json"), "-"):
+        p = run_cli(tmp_path, "sign", "--gateway", gw, "--op", op, "--args", how, config=cfg,
+                    stdin=json.dumps(args) if how == "-" else None)
+        assert p.returncode == 0 and "warning" not in p.stderr, p.stderr
+        assert "signature: withheld" in p.stdout and CANARY_CARD[:6] + "******" in p.stdout
+        assert_no_secrets(p.stdout + p.stderr, cfg)
 
 
 @pytest.mark.parametrize("gw", ["pagsmile", "yabandpay"])
@@ -328,7 +377,16 @@ def test_doctor_mismatched_key_pair(gw, tmp_path):
     assert_no_secrets(p.stdout + p.stderr, cfg)
 
 
-@pytest.mark.parametrize("gw,version", [("payermax", "2"), ("worldfirst", "1"), ("payermax", "v1")])
+def test_doctor_worldfirst_other_key_version_is_a_warning(tmp_path):
+    """WorldFirst's key version is the merchant's (PROTOCOLS.md: examples use
+    2, make it a setting): another number is unusual, not wrong."""
+    cfg = rsa_config("worldfirst", key_version="1")
+    p = run_cli(tmp_path, "doctor", "--gateway", "worldfirst", config=cfg)
+    assert p.returncode == 0 and "key_version_unusual" in p.stdout, p.stdout
+    assert ("key_version_unusual", "key_version") in codes(cardtoken.doctor("worldfirst", cfg), "warn")
+
+
+@pytest.mark.parametrize("gw,version", [("payermax", "2"), ("worldfirst", "v2"), ("payermax", "v1")])
 def test_doctor_wrong_key_version(gw, version, tmp_path):
     cfg = rsa_config(gw, key_version=version)
     p = run_cli(tmp_path, "doctor", "--gateway", gw, config=cfg)
@@ -424,3 +482,34 @@ def test_doctor_online_verifies_tls(sandbox):
     report = cardtoken.doctor("yabandpay", cfg, online=True)
     assert ("endpoint_unreachable", "base_url") in codes(report, "error")
     assert "certificate" in [f for f in report["findings"] if f["code"] == "endpoint_unreachable"][0]["message"]
+
+
+def test_sign_masks_nested_3ds_values_and_escaped_tokens():
+    """A 3-D Secure cavv/xid nested in payment_detail, and a token whose JSON
+    form differs from its raw form, are masked (never "verbatim")."""
+    cfg = rsa_config("payermax")
+    cavv, xid = "CAVVCANARY0123456789", "XIDCANARY987654321"
+    args = dict(out_trade_no="O1", subject="renewal", total_amount="10.50", currency="SAR", country="SA",
+                user_id="u1", terminal_type="WEB", front_callback_url="https://m.example.com/back",
+                payment_detail={"payment_method_type": "CARD", "payment_token_id": "PMTOKEN_NESTED_0001",
+                                "buyer_info": {"client_ip": "127.0.0.1", "user_agent": "pytest"},
+                                "info3d_secure": {"cavv": cavv, "xid": xid, "eci": "05"}})
+    info = cardtoken.explain_signature("payermax", cfg, "pay_with_token", args)
+    text = json.dumps(info)
+    for secret in (cavv, xid, "PMTOKEN_NESTED_0001"):
+        assert secret not in text
+    assert '"cavv":"***"' in info["signed"] and '"xid":"***"' in info["signed"]
+    assert info["masked"] is True and info["signature"] is None
+    token = 'TOK"quote\\SECRET'
+    info = cardtoken.explain_signature("payermax", cfg, "remove_payment_token",
+                                       {"user_id": "u1", "payment_token_id": token})
+    escaped = json.dumps(token)[1:-1]
+    assert escaped not in info["signed"] and "SECRET" not in json.dumps(info)
+    assert info["masked"] is True and info["signature"] is None
+
+
+def test_unreadable_at_value_is_not_echoed(tmp_path):
+    cfg = secret_config("pagsmile", app_key="@" + CANARY_SECRET)
+    p = run_cli(tmp_path, "doctor", "--gateway", "pagsmile", config=cfg)
+    assert p.returncode != 0
+    assert CANARY_SECRET not in p.stdout + p.stderr and "app_key" in p.stderr
