@@ -6,6 +6,7 @@
 #include "errors.h"
 #include "kv.h"
 #include "mem.h"
+#include "json.h"
 #include "request.h"
 
 #include <string.h>
@@ -200,27 +201,66 @@ static int ct_quoted(const char *s, size_t len, size_t i, size_t n)
            (s[i + n] == '"' || s[i + n] == '\\');
 }
 
+/* The credentials a redacted body shows as "***": the CVV and the token,
+ * each as given and, when it differs, JSON-escaped (a token holding a quote
+ * is written \" in a JSON body). Copies in `esc` are wiped by the caller. */
+typedef struct {
+    const char *v[4];
+    size_t n[4], count;
+    ct_buf esc[2];
+} ct_redact_words;
+
+static void ct_redact_words_init(ct_redact_words *w, const ct_request *req)
+{
+    const char *src[2];
+    size_t i;
+    src[0] = req->cvv;
+    src[1] = req->token;
+    w->count = 0;
+    for (i = 0; i < 2; i++) {
+        size_t n = src[i] ? strlen(src[i]) : 0;
+        ct_buf_init(&w->esc[i]);
+        if (n == 0)
+            continue;
+        w->v[w->count] = src[i];
+        w->n[w->count++] = n;
+        ct_json_put_str(&w->esc[i], src[i], n, 0);
+        if (ct_buf_ok(&w->esc[i]) && w->esc[i].len > n + 2) {
+            w->v[w->count] = w->esc[i].data + 1;
+            w->n[w->count++] = w->esc[i].len - 2;
+        }
+    }
+}
+
 char *ct_request_body_redacted(const ct_request *req, size_t *len)
 {
     ct_buf out;
     const char *s;
     unsigned char *covered = NULL;
-    size_t n, i = 0, k;
+    size_t n, i = 0, k, w;
     size_t plen = req && req->pan ? strlen(req->pan) : 0;
-    size_t clen = req && req->cvv ? strlen(req->cvv) : 0;
-    size_t tlen = req && req->token ? strlen(req->token) : 0;
+    ct_redact_words words;
 
     if (req == NULL)
         return NULL;
     s = ct_request_body(req, &n);
     ct_buf_init(&out);
+    ct_redact_words_init(&words, req);
+    if (!ct_buf_ok(&words.esc[0]) || !ct_buf_ok(&words.esc[1])) {
+        ct_buf_free(&words.esc[0]);
+        ct_buf_free(&words.esc[1]);
+        return NULL;
+    }
     /* Every byte covered by any occurrence of the card number (they may
      * overlap) belongs to a stretch that shows only its first six and last
      * four characters. */
     if (plen >= 10 && n >= plen) {
         covered = ct_calloc(n, 1);
-        if (covered == NULL)
+        if (covered == NULL) {
+            ct_buf_free(&words.esc[0]);
+            ct_buf_free(&words.esc[1]);
             return NULL;
+        }
         for (i = 0; i + plen <= n; i++)
             if (memcmp(s + i, req->pan, plen) == 0)
                 memset(covered + i, 1, plen);
@@ -234,21 +274,23 @@ char *ct_request_body_redacted(const ct_request *req, size_t *len)
             for (k = i; k < end; k++)
                 ct_buf_putc(&out, (k < i + 6 || k + 4 >= end) ? s[k] : '*');
             i = end;
-        } else if (clen && i + clen <= n &&
-                   memcmp(s + i, req->cvv, clen) == 0 &&
-                   ct_quoted(s, n, i, clen)) {
+            continue;
+        }
+        for (w = 0; w < words.count; w++)
+            if (i + words.n[w] <= n &&
+                memcmp(s + i, words.v[w], words.n[w]) == 0 &&
+                ct_quoted(s, n, i, words.n[w]))
+                break;
+        if (w < words.count) {
             ct_buf_puts(&out, "***");
-            i += clen;
-        } else if (tlen && i + tlen <= n &&
-                   memcmp(s + i, req->token, tlen) == 0 &&
-                   ct_quoted(s, n, i, tlen)) {
-            ct_buf_puts(&out, "***");
-            i += tlen;
+            i += words.n[w];
         } else {
             ct_buf_putc(&out, s[i]);
             i++;
         }
     }
+    ct_buf_free(&words.esc[0]);
+    ct_buf_free(&words.esc[1]);
     ct_free_secret(covered, covered ? n : 0);
     return ct_buf_detach(&out, len);
 }

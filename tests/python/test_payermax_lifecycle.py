@@ -357,3 +357,15 @@ def test_seed_inquiry_by_token_never_prints_the_token(sandbox):
         assert token not in text, text
     assert token not in json.dumps(cardtoken.explain_signature(
         "payermax", sandbox[GW], "inquire_payment_token", {"user_id": "u1", "payment_token_id": token}))
+
+
+def test_token_with_json_escapes_is_redacted(sandbox):
+    """A token whose JSON form differs from its raw form (a quote, a
+    backslash) is still *** in the printed request."""
+    token = 'PMTOKEN"quote\\SECRET_0003'
+    c = cardtoken.PayerMax(**sandbox[GW])
+    req = c.build_remove_payment_token(user_id="u1", payment_token_id=token, remove_reason="closed")
+    escaped = json.dumps(token)[1:-1]
+    assert escaped.encode() in req.body
+    for text in (repr(req), str(req)):
+        assert "SECRET_0003" not in text, text
