@@ -236,21 +236,30 @@ static void ct_b64_encode(ct_buf *out, const unsigned char *in, size_t n)
     out->data[out->len] = '\0';
 }
 
+/* Percent-encodes s into out in one pass: room for the worst case (3
+ * bytes per input byte) is reserved once, then written in place. */
 void ct_url_encode(ct_buf *out, const char *s, size_t n)
 {
     static const char hex[] = "0123456789ABCDEF";
     size_t i;
+    char *w;
+
+    if (n > ((size_t)-1) / 4 || !ct_buf_reserve(out, 3 * n))
+        return;
+    w = ct_buf_end(out);
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
             (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
             c == '~') {
-            ct_buf_putc(out, (char)c);
+            *w++ = (char)c;
         } else {
-            char e[3] = {'%', hex[c >> 4], hex[c & 15]};
-            ct_buf_append(out, e, 3);
+            *w++ = '%';
+            *w++ = hex[c >> 4];
+            *w++ = hex[c & 15];
         }
     }
+    ct_buf_commit(out, (size_t)(w - ct_buf_end(out)));
 }
 
 static int ct_hexval(char c)

@@ -49,6 +49,7 @@ static const ct_op_desc *op_of(const ct_client *c)
     return g ? g->ops : NULL;
 }
 
+void writers_tests(int *p, int *f); /* test_writers.c */
 extern long ct_alloc_fail_at;
 extern long ct_alloc_count;
 
@@ -1105,6 +1106,7 @@ int main(int argc, char **argv)
     share_lru_bounded();
     ct_cache_flush();
     arena_wiped_once();
+    writers_tests(&passed, &failed);
     printf("core: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
