@@ -1,8 +1,8 @@
 /* test_writers.c - the request writers of the core (json.c, crypto.c,
  * canon.c, clock.c), byte for byte: JSON strings (plain and PHP-style),
- * percent-encoding, sorted canonical strings and RFC 3339 times. Expected
- * values come from Python (json.dumps, urllib.parse.quote, sorted,
- * datetime.isoformat) and PHP (json_encode, for the PHP style: it keeps
+ * percent-encoding, base64 decoding, sorted canonical strings and RFC 3339
+ * times. Expected values come from Python (json.dumps, urllib.parse.quote,
+ * sorted, datetime.isoformat) and PHP (json_encode, for the PHP style: it keeps
  * DEL as is), never from the core. Linked into test_core. */
 #include "expect.h"
 #include "buf.h"
@@ -91,6 +91,53 @@ static void url_encoding(ct_buf *b)
     EXPECT(b->len == 0, "writers: url encode of nothing");
 }
 
+static void base64(void)
+{
+    static const struct {
+        const char *in, *hex; /* hex NULL: rejected */
+    } t[] = {
+        {"", ""},
+        {"Zg==", "66"},
+        {"Zm8=", "666f"},
+        {"Zm9v", "666f6f"},
+        {"Zm9vYmFy", "666f6f626172"},
+        {"Zm9vYmE=", "666f6f6261"},
+        {"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMD"
+         "EyMzQ1Njc4OTo7PD0+P0BBQkNERUZHSElKS0xNTk9QUVJTVFVWV1hZWltcXV5fYGFi"
+         "Y2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl5ent8fX5/+/8=",
+         "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f2021"
+         "22232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f40414243"
+         "4445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f606162636465"
+         "666768696a6b6c6d6e6f70717273747576777879797a7b7c7d7e7ffbff"},
+        {"Zm9=vYmE", NULL},
+        {"Zm9v YmE=", NULL},
+        {"Zm9vYmE", NULL},
+        {"Zg=a", NULL},
+        {"Z===", NULL},
+        {"Zm9v*mE=", NULL},
+    };
+    unsigned char out[256];
+    char hex[513];
+    size_t i, k;
+    for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+        long got = ct_b64_decode(t[i].in, strlen(t[i].in), out, sizeof(out));
+        if (t[i].hex == NULL) {
+            EXPECT(got == -1, "writers: base64 [%s] rejected", t[i].in);
+            continue;
+        }
+        for (k = 0; got > 0 && k < (size_t)got; k++)
+            snprintf(hex + 2 * k, 3, "%02x", out[k]);
+        hex[got > 0 ? 2 * got : 0] = '\0';
+        EXPECT(got >= 0 && strcmp(hex, t[i].hex) == 0,
+               "writers: base64 [%s]: got %ld bytes [%s]", t[i].in, got, hex);
+    }
+    /* too little room: rejected, never written past */
+    EXPECT(ct_b64_decode("Zm9vYmFy", 8, out, 5) == -1 &&
+               ct_b64_decode("Zm9vYmFy", 8, out, 2) == -1 &&
+               ct_b64_decode("Zm9vYmFy", 8, out, 6) == 6,
+           "writers: base64 output room");
+}
+
 static void canonical(ct_buf *b)
 {
     /* stable: equal keys keep their order (values tell them apart) */
@@ -164,6 +211,7 @@ void writers_tests(int *p, int *f)
     ct_buf_init(&b);
     json_strings(&b);
     url_encoding(&b);
+    base64();
     canonical(&b);
     times(&b);
     ct_buf_free(&b);
