@@ -226,13 +226,17 @@ def running_sandbox(*args, tmpdir=None, startup_timeout=60.0):
         cfg.cleanup()
 
 
+_RESERVED = []
+
+
 def free_port():
-    """A loopback port that was free a moment ago (nothing listens on it)."""
+    """A loopback port on which nothing listens, for as long as the test
+    process runs: the socket stays bound (never listening), so a connect is
+    refused and no other process (a sandbox of a parallel test) can take it
+    in the meantime."""
     import socket
 
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    try:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-    finally:
-        s.close()
+    s.bind(("127.0.0.1", 0))
+    _RESERVED.append(s)
+    return s.getsockname()[1]

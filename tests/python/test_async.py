@@ -197,10 +197,10 @@ def test_cancel_in_flight_is_reported_as_outcome_unknown(sandbox, caplog):
         async with aclient(sandbox, "pagsmile") as c:
             reset_stats(sandbox)
             task = asyncio.ensure_future(c.get_card_token(**op_args("pagsmile", tag="FAULT-delay")))
-            for _ in range(100):  # until the sandbox holds the request
+            deadline = time.monotonic() + 15  # until the sandbox holds the request
+            while get_stats(sandbox)["in_flight"] < 1:
+                assert time.monotonic() < deadline, "the request never reached the sandbox"
                 await asyncio.sleep(0.02)
-                if get_stats(sandbox)["in_flight"] >= 1:
-                    break
             task.cancel()
             with pytest.raises(asyncio.CancelledError) as info:
                 await task
