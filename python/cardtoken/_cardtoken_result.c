@@ -137,6 +137,12 @@ static PyObject *result_value(ResultObject *self, Py_ssize_t i)
         return v;
     if ((v = field_value(state_of((PyObject *)self), &self->f[i])) == NULL)
         return NULL;
+    if (PyTuple_GET_ITEM(self->values, i) != NULL) {
+        /* json.loads (raw) runs Python code: another thread may have
+         * converted the field meanwhile; keep the first */
+        Py_DECREF(v);
+        return PyTuple_GET_ITEM(self->values, i);
+    }
     PyTuple_SET_ITEM(self->values, i, v);
     self->pending--;
     result_maybe_release(self);
