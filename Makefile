@@ -59,10 +59,14 @@ $(BUILD)/c/ct_describe: tools/ct_describe.c $(BUILD)/c/libcardtoken.a
 describe: $(BUILD)/c/ct_describe
 	@$(BUILD)/c/ct_describe >/dev/null && echo "$(BUILD)/c/ct_describe"
 
-test-c: deps $(BUILD)/c/test_vectors $(BUILD)/c/test_core $(BUILD)/c/test_describe $(BUILD)/c/ct_describe
+$(BUILD)/c/test_doctor: tests/c/test_doctor.c tests/c/expect.h $(CORE_SRC) $(CORE_HDR)
+	$(CC) $(CFLAGS_COMMON) -O1 -g -DCT_ALLOC_TEST $(PKG_CFLAGS) tests/c/test_doctor.c $(CORE_SRC) $(PKG_LIBS) -o $@
+
+test-c: deps $(BUILD)/c/test_vectors $(BUILD)/c/test_core $(BUILD)/c/test_describe $(BUILD)/c/ct_describe $(BUILD)/c/test_doctor
 	@mkdir -p $(BUILD)/results
 	@$(BUILD)/c/test_vectors tests/vectors | tee $(BUILD)/results/c-vectors.log | tail -n 5
 	@$(BUILD)/c/test_core tests/vectors | tee $(BUILD)/results/c-core.log | tail -n 5
+	@$(BUILD)/c/test_doctor tests/vectors | tee $(BUILD)/results/c-doctor.log | tail -n 5
 	@$(BUILD)/c/test_describe | tee $(BUILD)/results/c-describe.log | tail -n 5
 	@scripts/check-core-deps.py $(CORE_OBJ) > $(BUILD)/results/core-deps.log; rc=$$?; \
 	  grep -E '^(mutual|core-deps)' $(BUILD)/results/core-deps.log; exit $$rc
@@ -78,6 +82,8 @@ test-asan: deps
 	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/test_vectors tests/vectors | sed 's/^vectors:/asan-vectors:/' | tee $(BUILD)/results/asan-vectors.log | tail -n 5
 	clang $(CFLAGS_COMMON) -O1 -g $(ASAN_FLAGS) $(PKG_CFLAGS) tests/c/test_describe.c $(CORE_SRC) $(PKG_LIBS) -o $(BUILD)/asan/test_describe
 	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/test_core tests/vectors | sed 's/^core:/asan-core:/' | tee $(BUILD)/results/asan-core.log | tail -n 5
+	clang $(CFLAGS_COMMON) -O1 -g $(ASAN_FLAGS) -DCT_ALLOC_TEST $(PKG_CFLAGS) tests/c/test_doctor.c $(CORE_SRC) $(PKG_LIBS) -o $(BUILD)/asan/test_doctor
+	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/test_doctor tests/vectors | sed 's/^doctor:/asan-doctor:/' | tee $(BUILD)/results/asan-doctor.log | tail -n 5
 	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/test_describe | sed 's/^describe:/asan-describe:/' | tee $(BUILD)/results/asan-describe.log | tail -n 5
 
 # ---- Python ------------------------------------------------------------

@@ -44,7 +44,7 @@ if test "$PHP_CARDTOKEN" != "no"; then
   if test -z "$cardtoken_core_sources"; then
     AC_MSG_ERROR([no C core sources found in $cardtoken_srcdir/core/src])
   fi
-  cardtoken_shim_sources="php/cardtoken.c php/ct_php_client.c php/ct_php_notify.c php/ct_php_objects.c php/ct_php_observe.c"
+  cardtoken_shim_sources="php/cardtoken.c php/ct_php_client.c php/ct_php_doctor.c php/ct_php_notify.c php/ct_php_objects.c php/ct_php_observe.c"
 
   dnl The flags are core/build.mk's (the Makefile's, fuzz/'s and setup.py's too).
   cardtoken_mk="$cardtoken_srcdir/core/build.mk"

@@ -266,6 +266,7 @@ static PHP_MINIT_FUNCTION(cardtoken)
 #undef CT_PHP_REGISTER_RESULT
     ct_php_ce_request = register_class_CardToken_Request();
     ct_php_ce_request->create_object = ct_php_request_create;
+    register_class_CardToken_Doctor();
 
     ct_php_ce_exception =
         register_class_CardToken_Exception(spl_ce_RuntimeException);

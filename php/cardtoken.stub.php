@@ -269,6 +269,39 @@ namespace CardToken {
     }
 
     /**
+     * The signature doctor: the core's offline configuration check and the
+     * exact string a request signs (README "Signature doctor"). Nothing
+     * returned holds key material, a secret or a full card number.
+     *
+     * @not-serializable
+     */
+    final class Doctor
+    {
+        /**
+         * Checks $config (the client's options plus merchant_public_key) offline;
+         * $online also compares the clock with the endpoint's Date header (one HEAD).
+         *
+         * @return array{gateway: string, ok: bool, errors: int, warnings: int,
+         *     findings: list<array{level: string, code: string, field: string, message: string}>}
+         */
+        public static function check(
+            string $gateway, #[\SensitiveParameter] array $config, bool $online = false
+        ): array {}
+
+        /**
+         * What build<Op>($args) of a client of $config signs: the signed string
+         * (secrets as <name>, card data masked; verbatim when it has none) and
+         * the signature.
+         *
+         * @return array{gateway: string, operation: string, algorithm: string, sent_in: string,
+         *     signed: string, masked: bool, signature: string, method: string, url: string}
+         */
+        public static function sign(string $gateway, string $op, #[\SensitiveParameter] array $args, #[\SensitiveParameter] array $config): array {}
+
+        private function __construct() {}
+    }
+
+    /**
      * @strict-properties
      * @not-serializable
      */

@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 65afb5a6da08fc63ee23dcc1e0c327cca0f51c9c */
+ * Stub hash: 9cd0d81b60fb956dfcc82d038acf6baa94b4533b */
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_CardToken_version, 0, 0, IS_STRING, 0)
 ZEND_END_ARG_INFO()
@@ -264,6 +264,21 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_CardToken_Request___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CardToken_Doctor_check, 0, 2, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, gateway, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, config, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO_WITH_DEFAULT_VALUE(0, online, _IS_BOOL, 0, "false")
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CardToken_Doctor_sign, 0, 4, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, gateway, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, op, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, args, IS_ARRAY, 0)
+	ZEND_ARG_TYPE_INFO(0, config, IS_ARRAY, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_CardToken_Doctor___construct arginfo_class_CardToken_Request___construct
+
 #define arginfo_class_CardToken_CardTokenResult___construct arginfo_class_CardToken_Request___construct
 
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_CardToken_CardTokenResult_getResponse, 0, 0, IS_ARRAY, 1)
@@ -412,6 +427,9 @@ ZEND_METHOD(CardToken_WorldFirst, parseApplyToken);
 ZEND_METHOD(CardToken_WorldFirst, verifyNotification);
 ZEND_METHOD(CardToken_WorldFirst, notificationAck);
 ZEND_METHOD(CardToken_Request, __construct);
+ZEND_METHOD(CardToken_Doctor, check);
+ZEND_METHOD(CardToken_Doctor, sign);
+ZEND_METHOD(CardToken_Doctor, __construct);
 ZEND_METHOD(CardToken_CardTokenResult, __construct);
 ZEND_METHOD(CardToken_CardTokenResult, getResponse);
 ZEND_METHOD(CardToken_Payment, __construct);
@@ -554,6 +572,14 @@ static const zend_function_entry class_CardToken_WorldFirst_methods[] = {
 
 static const zend_function_entry class_CardToken_Request_methods[] = {
 	ZEND_ME(CardToken_Request, __construct, arginfo_class_CardToken_Request___construct, ZEND_ACC_PRIVATE)
+	ZEND_FE_END
+};
+
+
+static const zend_function_entry class_CardToken_Doctor_methods[] = {
+	ZEND_ME(CardToken_Doctor, check, arginfo_class_CardToken_Doctor_check, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(CardToken_Doctor, sign, arginfo_class_CardToken_Doctor_sign, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(CardToken_Doctor, __construct, arginfo_class_CardToken_Doctor___construct, ZEND_ACC_PRIVATE)
 	ZEND_FE_END
 };
 
@@ -923,6 +949,26 @@ static zend_class_entry *register_class_CardToken_Request(void)
 	zend_string *property_request_id_name = zend_string_init("request_id", sizeof("request_id") - 1, 1);
 	zend_declare_typed_property(class_entry, property_request_id_name, &property_request_id_default_value, ZEND_ACC_PUBLIC|ZEND_ACC_READONLY, NULL, (zend_type) ZEND_TYPE_INIT_MASK(MAY_BE_STRING|MAY_BE_NULL));
 	zend_string_release(property_request_id_name);
+
+	return class_entry;
+}
+
+static zend_class_entry *register_class_CardToken_Doctor(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "CardToken", "Doctor", class_CardToken_Doctor_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NOT_SERIALIZABLE;
+#if (PHP_VERSION_ID >= 80200)
+
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "check", sizeof("check") - 1), 1, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "sign", sizeof("sign") - 1), 2, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+
+	zend_add_parameter_attribute(zend_hash_str_find_ptr(&class_entry->function_table, "sign", sizeof("sign") - 1), 3, ZSTR_KNOWN(ZEND_STR_SENSITIVEPARAMETER), 0);
+#endif
 
 	return class_entry;
 }

@@ -42,6 +42,7 @@ static inline ct_php_result *ct_php_result_from_obj(zend_object *obj)
     }
 
 CT_PHP_PRIVATE_CTOR(CardToken_Request)
+CT_PHP_PRIVATE_CTOR(CardToken_Doctor)
 static void ct_php_callrec_release(ct_php_callrec *cr)
 {
     if (cr == NULL || --cr->refs > 0) {

@@ -107,6 +107,10 @@ void ct_php_headers_free(ct_php_headers *h);
 /* Appends the JSON text of array `value` (an object when as_object). */
 zend_result ct_php_json(smart_str *out, zval *value, bool as_object);
 
+/* CardToken\\Doctor's static methods (ct_php_doctor.c). */
+ZEND_METHOD(CardToken_Doctor, check);
+ZEND_METHOD(CardToken_Doctor, sign);
+
 /* ------------------------------------------------------------------ */
 /* Requests and results (ct_php_objects.c)                             */
 /* ------------------------------------------------------------------ */

@@ -117,7 +117,8 @@ def gen_pyi(desc, errors):
     exc = exception_names(os.path.join(HERE, "python", "cardtoken", "_errors.py"))
     names = classes + ["Async" + c for c in classes] + ["Request", "Notification"] + [r for r, _ in results] + exc
     names += ["Response", "CallRecord", "TRACE"]
-    names += ["CURL_VERSION", "OPENSSL_VERSION", "__version__", "configure_cache"] + sorted(errors)
+    names += ["CURL_VERSION", "OPENSSL_VERSION", "__version__", "configure_cache"]
+    names += ["doctor", "explain_signature"] + sorted(errors)
     o = [
         '"""Type stubs of cardtoken (the C extension cardtoken._cardtoken and the',
         'exceptions of cardtoken._errors, re-exported here).',
@@ -146,6 +147,19 @@ def gen_pyi(desc, errors):
         "    persistent: bool | None = None,",
         "    max_connections: int | None = None,",
         "    idle_timeout: int | None = None,",
+        ") -> dict[str, Any]: ...",
+        "",
+        "# The signature doctor (cardtoken._doctor, README \"Signature doctor\").",
+        "def doctor(",
+        "    gateway: str, config: Mapping[str, Any], *, online: bool = False, base_dir: str | None = None",
+        ") -> dict[str, Any]: ...",
+        "def explain_signature(",
+        "    gateway: str,",
+        "    config: Mapping[str, Any],",
+        "    operation: str,",
+        "    arguments: Mapping[str, Any],",
+        "    *,",
+        "    base_dir: str | None = None,",
         ") -> dict[str, Any]: ...",
         "",
     ]
@@ -388,6 +402,45 @@ PHP_SHIM_OPTIONS_DOC = [
 ]
 
 
+# The signature doctor (php/ct_php_doctor.c, README "Signature doctor").
+PHP_DOCTOR = [
+    "",
+    "    /**",
+    "     * The signature doctor: the core's offline configuration check and the",
+    "     * exact string a request signs (README \"Signature doctor\"). Nothing",
+    "     * returned holds key material, a secret or a full card number.",
+    "     *",
+    "     * @not-serializable",
+    "     */",
+    "    final class Doctor",
+    "    {",
+    "        /**",
+    "         * Checks $config (the client's options plus merchant_public_key) offline;",
+    "         * $online also compares the clock with the endpoint's Date header (one HEAD).",
+    "         *",
+    "         * @return array{gateway: string, ok: bool, errors: int, warnings: int,",
+    "         *     findings: list<array{level: string, code: string, field: string, message: string}>}",
+    "         */",
+    "        public static function check(",
+    f"            string $gateway, {SENSITIVE}array $config, bool $online = false",
+    "        ): array {}",
+    "",
+    "        /**",
+    "         * What build<Op>($args) of a client of $config signs: the signed string",
+    "         * (secrets as <name>, card data masked; verbatim when it has none) and",
+    "         * the signature.",
+    "         *",
+    "         * @return array{gateway: string, operation: string, algorithm: string, sent_in: string,",
+    "         *     signed: string, masked: bool, signature: string, method: string, url: string}",
+    "         */",
+    "        public static function sign(string $gateway, string $op, "
+    f"{SENSITIVE}array $args, {SENSITIVE}array $config): array {{}}",
+    "",
+    "        private function __construct() {}",
+    "    }",
+]
+
+
 def gen_php(desc):
     gateways = ", ".join(f'"{g["name"]}"' for g in desc["gateways"])
     o = [
@@ -456,6 +509,7 @@ def gen_php(desc):
         "        private function __construct() {}",
         "    }",
     ]
+    o += PHP_DOCTOR
     for rname, fields in result_types(desc):
         sens = [f["name"] for f in fields if f["sensitive"]]
         if sens:

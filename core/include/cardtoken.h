@@ -581,6 +581,74 @@ CT_API ct_err ct_call_observed(ct_client *client, const ct_op_desc *op,
                                ct_error *err);
 
 /* ------------------------------------------------------------------ */
+/* The signature doctor (README "Signature doctor")                    */
+/* ------------------------------------------------------------------ */
+
+/* One option of a configuration to check: name and its text as given to
+ * ct_config_set (borrowed for the call). */
+typedef struct ct_doctor_option {
+    const char *name;
+    const char *value;
+    size_t len;
+} ct_doctor_option;
+
+/* A doctor-only option: the merchant's public key as uploaded to the
+ * gateway (PEM or base64 SPKI), checked to be private_key's pair. */
+#define CT_DOCTOR_MERCHANT_PUBLIC_KEY "merchant_public_key"
+
+/*
+ * new (*out, free with ct_free_string): an offline check of a client
+ * configuration of gateway gw, as the JSON text
+ *   {"gateway":"payermax","ok":true,"errors":0,"warnings":1,
+ *    "findings":[{"level":"ok|warn|error","code":"key_pair_mismatch",
+ *                 "field":"merchant_public_key","message":"..."}, ...]}
+ * opts are the client's options (ct_config_set names and text; the last of
+ * a repeated name counts) plus CT_DOCTOR_MERCHANT_PUBLIC_KEY. Checked:
+ * required options, every option as the client checks it, the RSA keys
+ * (readable, RSA, 2048..8192 bits, the private key and the merchant public
+ * key a pair, the gateway key not the merchant's own), key_version (what the
+ * gateway accepts), a plain-http endpoint (loopback only), and with
+ * CT_DOCTOR_ONLINE the clock. Codes are stable
+ * (README). No finding holds key material or a secret: at most the SHA-256
+ * fingerprint prefix of a public key. Returns CT_OK whatever was found;
+ * CT_ERR_VALIDATION ("gateway") when gw is not a gateway, CT_ERR_NOMEM.
+ */
+CT_API ct_err ct_doctor_check(ct_gateway gw, const ct_doctor_option *opts,
+                              size_t n, int flags, char **out, size_t *len,
+                              ct_error *err);
+
+/* ct_doctor_check flag: also send one HEAD request to the endpoint (the
+ * client's transport: TLS verified, no redirect) and compare its Date
+ * header with the client's clock (clock_ok; clock_skew, a warning beyond 5
+ * s, an error beyond 60 s; endpoint_unreachable). Blocks up to the client's
+ * timeout. */
+#define CT_DOCTOR_ONLINE 1
+
+/* From now on, requests this client builds keep the exact string they
+ * signed and the signature (wiped with the request), for
+ * ct_request_explain: one more copy per build, for diagnostic clients. Set
+ * it before the client is shared between threads. */
+CT_API void ct_client_keep_signed(ct_client *client, int on);
+
+/*
+ * new (*out, free with ct_free_string): what req (built by client, which
+ * keeps what it signs) signed, as the JSON text
+ *   {"gateway","operation","algorithm","sent_in","signed","masked",
+ *    "secret_shown_as","signature"}
+ * signed: the exact signed string, except that a secret in it (Pagsmile's
+ * app_key, always) shows as secret_shown_as ("<app_key>"; null when the
+ * string holds no secret), a card number as its first six and last four
+ * digits, a CVV or token as "***" (the card data the request holds, as
+ * ct_request_body_redacted masks it); masked: true when card data was
+ * masked (else signed is byte for byte what was signed, but for the
+ * secret's placeholder). signature: the MD5 / HMAC-SHA256 hex sent,
+ * or the RSA signature's base64 (WorldFirst sends it URL-encoded).
+ * CT_ERR_VALIDATION ("request") when the request kept nothing.
+ */
+CT_API ct_err ct_request_explain(const ct_client *client, const ct_request *req,
+                                 char **out, size_t *len, ct_error *err);
+
+/* ------------------------------------------------------------------ */
 /* Notifications                                                       */
 /* ------------------------------------------------------------------ */
 

@@ -90,7 +90,9 @@ ct_err ct_build(ct_client *c, const ct_op_desc *op, const ct_args *args,
         return ct_fail_nomem(err);
     req->op = op;
     req->path = impl->path;
-    return ct_finish_request(req, impl->build(c, op, args, req, err), out, err);
+    rc = ct_doctor_keep_args(c, req, op, args, err);
+    return ct_finish_request(
+        req, rc == CT_OK ? impl->build(c, op, args, req, err) : rc, out, err);
 }
 
 ct_err ct_parse(ct_client *c, const ct_op_desc *op, const ct_request *req,

@@ -22,6 +22,7 @@ struct ct_client {
     ct_transport *transport;
     ct_observer_fn observer; /* ct_client_set_observer, or NULL */
     void *observer_ud;
+    int keep_signed; /* ct_client_keep_signed: requests keep what they sign */
 };
 
 /* The current time per the client (fixed in tests, else now in UTC). */

@@ -149,6 +149,19 @@ ct_err ct_load_public_key(const char *text, size_t n, const char *field,
     return ct_load_key(text, n, field, 0, out, err);
 }
 
+EVP_PKEY *ct_key_parse(const char *text, size_t n, int private, int *nomem)
+{
+    unsigned char *der = NULL;
+    long len = ct_key_der(text, n, &der);
+    EVP_PKEY *k = len > 0 ? ct_key_decode(der, len, private) : NULL;
+
+    ERR_clear_error();
+    if (der != NULL)
+        ct_free_secret(der, len > 0 ? (size_t)len : 0);
+    *nomem = len == -2;
+    return k;
+}
+
 void ct_rsa_keys_free(ct_rsa_keys *k)
 {
     EVP_MD_CTX_free(k->sign_ctx);

@@ -13,6 +13,11 @@ ct_err ct_load_private_key(const char *text, size_t n, const char *field,
 ct_err ct_load_public_key(const char *text, size_t n, const char *field,
                           EVP_PKEY **out, ct_error *err);
 
+/* new (EVP_PKEY_free): the key as ct_load_*_key reads it, of any type and
+ * size, not cached (the doctor reports what it found); NULL when unreadable,
+ * *nomem = 1 when memory ran out. */
+EVP_PKEY *ct_key_parse(const char *text, size_t n, int private, int *nomem);
+
 /* An RSA key pair and its keyed SHA256withRSA templates (copied per call). */
 typedef struct ct_rsa_keys {
     EVP_PKEY *private_key;

@@ -125,6 +125,9 @@ static ct_err pg_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
 
     ct_buf_init(&tosign);
     rc = pg_sign_pairs(c, pairs, 7, &tosign, hex, err);
+    if (rc == CT_OK)
+        rc = ct_request_keep_signed(c, req, tosign.data, tosign.len, "app_key",
+                                    PG(c)->app_key.len, hex, 32, err);
     ct_buf_free(&tosign);
     if (rc != CT_OK)
         return rc;

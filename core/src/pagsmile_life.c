@@ -56,6 +56,9 @@ static ct_err pg_finish(ct_client *c, const pg_member *m, size_t n,
         pairs[i].empty = pg_empty(pairs[i].val, pairs[i].vlen);
     ct_buf_init(&tosign);
     rc = pg_sign_pairs(c, pairs, np, &tosign, hex, err);
+    if (rc == CT_OK)
+        rc = ct_request_keep_signed(c, req, tosign.data, tosign.len, "app_key",
+                                    PG(c)->app_key.len, hex, 32, err);
     ct_buf_free(&tosign);
     if (rc != CT_OK)
         return rc;

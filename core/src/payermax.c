@@ -25,7 +25,8 @@
 const ct_param_desc pm_inquire_args[PM_NINQUIRE_ARGS] = {
     CT_ARG("user_id", CT_TYPE_STRING, 1, "the merchant's user id"),
     CT_ARG("token_scope", CT_TYPE_STRING, 0, "tokenAcq or tokenMit"),
-    CT_ARG("payment_token_id", CT_TYPE_STRING, 0, "one token only"),
+    CT_ARG("payment_token_id", CT_TYPE_SECRET, 0,
+           "one token only (a credential: never printed)"),
     CT_ARG("payment_method_type", CT_TYPE_STRING, 0, "e.g. CARD"),
     CT_ARG("target_org", CT_TYPE_STRING, 0, "empty for CARD"),
     CT_ARG("card_org", CT_TYPE_STRING, 0, "e.g. VISA"),
@@ -128,6 +129,9 @@ ct_err pm_envelope(ct_client *c, const char *version, const ct_buf *data,
     ct_buf_init(&sig);
     rc = ct_rsa_sign_b64(PM(c)->keys.sign_ctx, req->body.data, req->body.len,
                          &sig, err);
+    if (rc == CT_OK)
+        rc = ct_request_keep_signed(c, req, req->body.data, req->body.len, NULL,
+                                    0, sig.data, sig.len, err);
     if (rc == CT_OK &&
         (rc = ct_request_add_header(req, "Content-Type", "application/json", 16,
                                     err)) == CT_OK)
@@ -172,6 +176,8 @@ ct_err pm_build(ct_client *c, const ct_op_desc *op, const ct_args *a,
     ct_buf_putc(&data, '}');
     rc = pm_envelope(c, "1.2", &data, req, err);
     ct_buf_free(&data);
+    if (rc == CT_OK && v[2] != NULL)
+        rc = ct_request_set_token(req, v[2], err);
     return rc == CT_OK ? ct_request_set_echo(req, v[0], NULL, err) : rc;
 }
 

@@ -2,6 +2,7 @@
  * The body may hold card data: it is wiped on free, and a redacted copy is
  * available for printing. */
 #include "buf.h"
+#include "client.h"
 #include "errors.h"
 #include "kv.h"
 #include "mem.h"
@@ -41,6 +42,10 @@ void ct_request_free(ct_request *req)
     ct_free_str(req->token);
     ct_free_str(req->echo);
     ct_free_str(req->holder);
+    ct_buf_free(&req->sign_input);
+    ct_free_str(req->signature);
+    for (i = 0; i < req->nsign_words; i++)
+        ct_free_str(req->sign_words[i]);
     ct_free_secret(req, sizeof(*req));
 }
 
@@ -103,6 +108,24 @@ ct_err ct_request_set_echo(ct_request *r, const ct_kv *key, const ct_kv *holder,
         return ct_fail_nomem(err);
     if (holder != NULL &&
         (r->holder = ct_strndup(holder->value, holder->len)) == NULL)
+        return ct_fail_nomem(err);
+    return CT_OK;
+}
+
+ct_err ct_request_keep_signed(const ct_client *c, ct_request *req,
+                              const char *in, size_t n, const char *secret_name,
+                              size_t secret_tail, const char *sig, size_t slen,
+                              ct_error *err)
+{
+    if (!c->keep_signed)
+        return CT_OK;
+    ct_buf_reset(&req->sign_input);
+    ct_buf_append(&req->sign_input, in, n);
+    ct_free_str(req->signature);
+    req->signature = ct_strndup(sig, slen);
+    req->sign_secret_name = secret_name;
+    req->sign_secret_tail = secret_tail <= n ? secret_tail : n;
+    if (!ct_buf_ok(&req->sign_input) || req->signature == NULL)
         return ct_fail_nomem(err);
     return CT_OK;
 }

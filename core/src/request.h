@@ -7,6 +7,7 @@
 #include "kv.h"
 
 #define CT_MAX_HEADERS 8
+#define CT_MAX_SIGN_WORDS 16
 
 struct ct_request {
     char *method;
@@ -28,6 +29,14 @@ struct ct_request {
     ct_observer_fn observer; /* who sees this call (trace.c), or NULL */
     void *observer_ud;
     int observer_flags; /* CT_OBSERVE_* */
+    /* doctor.c: what was signed, kept only when the client asked for it
+     * (ct_client_keep_signed); wiped on free. */
+    ct_buf sign_input;            /* the exact bytes signed */
+    size_t sign_secret_tail;      /* its last n bytes are a secret (the key) */
+    const char *sign_secret_name; /* that secret's option name (static) */
+    char *signature;              /* hex (MD5, HMAC) or base64 (RSA) */
+    char *sign_words[CT_MAX_SIGN_WORDS]; /* secret argument values, masked */
+    size_t nsign_words;
 };
 
 /* new: an empty request for method and url (copied); NULL: no memory. */
@@ -50,6 +59,21 @@ ct_err ct_request_set_secrets(ct_request *r, const ct_kv *pan, const ct_kv *cvv,
 ct_err ct_request_set_token(ct_request *r, const ct_kv *token, ct_error *err);
 /* Records what the answer must echo (copied; either may be NULL). */
 ct_err ct_request_set_echo(ct_request *r, const ct_kv *key, const ct_kv *holder,
+                           ct_error *err);
+/* The doctor's one capture point, called where a gateway signs: when the
+ * client keeps what it signs (ct_client_keep_signed), copies the signed
+ * bytes in[0..n) (whose last secret_tail bytes are the secret option
+ * secret_name, a static string, or 0 / NULL) and the signature sig[0..slen)
+ * into req; else does nothing. */
+ct_err ct_request_keep_signed(const ct_client *c, ct_request *req,
+                              const char *in, size_t n, const char *secret_name,
+                              size_t secret_tail, const char *sig, size_t slen,
+                              ct_error *err);
+/* The doctor (doctor.c): when c keeps what it signs, records the values of
+ * op's secret arguments (at any depth of object and list arguments) in req,
+ * to be masked by ct_request_explain. */
+ct_err ct_doctor_keep_args(const ct_client *c, ct_request *req,
+                           const ct_op_desc *op, const ct_args *args,
                            ct_error *err);
 /* An answer is about its request: when `want` (NUL-terminated) is not NULL,
  * the echoed value got[0..glen) (present: it was in the answer) must equal

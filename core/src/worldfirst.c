@@ -133,7 +133,9 @@ static ct_err wf_sign(ct_client *c, const char *path, const char *time_header,
         goto cleanup;
     }
     if ((rc = ct_rsa_sign_b64(WF(c)->keys.sign_ctx, content.data, content.len,
-                              &b64, err)) != CT_OK)
+                              &b64, err)) != CT_OK ||
+        (rc = ct_request_keep_signed(c, req, content.data, content.len, NULL, 0,
+                                     b64.data, b64.len, err)) != CT_OK)
         goto cleanup;
     ct_buf_puts(&value, "algorithm=RSA256,keyVersion=");
     ct_buf_puts(&value, WF(c)->key_version);

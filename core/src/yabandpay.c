@@ -354,6 +354,9 @@ ct_err yb_envelope(ct_client *c, const char *method, const ct_pair *p, size_t n,
         rc = ct_fail(err, CT_ERR_INTERNAL, NULL, "HMAC failed");
         goto cleanup;
     }
+    if ((rc = ct_request_keep_signed(c, req, tosign.data, tosign.len, NULL, 0,
+                                     hex, 64, err)) != CT_OK)
+        goto cleanup;
     /* body: {"user","sign","method","time","data":{...}} */
     ct_buf_putc(&req->body, '{');
     ct_json_put_member(&req->body, 0, "user", YB(c)->user, strlen(YB(c)->user));

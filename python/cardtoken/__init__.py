@@ -21,6 +21,7 @@ from ._errors import *  # noqa: F401,F403 (the exception classes)
 from . import _cardtoken
 from ._cardtoken import CURL_VERSION, OPENSSL_VERSION, Request, __version__, configure_cache
 from ._observe import TRACE, CallRecord, Response  # README "Debugging and observability"
+from ._doctor import doctor, explain_signature  # README "Signature doctor"
 
 # The client classes (one per gateway) and the result classes are made by the
 # extension from the core's description of itself: re-exported as they are,
@@ -60,6 +61,8 @@ __all__ = (
         "OPENSSL_VERSION",
         "__version__",
         "configure_cache",
+        "doctor",
+        "explain_signature",
     ]
     + sorted(k for k in vars(_cardtoken) if k.startswith("CT_"))
 )

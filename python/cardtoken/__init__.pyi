@@ -54,6 +54,8 @@ __all__ = [
     "OPENSSL_VERSION",
     "__version__",
     "configure_cache",
+    "doctor",
+    "explain_signature",
     "CT_ERR_CLOSED",
     "CT_ERR_CONFIG",
     "CT_ERR_CONNECT",
@@ -85,6 +87,19 @@ def configure_cache(
     persistent: bool | None = None,
     max_connections: int | None = None,
     idle_timeout: int | None = None,
+) -> dict[str, Any]: ...
+
+# The signature doctor (cardtoken._doctor, README "Signature doctor").
+def doctor(
+    gateway: str, config: Mapping[str, Any], *, online: bool = False, base_dir: str | None = None
+) -> dict[str, Any]: ...
+def explain_signature(
+    gateway: str,
+    config: Mapping[str, Any],
+    operation: str,
+    arguments: Mapping[str, Any],
+    *,
+    base_dir: str | None = None,
 ) -> dict[str, Any]: ...
 
 # The core's error codes (Error.code); Error.name is the constant's name.

@@ -10,6 +10,7 @@
  *   _cardtoken_client.c   the client classes and their operation methods
  *   _cardtoken_notify.c   verify_notification() / notification_ack()
  *   _cardtoken_async.c    _Engine: the event-loop side of the async clients
+ *   _cardtoken_doctor.c   the signature doctor's calls (cardtoken._doctor)
  * Functions used by one file only are static there; the rest are declared
  * here (the module is built with -fvisibility=hidden: none is exported).
  */
@@ -63,6 +64,8 @@ static inline modstate *state_of(PyObject *obj)
 
 /* ---- _cardtoken_cache.c ---- */
 int cache_functions_add(PyObject *m);
+/* ---- _cardtoken_doctor.c ---- */
+int doctor_functions_add(PyObject *m);
 /* ---- _cardtoken_observe.c ---- */
 /* What the core reported of a call (ct_record, filled by ct_record_observe
  * while the lock is released) -> its Response and the listeners. */

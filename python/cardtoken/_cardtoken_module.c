@@ -66,7 +66,7 @@ static int module_exec(PyObject *m)
     if (errors_load(st) < 0 || obs_load(st) < 0 ||
         result_types_add(m, st) < 0 || client_types_add(m, st) < 0 ||
         notification_type_add(m, st) < 0 || async_types_add(m, st) < 0 ||
-        cache_functions_add(m) < 0)
+        cache_functions_add(m) < 0 || doctor_functions_add(m) < 0)
         return -1;
     st->request_type = PyType_FromModuleAndSpec(m, &request_spec, NULL);
     if (!st->request_type ||

@@ -196,6 +196,11 @@ def test_cancel_in_flight_is_reported_as_outcome_unknown(sandbox, caplog):
     async def main():
         async with aclient(sandbox, "pagsmile") as c:
             reset_stats(sandbox)
+            deadline = time.monotonic() + 15
+            # in_flight is a gauge: the previous test's delayed request may still be held
+            while get_stats(sandbox)["in_flight"] > 0:
+                assert time.monotonic() < deadline, "an earlier request is still held by the sandbox"
+                await asyncio.sleep(0.02)
             task = asyncio.ensure_future(c.get_card_token(**op_args("pagsmile", tag="FAULT-delay")))
             deadline = time.monotonic() + 15  # until the sandbox holds the request
             while get_stats(sandbox)["in_flight"] < 1:

@@ -344,3 +344,16 @@ def test_canary_never_leaks_from_a_binding(leaks, sandbox):
     leaks.add(c.apply_payment_token(**dict(base, card_info=card())))
     c.close()
     leaks.check()
+
+
+def test_seed_inquiry_by_token_never_prints_the_token(sandbox):
+    """inquire_payment_token's payment_token_id filter is a credential: sent,
+    never printed (repr/str of the request, the doctor's explanation)."""
+    token = "PMTOKEN_SECRET_CREDENTIAL_0002"
+    c = cardtoken.PayerMax(**sandbox[GW])
+    req = c.build_inquire_payment_token(user_id="u1", payment_token_id=token)
+    assert ('"paymentTokenID":"%s"' % token).encode() in req.body
+    for text in (repr(req), str(req)):
+        assert token not in text, text
+    assert token not in json.dumps(cardtoken.explain_signature(
+        "payermax", sandbox[GW], "inquire_payment_token", {"user_id": "u1", "payment_token_id": token}))
