@@ -45,8 +45,8 @@ core: $(BUILD)/c/libcardtoken.a
 $(BUILD)/c/test_vectors: tests/c/test_vectors.c $(BUILD)/c/libcardtoken.a
 	$(CC) $(CFLAGS_COMMON) -O1 -g $(PKG_CFLAGS) $< $(BUILD)/c/libcardtoken.a $(PKG_LIBS) -o $@
 
-$(BUILD)/c/test_core: tests/c/test_core.c tests/c/expect.h $(CORE_SRC) $(CORE_HDR)
-	$(CC) $(CFLAGS_COMMON) -O1 -g -DCT_ALLOC_TEST -Icore/src $(PKG_CFLAGS) tests/c/test_core.c $(CORE_SRC) $(PKG_LIBS) -o $@
+$(BUILD)/c/test_core: tests/c/test_core.c tests/c/test_writers.c tests/c/expect.h $(CORE_SRC) $(CORE_HDR)
+	$(CC) $(CFLAGS_COMMON) -O1 -g -DCT_ALLOC_TEST -Icore/src $(PKG_CFLAGS) tests/c/test_core.c tests/c/test_writers.c $(CORE_SRC) $(PKG_LIBS) -o $@
 
 $(BUILD)/c/test_describe: tests/c/test_describe.c tests/c/expect.h $(BUILD)/c/libcardtoken.a
 	$(CC) $(CFLAGS_COMMON) -O1 -g $(PKG_CFLAGS) $< $(BUILD)/c/libcardtoken.a $(PKG_LIBS) -o $@
@@ -78,7 +78,7 @@ ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize
 test-asan: deps
 	@mkdir -p $(BUILD)/asan $(BUILD)/results
 	clang $(CFLAGS_COMMON) -O1 -g $(ASAN_FLAGS) $(PKG_CFLAGS) tests/c/test_vectors.c $(CORE_SRC) $(PKG_LIBS) -o $(BUILD)/asan/test_vectors
-	clang $(CFLAGS_COMMON) -O1 -g $(ASAN_FLAGS) -DCT_ALLOC_TEST -Icore/src $(PKG_CFLAGS) tests/c/test_core.c $(CORE_SRC) $(PKG_LIBS) -o $(BUILD)/asan/test_core
+	clang $(CFLAGS_COMMON) -O1 -g $(ASAN_FLAGS) -DCT_ALLOC_TEST -Icore/src $(PKG_CFLAGS) tests/c/test_core.c tests/c/test_writers.c $(CORE_SRC) $(PKG_LIBS) -o $(BUILD)/asan/test_core
 	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/test_vectors tests/vectors | sed 's/^vectors:/asan-vectors:/' | tee $(BUILD)/results/asan-vectors.log | tail -n 5
 	clang $(CFLAGS_COMMON) -O1 -g $(ASAN_FLAGS) $(PKG_CFLAGS) tests/c/test_describe.c $(CORE_SRC) $(PKG_LIBS) -o $(BUILD)/asan/test_describe
 	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/asan/test_core tests/vectors | sed 's/^core:/asan-core:/' | tee $(BUILD)/results/asan-core.log | tail -n 5
@@ -124,7 +124,7 @@ check-generated:
 # ---- format --------------------------------------------------------------
 # clang-format over the core and the shims (not the generated PHP headers).
 FORMAT_FILES = $(wildcard core/include/*.h core/src/*.c core/src/*.h tools/*.c \
-                 tests/c/test_describe.c tests/c/expect.h) \
+                 tests/c/test_describe.c tests/c/test_writers.c tests/c/expect.h) \
                $(wildcard python/cardtoken/*.c python/cardtoken/*.h) \
                $(filter-out php/cardtoken_arginfo.h php/cardtoken_classes.h,$(wildcard php/*.c php/*.h))
 

@@ -509,12 +509,16 @@ static void ct_php_op_call_or_build(INTERNAL_FUNCTION_PARAMETERS,
     ct_args_free(args);
     ZVAL_NULL(&response);
     if (rec != NULL) {
-        /* the listeners first: no exception may be pending then */
-        ct_php_obs_response(&response, rec);
+        /* the listeners first: no exception may be pending then; the
+         * response array is built now only for an exception (a result
+         * builds it when getResponse() is called) */
+        if (rc != CT_OK) {
+            ct_php_obs_response(&response, rec);
+        }
         ct_php_obs_emit(c, rec);
-        ct_record_free(rec);
     }
     if (rc != CT_OK) {
+        ct_record_free(rec);
         ct_php_throw(&err);
         ct_php_exception_set_response(&response);
         zval_ptr_dtor(&response);
@@ -524,10 +528,12 @@ static void ct_php_op_call_or_build(INTERNAL_FUNCTION_PARAMETERS,
         ct_php_request_to_zval(return_value, req);
     } else {
         if (ct_php_result_to_zval(return_value, res) == SUCCESS) {
-            ct_php_result_set_response(return_value, &response);
+            ct_php_result_set_callrec(return_value, rec); /* takes rec */
+            rec = NULL;
         }
         ct_result_free(res);
     }
+    ct_record_free(rec);
     zval_ptr_dtor(&response);
 }
 

@@ -43,6 +43,34 @@ static inline ct_php_result *ct_php_result_from_obj(zend_object *obj)
 
 CT_PHP_PRIVATE_CTOR(CardToken_Request)
 CT_PHP_PRIVATE_CTOR(CardToken_Doctor)
+static void ct_php_callrec_release(ct_php_callrec *cr)
+{
+    if (cr == NULL || --cr->refs > 0) {
+        return;
+    }
+    zval_ptr_dtor(&cr->resp);
+    ct_record_free(cr->rec);
+    efree(cr);
+}
+
+/* Builds the response from the call's record on the first getResponse()
+ * (once for all the results of the call) and lets the record go. */
+static void ct_php_result_resolve_response(ct_php_result *r)
+{
+    ct_php_callrec *cr = r->crec;
+    if (cr == NULL) {
+        return;
+    }
+    if (Z_TYPE(cr->resp) == IS_UNDEF) {
+        ct_php_obs_response(&cr->resp, cr->rec);
+    }
+    if (Z_TYPE(cr->resp) == IS_ARRAY && Z_TYPE(r->response) == IS_UNDEF) {
+        ZVAL_COPY(&r->response, &cr->resp);
+    }
+    r->crec = NULL;
+    ct_php_callrec_release(cr);
+}
+
 /* getResponse(): the exchange of the call that returned the result (an
  * array), or null (parsed from the caller's own HTTP exchange). */
 #define CT_PHP_RESULT_CTOR(cls)                                                \
@@ -51,6 +79,7 @@ CT_PHP_PRIVATE_CTOR(CardToken_Doctor)
     {                                                                          \
         ct_php_result *r = ct_php_result_from_obj(Z_OBJ_P(ZEND_THIS));         \
         ZEND_PARSE_PARAMETERS_NONE();                                          \
+        ct_php_result_resolve_response(r);                                     \
         if (Z_TYPE(r->response) == IS_UNDEF) {                                 \
             RETURN_NULL();                                                     \
         }                                                                      \
@@ -67,21 +96,42 @@ static void ct_php_init_prop(zend_object *obj, const char *name, size_t len,
 }
 
 /* Sets every declared property still uninitialized to null. */
+/* Initializes the (readonly, typed) property pi of a new result with v
+ * (taken): written straight into its slot after the type check that
+ * zend_update_property_ex would make, without its name lookup and scope
+ * checks. A slot already set goes the usual way (and fails: readonly). */
+static void ct_php_prop_init(zend_object *obj, zend_property_info *pi, zval *v)
+{
+    zval *slot = OBJ_PROP(obj, pi->offset);
+
+    if (Z_TYPE_P(slot) != IS_UNDEF) {
+        zend_update_property_ex(obj->ce, obj, pi->name, v);
+        zval_ptr_dtor(v);
+        return;
+    }
+    if (ZEND_TYPE_IS_SET(pi->type) && !zend_verify_property_type(pi, v, 1)) {
+        zval_ptr_dtor(v); /* TypeError thrown */
+        return;
+    }
+    ZVAL_COPY_VALUE(slot, v);
+    Z_PROP_FLAG_P(slot) = 0;
+}
+
 static void ct_php_null_missing(zend_object *obj)
 {
     zend_property_info *pi;
 
     ZEND_HASH_FOREACH_PTR(&obj->ce->properties_info, pi) {
-        zval *slot;
-
         if (pi->flags & ZEND_ACC_STATIC) {
             continue;
         }
-        slot = OBJ_PROP(obj, pi->offset);
-        if (Z_TYPE_P(slot) == IS_UNDEF) {
+        if (Z_TYPE_P(OBJ_PROP(obj, pi->offset)) == IS_UNDEF) {
             zval null;
             ZVAL_NULL(&null);
-            zend_update_property_ex(obj->ce, obj, pi->name, &null);
+            ct_php_prop_init(obj, pi, &null);
+            if (EG(exception)) {
+                return;
+            }
         }
     }
     ZEND_HASH_FOREACH_END();
@@ -331,6 +381,7 @@ zend_object *ct_php_result_create(zend_class_entry *ce)
 
     r->sensitive = 0;
     ZVAL_UNDEF(&r->response);
+    r->crec = NULL;
     zend_object_std_init(&r->std, ce);
     object_properties_init(&r->std, ce);
     r->std.handlers = &ct_php_result_handlers;
@@ -448,8 +499,7 @@ static zend_result ct_php_record_to_zval(zval *rv, zend_class_entry *ce,
                 r->sensitive |= (uint64_t)1 << slot;
             }
         }
-        zend_update_property_ex(ce, obj, pi->name, &v);
-        zval_ptr_dtor(&v);
+        ct_php_prop_init(obj, pi, &v);
         if (EG(exception)) {
             goto fail;
         }
@@ -471,34 +521,40 @@ static void ct_php_result_free(zend_object *obj)
     ct_php_result *r = ct_php_result_from_obj(obj);
     zval_ptr_dtor(&r->response);
     ZVAL_UNDEF(&r->response);
+    ct_php_callrec_release(r->crec);
+    r->crec = NULL;
     zend_object_std_dtor(obj);
 }
 
-static void ct_php_result_put_response(zval *item, zval *response)
+static void ct_php_result_put_callrec(zval *item, ct_php_callrec *cr)
 {
     ct_php_result *r;
     if (Z_TYPE_P(item) != IS_OBJECT) {
         return;
     }
     r = ct_php_result_from_obj(Z_OBJ_P(item));
-    zval_ptr_dtor(&r->response);
-    ZVAL_COPY(&r->response, response);
+    ct_php_callrec_release(r->crec);
+    cr->refs++;
+    r->crec = cr;
 }
 
-void ct_php_result_set_response(zval *result, zval *response)
+void ct_php_result_set_callrec(zval *result, ct_record *rec)
 {
+    ct_php_callrec *cr = emalloc(sizeof(*cr));
     zval *item;
-    if (Z_TYPE_P(response) != IS_ARRAY) {
-        return;
-    }
+
+    cr->refs = 1; /* this function's, dropped below */
+    cr->rec = rec;
+    ZVAL_UNDEF(&cr->resp);
     if (Z_TYPE_P(result) == IS_ARRAY) {
         ZEND_HASH_FOREACH_VAL(Z_ARRVAL_P(result), item) {
-            ct_php_result_put_response(item, response);
+            ct_php_result_put_callrec(item, cr);
         }
         ZEND_HASH_FOREACH_END();
-        return;
+    } else {
+        ct_php_result_put_callrec(result, cr);
     }
-    ct_php_result_put_response(result, response);
+    ct_php_callrec_release(cr);
 }
 
 zend_result ct_php_result_to_zval(zval *rv, const ct_result *res)

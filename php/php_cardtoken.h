@@ -120,9 +120,18 @@ typedef struct ct_php_request {
     zend_object std;
 } ct_php_request;
 
+/* A call's record, shared by the results of the call until one of them
+ * reads getResponse() (the array is built then, once) or all are freed. */
+typedef struct ct_php_callrec {
+    uint32_t refs;
+    ct_record *rec; /* owned */
+    zval resp;      /* UNDEF until built */
+} ct_php_callrec;
+
 typedef struct ct_php_result {
-    uint64_t sensitive; /* bit n: property slot n holds card data */
-    zval response;      /* getResponse(): the call's exchange, or UNDEF */
+    uint64_t sensitive;   /* bit n: property slot n holds card data */
+    zval response;        /* getResponse(): the call's exchange, or UNDEF */
+    ct_php_callrec *crec; /* NULL, or where getResponse() builds it from */
     zend_object std;
 } ct_php_result;
 
@@ -143,7 +152,8 @@ void ct_php_request_headers(zval *rv, const ct_request *req);
 /* Builds the result object(s) of `res` (borrowed). Returns FAILURE with
  * an exception thrown. */
 zend_result ct_php_result_to_zval(zval *rv, const ct_result *res);
-/* Gives the result (each one of a list) its getResponse(). */
-void ct_php_result_set_response(zval *result, zval *response);
+/* Hands the call's record (taken) to the result(s): getResponse() builds
+ * the exchange from it when first called. */
+void ct_php_result_set_callrec(zval *result, ct_record *rec);
 
 #endif /* PHP_CARDTOKEN_H */

@@ -28,7 +28,7 @@ void ct_buf_reset(ct_buf *b)
     b->failed = 0;
 }
 
-int ct_buf_reserve(ct_buf *b, size_t extra)
+int ct_buf_reserve_slow(ct_buf *b, size_t extra)
 {
     size_t need, cap;
     char *p;
@@ -58,26 +58,6 @@ int ct_buf_reserve(ct_buf *b, size_t extra)
     b->data = p;
     b->cap = cap;
     return 1;
-}
-
-void ct_buf_append(ct_buf *b, const char *s, size_t n)
-{
-    if (!ct_buf_reserve(b, n))
-        return;
-    if (n)
-        memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-void ct_buf_puts(ct_buf *b, const char *s)
-{
-    ct_buf_append(b, s, strlen(s));
-}
-
-void ct_buf_putc(ct_buf *b, char c)
-{
-    ct_buf_append(b, &c, 1);
 }
 
 void ct_buf_printf(ct_buf *b, const char *fmt, ...)

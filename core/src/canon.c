@@ -19,25 +19,56 @@ static int ct_pair_cmp(const void *a, const void *b)
     return (x->klen > y->klen) - (x->klen < y->klen);
 }
 
+/* Stable, like glibc's qsort (a merge sort) was: an insertion sort for the
+ * few fields a request has, qsort beyond. */
 void ct_pairs_sort(ct_pair *p, size_t n)
 {
-    qsort(p, n, sizeof(*p), ct_pair_cmp);
+    size_t i, j;
+    ct_pair t;
+
+    if (n > 32) {
+        qsort(p, n, sizeof(*p), ct_pair_cmp);
+        return;
+    }
+    for (i = 1; i < n; i++) {
+        if (ct_pair_cmp(&p[i - 1], &p[i]) <= 0)
+            continue;
+        t = p[i];
+        for (j = i; j > 0 && ct_pair_cmp(&p[j - 1], &t) > 0; j--)
+            p[j] = p[j - 1];
+        p[j] = t;
+    }
 }
 
+/* k1=v1&k2=v2...: the length is summed first, reserved once, and the
+ * string written in place in one pass. */
 void ct_pairs_join(ct_buf *out, const ct_pair *p, size_t n, int drop_empty)
 {
-    size_t i;
+    size_t i, need = 0;
+    char *w;
     int first = 1;
+
+    for (i = 0; i < n; i++)
+        if (!(drop_empty && p[i].empty))
+            need += p[i].klen + p[i].vlen + 2;
+    if (need == 0 || !ct_buf_reserve(out, need))
+        return;
+    w = ct_buf_end(out);
     for (i = 0; i < n; i++) {
         if (drop_empty && p[i].empty)
             continue;
         if (!first)
-            ct_buf_putc(out, '&');
+            *w++ = '&';
         first = 0;
-        ct_buf_append(out, p[i].key, p[i].klen);
-        ct_buf_putc(out, '=');
-        ct_buf_append(out, p[i].val, p[i].vlen);
+        if (p[i].klen)
+            memcpy(w, p[i].key, p[i].klen);
+        w += p[i].klen;
+        *w++ = '=';
+        if (p[i].vlen)
+            memcpy(w, p[i].val, p[i].vlen);
+        w += p[i].vlen;
     }
+    ct_buf_commit(out, (size_t)(w - ct_buf_end(out)));
 }
 
 int ct_canon_render(ct_buf *out, const json_t *v, int php)

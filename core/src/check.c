@@ -285,17 +285,17 @@ ct_err ct_check_arg_names(const ct_op_desc *op, const ct_args *args,
 
 int ct_json_depth_ok(const char *s, size_t n, int max)
 {
-    int depth = 0, in_str = 0;
-    size_t i;
-    for (i = 0; i < n; i++) {
-        char ch = s[i];
-        if (in_str) {
-            if (ch == '\\')
+    int depth = 0;
+    size_t i = 0;
+    while (i < n) {
+        char ch = s[i++];
+        if (ch == '"') { /* skip the string: only '"' and '\\' matter */
+            while (i < n && s[i] != '"') {
+                if (s[i] == '\\')
+                    i++;
                 i++;
-            else if (ch == '"')
-                in_str = 0;
-        } else if (ch == '"') {
-            in_str = 1;
+            }
+            i++;
         } else if (ch == '{' || ch == '[') {
             if (++depth > max)
                 return 0;

@@ -85,6 +85,15 @@ int ct_parse_rfc3339(const char *s, size_t n, ct_time *out)
     return 1;
 }
 
+/* v (0 <= v < 10^width) as `width` decimal digits, zero-padded. */
+static void ct_put_digits(char *w, int v, int width)
+{
+    while (width-- > 0) {
+        w[width] = (char)('0' + v % 10);
+        v /= 10;
+    }
+}
+
 void ct_format_time(ct_buf *out, const ct_time *t, int with_ms)
 {
     int64_t local_ms = t->unix_ms + (int64_t)t->offset_min * 60000;
@@ -95,12 +104,39 @@ void ct_format_time(ct_buf *out, const ct_time *t, int with_ms)
     int m, d, off = t->offset_min < 0 ? -t->offset_min : t->offset_min;
 
     ct_civil_from_days(days, &y, &m, &d);
-    ct_buf_printf(out, "%04d-%02d-%02dT%02d:%02d:%02d", (int)y, m, d,
-                  (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60));
-    if (with_ms)
-        ct_buf_printf(out, ".%03d", ms);
-    ct_buf_printf(out, "%c%02d:%02d", t->offset_min < 0 ? '-' : '+', off / 60,
-                  off % 60);
+    if (y < 0 || y > 9999) { /* outside 4 digits: as printf writes it */
+        ct_buf_printf(out, "%04d-%02d-%02dT%02d:%02d:%02d", (int)y, m, d,
+                      (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60));
+    } else {
+        char t4[20];
+        ct_put_digits(t4, (int)y, 4);
+        t4[4] = '-';
+        ct_put_digits(t4 + 5, m, 2);
+        t4[7] = '-';
+        ct_put_digits(t4 + 8, d, 2);
+        t4[10] = 'T';
+        ct_put_digits(t4 + 11, (int)(rem / 3600), 2);
+        t4[13] = ':';
+        ct_put_digits(t4 + 14, (int)(rem / 60 % 60), 2);
+        t4[16] = ':';
+        ct_put_digits(t4 + 17, (int)(rem % 60), 2);
+        ct_buf_append(out, t4, 19);
+    }
+    if (with_ms) {
+        char f[4] = {'.'};
+        ct_put_digits(f + 1, ms, 3);
+        ct_buf_append(out, f, 4);
+    }
+    if (off / 60 > 99) {
+        ct_buf_printf(out, "%c%02d:%02d", t->offset_min < 0 ? '-' : '+',
+                      off / 60, off % 60);
+    } else {
+        char z[6] = {t->offset_min < 0 ? '-' : '+'};
+        ct_put_digits(z + 1, off / 60, 2);
+        z[3] = ':';
+        ct_put_digits(z + 4, off % 60, 2);
+        ct_buf_append(out, z, 6);
+    }
 }
 
 void ct_time_year_month(int64_t unix_ms, int *year, int *month)

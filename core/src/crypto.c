@@ -175,20 +175,30 @@ int ct_rsa_verify(const EVP_MD_CTX *tmpl, const char *data, size_t n,
     return ok;
 }
 
-static int ct_b64_val(unsigned char c)
-{
-    if (c >= 'A' && c <= 'Z')
-        return c - 'A';
-    if (c >= 'a' && c <= 'z')
-        return c - 'a' + 26;
-    if (c >= '0' && c <= '9')
-        return c - '0' + 52;
-    if (c == '+')
-        return 62;
-    if (c == '/')
-        return 63;
-    return -1;
-}
+/* ct_b64_vals[c]: the 6-bit value of base64 digit c, or 64 (not a digit). */
+static const unsigned char ct_b64_vals[256] = {
+#define CT_B64_X16                                                             \
+    64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64
+    CT_B64_X16, CT_B64_X16, 64,         64,         64,         64,
+    64,         64,         64,         64,         64,         64,
+    64,         62,         64,         64,         64,         63,
+    52,         53,         54,         55,         56,         57,
+    58,         59,         60,         61,         64,         64,
+    64,         64,         64,         64,         64,         0,
+    1,          2,          3,          4,          5,          6,
+    7,          8,          9,          10,         11,         12,
+    13,         14,         15,         16,         17,         18,
+    19,         20,         21,         22,         23,         24,
+    25,         64,         64,         64,         64,         64,
+    64,         26,         27,         28,         29,         30,
+    31,         32,         33,         34,         35,         36,
+    37,         38,         39,         40,         41,         42,
+    43,         44,         45,         46,         47,         48,
+    49,         50,         51,         64,         64,         64,
+    64,         64,         CT_B64_X16, CT_B64_X16, CT_B64_X16, CT_B64_X16,
+    CT_B64_X16, CT_B64_X16, CT_B64_X16, CT_B64_X16,
+#undef CT_B64_X16
+};
 
 long ct_b64_decode(const char *in, size_t n, unsigned char *out, size_t cap)
 {
@@ -198,7 +208,19 @@ long ct_b64_decode(const char *in, size_t n, unsigned char *out, size_t cap)
 
     if (n % 4 != 0)
         return -1;
-    for (i = 0; i < n; i++) {
+    /* every quad but the last: four digits (no '=' allowed there) */
+    for (i = 0; i + 4 < n; i += 4) {
+        unsigned a = ct_b64_vals[(unsigned char)in[i]],
+                 b = ct_b64_vals[(unsigned char)in[i + 1]],
+                 c = ct_b64_vals[(unsigned char)in[i + 2]],
+                 d = ct_b64_vals[(unsigned char)in[i + 3]];
+        if (((a | b | c | d) & 64) || cap - o < 3 || o > cap)
+            return -1;
+        out[o++] = (unsigned char)(a << 2 | b >> 4);
+        out[o++] = (unsigned char)(b << 4 | c >> 2);
+        out[o++] = (unsigned char)(c << 6 | d);
+    }
+    for (; i < n; i++) { /* the last quad, padding included */
         unsigned char c = (unsigned char)in[i];
         int v;
         if (c == '=') {
@@ -209,8 +231,8 @@ long ct_b64_decode(const char *in, size_t n, unsigned char *out, size_t cap)
         }
         if (pad)
             return -1;
-        v = ct_b64_val(c);
-        if (v < 0)
+        v = ct_b64_vals[c];
+        if (v == 64)
             return -1;
         acc = (acc << 6) | (uint32_t)v;
         bits += 6;
@@ -236,21 +258,30 @@ static void ct_b64_encode(ct_buf *out, const unsigned char *in, size_t n)
     out->data[out->len] = '\0';
 }
 
+/* Percent-encodes s into out in one pass: room for the worst case (3
+ * bytes per input byte) is reserved once, then written in place. */
 void ct_url_encode(ct_buf *out, const char *s, size_t n)
 {
     static const char hex[] = "0123456789ABCDEF";
     size_t i;
+    char *w;
+
+    if (n > ((size_t)-1) / 4 || !ct_buf_reserve(out, 3 * n))
+        return;
+    w = ct_buf_end(out);
     for (i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
             (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
             c == '~') {
-            ct_buf_putc(out, (char)c);
+            *w++ = (char)c;
         } else {
-            char e[3] = {'%', hex[c >> 4], hex[c & 15]};
-            ct_buf_append(out, e, 3);
+            *w++ = '%';
+            *w++ = hex[c >> 4];
+            *w++ = hex[c & 15];
         }
     }
+    ct_buf_commit(out, (size_t)(w - ct_buf_end(out)));
 }
 
 static int ct_hexval(char c)
@@ -264,27 +295,34 @@ static int ct_hexval(char c)
     return -1;
 }
 
+/* Decodes into out in place (the result is never longer than s). */
 int ct_url_decode(ct_buf *out, const char *s, size_t n, int form)
 {
     size_t i;
+    char *w;
+
+    if (!ct_buf_reserve(out, n))
+        return -1;
+    w = ct_buf_end(out);
     for (i = 0; i < n; i++) {
         if (s[i] == '%') {
             int hi, lo;
             if (i + 2 >= n)
-                return -1;
+                break;
             hi = ct_hexval(s[i + 1]);
             lo = ct_hexval(s[i + 2]);
             if (hi < 0 || lo < 0)
-                return -1;
-            ct_buf_putc(out, (char)(hi * 16 + lo));
+                break;
+            *w++ = (char)(hi * 16 + lo);
             i += 2;
         } else if (form && s[i] == '+') {
-            ct_buf_putc(out, ' ');
+            *w++ = ' ';
         } else {
-            ct_buf_putc(out, s[i]);
+            *w++ = s[i];
         }
     }
-    return ct_buf_ok(out) ? 0 : -1;
+    ct_buf_commit(out, (size_t)(w - ct_buf_end(out)));
+    return i == n ? 0 : -1;
 }
 
 int ct_consttime_eq(const char *a, size_t alen, const char *b, size_t blen)

@@ -53,60 +53,83 @@ static size_t ct_utf8_next(const unsigned char *s, size_t n, unsigned *cp)
     return len;
 }
 
+/* ct_json_plain[c]: bit 0 set, byte c is copied as is in plain JSON; bit 1
+ * set, also in PHP's style (json_encode escapes '/' too and writes
+ * non-ASCII as \uXXXX). JSON escapes '"', '\\' and controls. */
+static const unsigned char ct_json_plain[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 1,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/* One escaped byte (or UTF-8 sequence) at p[i]; returns the bytes used. */
+static size_t ct_json_put_escape(ct_buf *b, const unsigned char *p, size_t i,
+                                 size_t n)
+{
+    unsigned char c = p[i];
+    const char *esc = NULL;
+    unsigned cp;
+    size_t len;
+
+    switch (c) {
+    case '"': esc = "\\\""; break;
+    case '\\': esc = "\\\\"; break;
+    case '/': esc = "\\/"; break;
+    case '\b': esc = "\\b"; break;
+    case '\f': esc = "\\f"; break;
+    case '\n': esc = "\\n"; break;
+    case '\r': esc = "\\r"; break;
+    case '\t': esc = "\\t"; break;
+    default: break;
+    }
+    if (esc != NULL) {
+        ct_buf_append(b, esc, 2);
+        return 1;
+    }
+    if (c < 0x20) {
+        ct_put_u(b, c);
+        return 1;
+    }
+    len = ct_utf8_next(p + i, n - i, &cp);
+    if (len == 0) { /* invalid UTF-8: keep the byte */
+        ct_buf_putc(b, (char)c);
+        return 1;
+    }
+    if (cp >= 0x10000) {
+        cp -= 0x10000;
+        ct_put_u(b, 0xd800 + (cp >> 10));
+        ct_put_u(b, 0xdc00 + (cp & 0x3ff));
+    } else {
+        ct_put_u(b, cp);
+    }
+    return len;
+}
+
 void ct_json_put_str(ct_buf *b, const char *s, size_t n, int php)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0, run = 0;
+    const unsigned char mask = php ? 2 : 1;
+    size_t i = 0, start;
 
-    ct_buf_reserve(b, n + 2);
+    if (!ct_buf_reserve(b, n + 2))
+        return;
     ct_buf_putc(b, '"');
     while (i < n) {
-        unsigned char c = p[i];
-        const char *esc = NULL;
-        if (c >= 0x20 && c != '"' && c != '\\' && (c < 0x80 || !php) &&
-            !(php && c == '/')) {
+        start = i;
+        while (i < n && (ct_json_plain[p[i]] & mask))
             i++;
-            run++;
-            continue;
-        }
-        ct_buf_append(b, s + i - run, run);
-        run = 0;
-        switch (c) {
-        case '"': esc = "\\\""; break;
-        case '\\': esc = "\\\\"; break;
-        case '/': esc = "\\/"; break;
-        case '\b': esc = "\\b"; break;
-        case '\f': esc = "\\f"; break;
-        case '\n': esc = "\\n"; break;
-        case '\r': esc = "\\r"; break;
-        case '\t': esc = "\\t"; break;
-        default: break;
-        }
-        if (esc != NULL) {
-            ct_buf_puts(b, esc);
-            i++;
-        } else if (c < 0x20) {
-            ct_put_u(b, c);
-            i++;
-        } else {
-            unsigned cp;
-            size_t len = ct_utf8_next(p + i, n - i, &cp);
-            if (len == 0) { /* invalid UTF-8: keep the byte */
-                ct_buf_putc(b, (char)c);
-                i++;
-                continue;
-            }
-            if (cp >= 0x10000) {
-                cp -= 0x10000;
-                ct_put_u(b, 0xd800 + (cp >> 10));
-                ct_put_u(b, 0xdc00 + (cp & 0x3ff));
-            } else {
-                ct_put_u(b, cp);
-            }
-            i += len;
-        }
+        ct_buf_append(b, s + start, i - start);
+        if (i < n)
+            i += ct_json_put_escape(b, p, i, n);
     }
-    ct_buf_append(b, s + i - run, run);
     ct_buf_putc(b, '"');
 }
 

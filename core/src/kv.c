@@ -10,7 +10,8 @@ const ct_kv *ct_kv_get(const ct_kvlist *l, const char *name)
 {
     size_t i;
     for (i = 0; i < l->n; i++)
-        if (strcmp(l->items[i].name, name) == 0)
+        if (l->items[i].name[0] == name[0] &&
+            strcmp(l->items[i].name, name) == 0)
             return &l->items[i];
     return NULL;
 }

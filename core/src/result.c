@@ -8,6 +8,46 @@
 
 #include <string.h>
 
+struct ct_strblock {
+    ct_strblock *next;
+    size_t cap, used;
+    char data[];
+};
+
+#define CT_STRBLOCK_MIN 512
+
+/* A NUL-terminated copy of s[0..n) in r's blocks; NULL on no memory. */
+static char *ct_result_strdup(ct_result *r, const char *s, size_t n)
+{
+    ct_strblock *b = r->blocks;
+    char *p;
+
+    if (b == NULL || b->cap - b->used < n + 1) {
+        size_t cap = n + 1 > CT_STRBLOCK_MIN ? n + 1 : CT_STRBLOCK_MIN;
+        if (n > ((size_t)-1) / 2 || (b = ct_malloc(sizeof(*b) + cap)) == NULL)
+            return NULL;
+        b->cap = cap;
+        b->used = 0;
+        b->next = r->blocks;
+        r->blocks = b;
+    }
+    p = b->data + b->used;
+    if (n)
+        memcpy(p, s, n);
+    p[n] = '\0';
+    b->used += n + 1;
+    return p;
+}
+
+static int ct_result_owns(const ct_result *r, const char *p)
+{
+    const ct_strblock *b;
+    for (b = r->blocks; b != NULL; b = b->next)
+        if (p >= b->data && p < b->data + b->cap)
+            return 1;
+    return 0;
+}
+
 ct_result *ct_result_alloc(const ct_op_desc *op)
 {
     ct_result *r = ct_calloc(1, sizeof(*r));
@@ -31,20 +71,27 @@ ct_record *ct_result_add(ct_result *r)
         r->recs = recs;
         r->cap = cap;
     }
+    r->recs[r->nrec].owner = r;
     return &r->recs[r->nrec++];
 }
 
 void ct_result_free(ct_result *res)
 {
     size_t i, k;
+    ct_strblock *b;
     if (res == NULL)
         return;
     for (i = 0; i < res->nrec; i++)
         for (k = 0; k < res->recs[i].n; k++)
-            if (res->recs[i].f[k].type == CT_VAL_STRING ||
-                res->recs[i].f[k].type == CT_VAL_JSON)
+            if ((res->recs[i].f[k].type == CT_VAL_STRING ||
+                 res->recs[i].f[k].type == CT_VAL_JSON) &&
+                !ct_result_owns(res, res->recs[i].f[k].str))
                 ct_free_secret((char *)res->recs[i].f[k].str,
                                res->recs[i].f[k].len + 1);
+    while ((b = res->blocks) != NULL) { /* wiped whole, used or not */
+        res->blocks = b->next;
+        ct_free_secret(b, sizeof(*b) + b->cap);
+    }
     ct_free_secret(res->recs, res->cap * sizeof(*res->recs));
     ct_free_secret(res->json, res->json_len + 1);
     ct_free_secret(res, sizeof(*res));
@@ -66,7 +113,8 @@ int ct_record_str(ct_record *rec, const char *name, const char *s, size_t n,
 {
     ct_field *f = ct_record_next(rec, name);
     char *copy;
-    if (f == NULL || (copy = ct_strndup(s, n)) == NULL)
+    if (f == NULL || (copy = rec->owner ? ct_result_strdup(rec->owner, s, n)
+                                        : ct_strndup(s, n)) == NULL)
         return 0;
     f->type = CT_VAL_STRING;
     f->str = copy;
@@ -101,10 +149,16 @@ ct_err ct_record_json(ct_record *rec, const ct_result_field_desc *f,
                       const json_t *obj, const char *key, int required,
                       ct_error *err)
 {
+    const json_t *v = json_object_get(obj, key);
     ct_buf tmp;
     int present = 0, ok;
     ct_err rc;
 
+    if (v != NULL && json_is_string(v)) /* borrowed: one copy, no scratch */
+        return ct_record_str(rec, f->name, json_string_value(v),
+                             json_string_length(v), f->sensitive)
+                   ? CT_OK
+                   : ct_fail_nomem(err);
     ct_buf_init(&tmp);
     rc = ct_json_text(obj, key, required, 1, &tmp, &present, err);
     if (rc != CT_OK) {

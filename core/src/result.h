@@ -7,11 +7,18 @@
 
 #define CT_MAX_FIELDS 14
 
+struct ct_result;
+typedef struct ct_strblock ct_strblock; /* result.c */
+
 typedef struct ct_record {
     ct_field f[CT_MAX_FIELDS];
     size_t n;
+    struct ct_result *owner; /* whose string blocks hold the field texts */
 } ct_record;
 
+/* The field texts of every record live in a few blocks owned by the result
+ * (one allocation for a whole answer, wiped and freed once with it); a text
+ * outside them (raw.c's raw member) is freed on its own. */
 struct ct_result {
     const char *type;
     int is_list;
@@ -20,13 +27,14 @@ struct ct_result {
     size_t cap;
     char *json;
     size_t json_len;
+    ct_strblock *blocks; /* newest first */
 };
 
 /* new: an empty result of operation op's type (op NULL: a notification). */
 ct_result *ct_result_alloc(const ct_op_desc *op);
 /* Appends an empty record; NULL on no memory. */
 ct_record *ct_result_add(ct_result *r);
-/* Adds a field to a record (value copied). */
+/* Adds a field to a record (value copied into the result's blocks). */
 int ct_record_str(ct_record *rec, const char *name, const char *s, size_t n,
                   int sensitive);
 int ct_record_null(ct_record *rec, const char *name);

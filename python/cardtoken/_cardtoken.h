@@ -43,6 +43,7 @@ typedef struct modstate {
     PyObject *request_type;
     PyObject *notification_type; /* dict subclass, masked repr */
     PyObject *result_types;      /* dict: ct_result_type() name -> type */
+    PyObject *result_names;      /* dict: type name -> tuple of field names */
     PyObject *exc_by_cat[N_CATEGORIES];
     PyObject *exc_unknown_name[N_CATEGORIES];
     PyObject *exc_wrong_type[N_CATEGORIES];
@@ -148,6 +149,13 @@ PyObject *refuse_pickle(PyObject *self, PyObject *args);
 /* ---- _cardtoken_result.c ---- */
 int result_types_add(PyObject *m, modstate *st);
 PyObject *result_to_py(modstate *st, const ct_result *res);
+/* new: results whose values (and .response, from rec, unless resp is given)
+ * are built when first read; takes res and rec (may be NULL), freed with the
+ * last result that needs them (also on failure). */
+PyObject *result_to_py_lazy(modstate *st, ct_result *res, ct_record *rec,
+                            PyObject *resp);
+/* cardtoken._cardtoken._lazy_live(): core results still held (tests). */
+PyObject *result_lazy_live(PyObject *m, PyObject *unused);
 /* Sets the result's (each record's, for a list) .response. */
 void result_set_response(PyObject *out, PyObject *resp);
 

@@ -334,21 +334,26 @@ static PyObject *op_call_or_build(PyObject *cap, PyObject *args,
         ct_args_free(a);
     Py_END_ALLOW_THREADS
     PyObject *out = NULL, *resp = NULL;
-    if (rec && !(resp = obs_response(st, rec)))
+    int ok = rc == CT_OK && (build ? req != NULL : res != NULL);
+    /* Response is built now only for an error or a listener; a result
+     * builds it from the record when .response is read. */
+    if (rec && (!ok || wanted > 0) && !(resp = obs_response(st, rec)))
         PyErr_Clear(); /* metadata only: the call's outcome comes first */
-    if (rc != CT_OK || (build ? !req : !res)) {
+    if (!ok) {
         ct_request_free(req);
         raise_ct(st, rc, &e, gw);
         obs_attach_to_error(resp);
     } else if (build) {
         out = request_new(st, (PyObject *)self, req); /* owns req */
-    } else {
-        out = result_to_py(st, res);
-        if (out)
-            result_set_response(out, resp);
     }
     if (rec && wanted > 0)
         obs_emit(st, self->on_call, rec, resp);
+    if (ok && !build) {
+        /* takes res and rec: freed with the last result that needs them */
+        out = result_to_py_lazy(st, res, rec, resp);
+        res = NULL;
+        rec = NULL;
+    }
     ct_record_free(rec);
     Py_XDECREF(resp);
     ct_result_free(res);
@@ -431,11 +436,12 @@ static PyObject *op_parse(ClientObject *self, const op_entry *oe,
             rc = ct_parse(c, oe->op, req, (int)status, hs.h, hs.n, body.p,
                           (size_t)body.n, &res, &e);
         Py_END_ALLOW_THREADS
-        if (rc != CT_OK || !res)
+        if (rc != CT_OK || !res) {
             raise_ct(st, rc, &e, gw);
-        else
-            out = result_to_py(st, res);
-        ct_result_free(res);
+            ct_result_free(res);
+        } else { /* takes res: values converted when read */
+            out = result_to_py_lazy(st, res, NULL, NULL);
+        }
         client_leave(self);
     }
     Py_XDECREF(request_o);

@@ -97,6 +97,7 @@ static int module_traverse(PyObject *m, visitproc visit, void *arg)
     Py_VISIT(st->request_type);
     Py_VISIT(st->notification_type);
     Py_VISIT(st->result_types);
+    Py_VISIT(st->result_names);
     for (int c = 0; c < N_CATEGORIES; c++) {
         Py_VISIT(st->exc_by_cat[c]);
         Py_VISIT(st->exc_unknown_name[c]);
@@ -121,6 +122,7 @@ static int module_clear(PyObject *m)
     Py_CLEAR(st->request_type);
     Py_CLEAR(st->notification_type);
     Py_CLEAR(st->result_types);
+    Py_CLEAR(st->result_names);
     for (int c = 0; c < N_CATEGORIES; c++) {
         Py_CLEAR(st->exc_by_cat[c]);
         Py_CLEAR(st->exc_unknown_name[c]);

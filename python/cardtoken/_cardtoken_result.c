@@ -10,13 +10,40 @@
 /* Results                                                             */
 /* ------------------------------------------------------------------ */
 
+/* A core result (and the call's record) kept alive for the results made
+ * from it: their fields are converted to Python objects only when read, and
+ * Response only when .response is read. Freed (the core wipes it) with the
+ * last result that still needs it. */
+typedef struct lazy_src {
+    Py_ssize_t refs;
+    ct_result *res; /* owned */
+    ct_record *rec; /* owned call record, or NULL */
+    PyObject *resp; /* the Response once built (a new reference), or NULL */
+} lazy_src;
+
+static Py_ssize_t g_lazy_live; /* lazy_src alive (under the GIL; tests) */
+
+static void src_release(lazy_src *src)
+{
+    if (src == NULL || --src->refs > 0)
+        return;
+    Py_CLEAR(src->resp);
+    ct_result_free(src->res);
+    ct_record_free(src->rec);
+    PyMem_Free(src);
+    g_lazy_live--;
+}
+
 typedef struct ResultObject {
     PyObject_HEAD PyObject
         *names;         /* tuple of interned str, the ct_field names */
-    PyObject *values;   /* tuple: str, int or None */
+    PyObject *values;   /* tuple: str, int or None; NULL slots not read yet */
     uint64_t sensitive; /* bit i: field i is card data (masked when printed) */
     uint64_t mapping;   /* bit i: field i is a read-only mapping (raw)      */
     PyObject *response; /* cardtoken.Response of the call, or NULL (None) */
+    lazy_src *src;      /* while some value or the response is not built */
+    const ct_field *f;  /* the record's fields, in src->res */
+    Py_ssize_t pending; /* values not converted yet */
 } ResultObject;
 
 /* new: v made read-only all the way down: dicts as mappingproxy, lists as
@@ -76,8 +103,101 @@ static PyObject *json_field(modstate *st, const ct_field *f)
     return proxy;
 }
 
+/* new: the Python value of field f (str, int, None or a mapping). */
+static PyObject *field_value(modstate *st, const ct_field *f)
+{
+    switch (f->type) {
+    case CT_VAL_STRING:
+        return PyUnicode_DecodeUTF8(
+            f->str ? f->str : "", (Py_ssize_t)(f->str ? f->len : 0), "replace");
+    case CT_VAL_INT: return PyLong_FromLongLong(f->num);
+    case CT_VAL_JSON: return json_field(st, f);
+    case CT_VAL_NULL:
+    default: return Py_NewRef(Py_None);
+    }
+}
+
+/* The result no longer needs its source once every value and the response
+ * are built. */
+static void result_maybe_release(ResultObject *self)
+{
+    if (self->src && self->pending == 0 &&
+        (self->src->rec == NULL || self->response != NULL)) {
+        src_release(self->src);
+        self->src = NULL;
+        self->f = NULL;
+    }
+}
+
+/* borrowed: value i, converted on first use; NULL raised. */
+static PyObject *result_value(ResultObject *self, Py_ssize_t i)
+{
+    PyObject *v = PyTuple_GET_ITEM(self->values, i);
+    if (v != NULL)
+        return v;
+    if ((v = field_value(state_of((PyObject *)self), &self->f[i])) == NULL)
+        return NULL;
+    if (PyTuple_GET_ITEM(self->values, i) != NULL) {
+        /* json.loads (raw) runs Python code: another thread may have
+         * converted the field meanwhile; keep the first */
+        Py_DECREF(v);
+        return PyTuple_GET_ITEM(self->values, i);
+    }
+    PyTuple_SET_ITEM(self->values, i, v);
+    self->pending--;
+    result_maybe_release(self);
+    return v;
+}
+
+/* Converts every value not read yet (repr, ==, hash, _asdict). 0 or -1. */
+static int result_fill(ResultObject *self)
+{
+    Py_ssize_t n = PyTuple_GET_SIZE(self->values);
+    for (Py_ssize_t i = 0; self->pending > 0 && i < n; i++)
+        if (result_value(self, i) == NULL)
+            return -1;
+    return 0;
+}
+
+/* new reference: the names of a record, one tuple shared by every result
+ * of the type while the names are the same (they are, for a type). */
+static PyObject *record_names(modstate *st, const char *tname,
+                              const ct_field *f, size_t n)
+{
+    PyObject *t =
+        st->result_names ? PyDict_GetItemString(st->result_names, tname) : NULL;
+    if (t && PyTuple_GET_SIZE(t) == (Py_ssize_t)n) {
+        size_t i;
+        for (i = 0; i < n; i++) {
+            const char *k = PyUnicode_AsUTF8(PyTuple_GET_ITEM(t, i));
+            if (!k || strcmp(k, f[i].name ? f[i].name : "") != 0)
+                break;
+        }
+        if (i == n)
+            return Py_NewRef(t);
+    }
+    PyErr_Clear();
+    if ((t = PyTuple_New((Py_ssize_t)n)) == NULL)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        PyObject *name = PyUnicode_InternFromString(f[i].name ? f[i].name : "");
+        if (!name) {
+            Py_DECREF(t);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(t, (Py_ssize_t)i, name);
+    }
+    if (st->result_names &&
+        PyDict_SetItemString(st->result_names, tname, t) < 0)
+        PyErr_Clear(); /* a cache only */
+    return t;
+}
+
+/* new: a result over record f[0..n) of src (a new reference to src taken)
+ * or, src NULL, with every value converted now. */
 static PyObject *result_from_record(modstate *st, PyTypeObject *tp,
-                                    const ct_field *f, size_t n)
+                                    const char *tname, const ct_field *f,
+                                    size_t n, lazy_src *src)
 {
     if (n > MAX_FIELDS) {
         PyErr_SetString(PyExc_SystemError,
@@ -87,35 +207,26 @@ static PyObject *result_from_record(modstate *st, PyTypeObject *tp,
     ResultObject *self = (ResultObject *)tp->tp_alloc(tp, 0);
     if (!self)
         return NULL;
-    self->names = PyTuple_New((Py_ssize_t)n);
+    self->names = record_names(st, tname, f, n);
     self->values = self->names ? PyTuple_New((Py_ssize_t)n) : NULL;
     if (!self->values)
         goto fail;
+    self->f = f;
+    self->pending = (Py_ssize_t)n;
     for (size_t i = 0; i < n; i++) {
-        PyObject *name = PyUnicode_InternFromString(f[i].name ? f[i].name : "");
-        if (!name)
-            goto fail;
-        PyTuple_SET_ITEM(self->names, (Py_ssize_t)i, name);
-        PyObject *v;
-        switch (f[i].type) {
-        case CT_VAL_STRING:
-            v = PyUnicode_DecodeUTF8(f[i].str ? f[i].str : "",
-                                     (Py_ssize_t)(f[i].str ? f[i].len : 0),
-                                     "replace");
-            break;
-        case CT_VAL_INT: v = PyLong_FromLongLong(f[i].num); break;
-        case CT_VAL_JSON:
-            v = json_field(st, &f[i]);
+        if (f[i].type == CT_VAL_JSON)
             self->mapping |= (uint64_t)1 << i;
-            break;
-        case CT_VAL_NULL:
-        default: v = Py_NewRef(Py_None); break;
-        }
-        if (!v)
-            goto fail;
-        PyTuple_SET_ITEM(self->values, (Py_ssize_t)i, v);
         if (f[i].sensitive)
             self->sensitive |= (uint64_t)1 << i;
+    }
+    if (src) {
+        self->src = src;
+        src->refs++;
+        result_maybe_release(self);
+    } else if (result_fill(self) < 0) {
+        goto fail;
+    } else {
+        self->f = NULL;
     }
     return (PyObject *)self;
 fail:
@@ -128,6 +239,7 @@ static void result_put_response(PyObject *r, PyObject *resp)
 {
     ResultObject *self = (ResultObject *)r;
     Py_XSETREF(self->response, Py_XNewRef(resp));
+    result_maybe_release(self);
 }
 
 void result_set_response(PyObject *out, PyObject *resp)
@@ -142,7 +254,7 @@ void result_set_response(PyObject *out, PyObject *resp)
     result_put_response(out, resp);
 }
 
-PyObject *result_to_py(modstate *st, const ct_result *res)
+static PyObject *results_of(modstate *st, const ct_result *res, lazy_src *src)
 {
     const char *tname = ct_result_type(res);
     PyObject *tp = tname ? PyDict_GetItemString(st->result_types, tname) : NULL;
@@ -160,7 +272,7 @@ PyObject *result_to_py(modstate *st, const ct_result *res)
                             "cardtoken: result without a record");
             return NULL;
         }
-        return result_from_record(st, (PyTypeObject *)tp, f, nf);
+        return result_from_record(st, (PyTypeObject *)tp, tname, f, nf, src);
     }
     PyObject *list = PyList_New((Py_ssize_t)count);
     if (!list)
@@ -169,7 +281,8 @@ PyObject *result_to_py(modstate *st, const ct_result *res)
         size_t nf = 0;
         const ct_field *f = ct_result_record(res, i, &nf);
         PyObject *rec =
-            f ? result_from_record(st, (PyTypeObject *)tp, f, nf) : NULL;
+            f ? result_from_record(st, (PyTypeObject *)tp, tname, f, nf, src)
+              : NULL;
         if (!rec) {
             if (!PyErr_Occurred())
                 PyErr_SetString(PyExc_SystemError,
@@ -182,12 +295,47 @@ PyObject *result_to_py(modstate *st, const ct_result *res)
     return list;
 }
 
+PyObject *result_to_py(modstate *st, const ct_result *res)
+{
+    return results_of(st, res, NULL);
+}
+
+PyObject *result_to_py_lazy(modstate *st, ct_result *res, ct_record *rec,
+                            PyObject *resp)
+{
+    lazy_src *src = PyMem_Malloc(sizeof(*src));
+    if (!src) {
+        ct_result_free(res);
+        ct_record_free(rec);
+        return PyErr_NoMemory();
+    }
+    src->refs = 1; /* this function's, dropped below */
+    src->res = res;
+    src->rec = rec;
+    src->resp = Py_XNewRef(resp);
+    g_lazy_live++;
+    PyObject *out = results_of(st, res, src);
+    if (out && resp)
+        result_set_response(out, resp);
+    src_release(src);
+    return out;
+}
+
+PyObject *result_lazy_live(PyObject *m, PyObject *unused)
+{
+    (void)m;
+    (void)unused;
+    return PyLong_FromSsize_t(g_lazy_live);
+}
+
 static void result_dealloc(ResultObject *self)
 {
     PyTypeObject *tp = Py_TYPE(self);
     Py_CLEAR(self->names);
     Py_CLEAR(self->values);
     Py_CLEAR(self->response);
+    src_release(self->src);
+    self->src = NULL;
     tp->tp_free((PyObject *)self);
     Py_DECREF(tp);
 }
@@ -198,8 +346,10 @@ static PyObject *result_getattro(ResultObject *self, PyObject *name)
         Py_ssize_t n = PyTuple_GET_SIZE(self->names);
         for (Py_ssize_t i = 0; i < n; i++) {
             PyObject *k = PyTuple_GET_ITEM(self->names, i);
-            if (k == name || PyUnicode_Compare(k, name) == 0)
-                return Py_NewRef(PyTuple_GET_ITEM(self->values, i));
+            if (k == name || PyUnicode_Compare(k, name) == 0) {
+                PyObject *v = result_value(self, i);
+                return v ? Py_NewRef(v) : NULL;
+            }
         }
     }
     return PyObject_GenericGetAttr((PyObject *)self, name);
@@ -279,6 +429,8 @@ static PyObject *mapping_repr(PyObject *v)
 
 static PyObject *result_repr(ResultObject *self)
 {
+    if (result_fill(self) < 0)
+        return NULL;
     PyObject *parts = PyList_New(0), *sep = NULL, *joined = NULL, *r = NULL;
     if (!parts)
         return NULL;
@@ -317,6 +469,8 @@ static PyObject *result_richcompare(PyObject *a, PyObject *b, int op)
     if ((op != Py_EQ && op != Py_NE) || Py_TYPE(a) != Py_TYPE(b))
         Py_RETURN_NOTIMPLEMENTED;
     ResultObject *x = (ResultObject *)a, *y = (ResultObject *)b;
+    if (result_fill(x) < 0 || result_fill(y) < 0)
+        return NULL;
     int eq = PyObject_RichCompareBool(x->names, y->names, Py_EQ);
     if (eq == 1)
         eq = PyObject_RichCompareBool(x->values, y->values, Py_EQ);
@@ -329,6 +483,8 @@ static PyObject *result_richcompare(PyObject *a, PyObject *b, int op)
  * equal results still hash equal. */
 static Py_hash_t result_hash(ResultObject *self)
 {
+    if (result_fill(self) < 0)
+        return -1;
     if (self->mapping == 0)
         return PyObject_Hash(self->values);
     Py_ssize_t n = PyTuple_GET_SIZE(self->values);
@@ -356,6 +512,8 @@ static PyObject *result_get_fields(ResultObject *self, void *c)
 static PyObject *result_asdict(ResultObject *self, PyObject *unused)
 {
     (void)unused;
+    if (result_fill(self) < 0)
+        return NULL;
     PyObject *d = PyDict_New();
     if (!d)
         return NULL;
@@ -398,9 +556,20 @@ static PyMethodDef result_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* Built on first read from the call's record (kept until then). */
 static PyObject *result_get_response(ResultObject *self, void *c)
 {
     (void)c;
+    if (!self->response && self->src && self->src->rec) {
+        lazy_src *src = self->src;
+        if (!src->resp &&
+            !(src->resp = obs_response(state_of((PyObject *)self), src->rec))) {
+            PyErr_Clear(); /* metadata only */
+            src->resp = Py_NewRef(Py_None);
+        }
+        self->response = Py_NewRef(src->resp);
+        result_maybe_release(self);
+    }
     return Py_NewRef(self->response ? self->response : Py_None);
 }
 
@@ -486,14 +655,23 @@ static int result_specs_build(void)
     return 0;
 }
 
+static PyMethodDef result_functions[] = {
+    {"_lazy_live", result_lazy_live, METH_NOARGS,
+     "_lazy_live() -> the number of core results still held by results "
+     "not fully read (tests)."},
+    {NULL, NULL, 0, NULL},
+};
+
 /* Creates the result types, adds them to the module and to
  * st->result_types (by name). 0 or -1 (raised). */
 int result_types_add(PyObject *m, modstate *st)
 {
-    if (result_specs_build() < 0)
+    if (result_specs_build() < 0 ||
+        PyModule_AddFunctions(m, result_functions) < 0)
         return -1;
     st->result_types = PyDict_New();
-    if (!st->result_types)
+    st->result_names = PyDict_New();
+    if (!st->result_types || !st->result_names)
         return -1;
     for (size_t i = 0; g_result_specs[i].name[0]; i++) {
         PyObject *tp =

@@ -25,6 +25,7 @@ answer carries (result.response, exc.response).
 from __future__ import annotations
 
 import logging
+import os
 import time
 from typing import Any, Callable, Iterator, Mapping
 
@@ -46,8 +47,16 @@ def _log(gateway: str) -> logging.Logger:
     return log
 
 
+_IDLE: tuple[type, ...] = ()  # OpenTelemetry's providers that record nothing
+_MISSING = object()
+
+
 def _trace_api() -> Any:
-    global _otel
+    """opentelemetry.trace when it is installed and a tracer provider has
+    been set (asked on every call: one may be set at any time); None
+    otherwise. With no provider set OpenTelemetry's spans record nothing, and
+    making them (and the records they need) costs more than the whole call."""
+    global _otel, _IDLE
     if _otel is None:
         try:
             from opentelemetry import trace as _t  # optional, never required
@@ -55,7 +64,22 @@ def _trace_api() -> Any:
             _otel = False
         else:
             _otel = _t
-    return _otel or None
+            _IDLE = tuple(getattr(_t, n) for n in ("ProxyTracerProvider", "NoOpTracerProvider") if hasattr(_t, n))
+            if os.environ.get("OTEL_PYTHON_TRACER_PROVIDER"):
+                _t.get_tracer_provider()  # loads the configured one now
+    if not _otel:
+        return None
+    # the global provider, read without get_tracer_provider()'s environment
+    # look-up on every call (it sets this global when it loads one)
+    p = getattr(_otel, "_TRACER_PROVIDER", _MISSING)
+    if p is _MISSING:  # another API version: ask it
+        try:
+            p = _otel.get_tracer_provider()
+        except Exception:
+            return _otel
+    if p is None or (_IDLE and isinstance(p, _IDLE)):
+        return None
+    return _otel
 
 
 def wanted(gateway: str) -> int:

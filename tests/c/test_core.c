@@ -24,6 +24,7 @@
 #include "keys.h"
 #include "mask.h"
 #include "phpstr.h"
+#include "result.h"
 #include "share.h"
 
 #include <arpa/inet.h>
@@ -49,6 +50,7 @@ static const ct_op_desc *op_of(const ct_client *c)
     return g ? g->ops : NULL;
 }
 
+void writers_tests(int *p, int *f); /* test_writers.c */
 extern long ct_alloc_fail_at;
 extern long ct_alloc_count;
 
@@ -1064,6 +1066,41 @@ static void arena_wiped_once(void)
     ct_arena_end(&a);
 }
 
+/* A result's field texts live in its string blocks (one allocation for
+ * many fields), wiped with the result: no freed block holds the canary,
+ * however many blocks the fields took; a text outside the blocks (raw)
+ * is still freed on its own. */
+static void result_blocks_wiped(void)
+{
+    ct_result *r = ct_result_alloc(NULL);
+    ct_record *rec = r ? ct_result_add(r) : NULL;
+    char big[1200];
+    int i, ok = rec != NULL;
+
+    memset(big, 'x', sizeof(big));
+    memcpy(big + 600, canary_pan, strlen(canary_pan));
+    for (i = 0; ok && i < 10; i++)
+        ok = ct_record_str(rec, "pan", canary_pan, strlen(canary_pan), 1);
+    ok = ok && ct_record_str(rec, "big", big, sizeof(big), 1);
+    EXPECT(ok && rec->n == 11 && r->blocks != NULL,
+           "result blocks: fields stored");
+    EXPECT(ok && rec->f[1].str == rec->f[0].str + strlen(canary_pan) + 1,
+           "result blocks: two fields share one block");
+    EXPECT(ok && strcmp(rec->f[9].str, canary_pan) == 0 &&
+               memcmp(rec->f[10].str + 600, canary_pan, 16) == 0,
+           "result blocks: texts intact");
+#ifndef CT_UNDER_ASAN
+    canary_frees = 0;
+    watching = 1;
+#endif
+    ct_result_free(r);
+#ifndef CT_UNDER_ASAN
+    watching = 0;
+    EXPECT(canary_frees == 0, "result blocks: %ld freed blocks held the canary",
+           (long)canary_frees);
+#endif
+}
+
 int main(int argc, char **argv)
 {
     static const char *const gws[] = {"pagsmile", "payermax", "yabandpay",
@@ -1105,6 +1142,8 @@ int main(int argc, char **argv)
     share_lru_bounded();
     ct_cache_flush();
     arena_wiped_once();
+    result_blocks_wiped();
+    writers_tests(&passed, &failed);
     printf("core: %d passed, %d failed\n", passed, failed);
     return failed ? 1 : 0;
 }
