@@ -75,8 +75,9 @@ static PyObject *client_new(PyTypeObject *type, PyObject *args,
         if (on_call == Py_None)
             on_call = NULL;
         if (on_call && !PyCallable_Check(on_call)) {
-            raise_shim(st, CT_ERR_CONFIG, gw, "on_call",
-                       "on_call must be a callable taking one record");
+            raise_shim_ex(st, CT_ERR_CONFIG, gw, "on_call",
+                          "on_call must be a callable taking one record",
+                          SHIM_WRONG_TYPE);
             return NULL;
         }
         if (PyDict_GetItemString(kwargs, "on_call")) {

@@ -204,6 +204,8 @@ def test_on_call_option_checked():
     with pytest.raises(cardtoken.ConfigurationError) as info:
         cardtoken.YabandPay(user="016683", secret_key="x" * 16, base_url="http://127.0.0.1:9", on_call=42)
     assert info.value.field == "on_call"
+    # a value of the wrong type, as for every other option
+    assert isinstance(info.value, cardtoken.OptionTypeError) and isinstance(info.value, TypeError)
     cardtoken.YabandPay(user="016683", secret_key="x" * 16, base_url="http://127.0.0.1:9", on_call=None).close()
 
 
