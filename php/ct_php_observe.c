@@ -16,6 +16,35 @@
 static const char *const ct_php_obs_keys[CT_PHP_OBS_KEYS] = {
     "logger", "on_call", "log_bodies"};
 
+static int ct_php_is_logger(zval *v)
+{
+    return Z_TYPE_P(v) == IS_OBJECT &&
+           zend_hash_str_find_ptr_lc(&Z_OBJCE_P(v)->function_table, "log", 3) !=
+               NULL;
+}
+
+static int ct_php_is_callable(zval *v)
+{
+    return zend_is_callable(v, 0, NULL);
+}
+
+/* Copies option `name` (absent or null: nothing) into *dst when ok(value),
+ * else throws the configuration error `msg` naming it. */
+static zend_result ct_php_obs_hook(HashTable *options, const char *name,
+                                   int (*ok)(zval *), const char *msg,
+                                   zval *dst)
+{
+    zval *v = zend_hash_str_find_deref(options, name, strlen(name));
+    if (v == NULL || Z_TYPE_P(v) == IS_NULL)
+        return SUCCESS;
+    if (!ok(v)) {
+        ct_php_throw_code(CT_ERR_CONFIG, name, msg);
+        return FAILURE;
+    }
+    ZVAL_COPY(dst, v);
+    return SUCCESS;
+}
+
 /* Takes the shim's own options out of `options` into c; *rest: the
  * options for the core (a copy to release, or `options` itself). */
 zend_result ct_php_obs_take(ct_php_client *c, HashTable *options,
@@ -25,29 +54,16 @@ zend_result ct_php_obs_take(ct_php_client *c, HashTable *options,
     int i, found = 0;
 
     *rest = options;
-    if ((v = zend_hash_str_find_deref(options, "logger", 6)) != NULL &&
-        Z_TYPE_P(v) != IS_NULL) {
-        if (Z_TYPE_P(v) != IS_OBJECT ||
-            zend_hash_str_find_ptr_lc(&Z_OBJCE_P(v)->function_table, "log",
-                                      3) == NULL) {
-            ct_php_throw_code(CT_ERR_CONFIG, "logger",
-                              "invalid option: logger must be an object with "
-                              "a log($level, $message, array $context) method "
-                              "(a PSR-3 logger)");
-            return FAILURE;
-        }
-        ZVAL_COPY(&c->logger, v);
-    }
-    if ((v = zend_hash_str_find_deref(options, "on_call", 7)) != NULL &&
-        Z_TYPE_P(v) != IS_NULL) {
-        if (!zend_is_callable(v, 0, NULL)) {
-            ct_php_throw_code(CT_ERR_CONFIG, "on_call",
-                              "invalid option: on_call must be a callable "
-                              "taking one record (an array)");
-            return FAILURE;
-        }
-        ZVAL_COPY(&c->on_call, v);
-    }
+    if (ct_php_obs_hook(options, "logger", ct_php_is_logger,
+                        "invalid option: logger must be an object with a "
+                        "log($level, $message, array $context) method (a "
+                        "PSR-3 logger)",
+                        &c->logger) == FAILURE ||
+        ct_php_obs_hook(options, "on_call", ct_php_is_callable,
+                        "invalid option: on_call must be a callable taking "
+                        "one record (an array)",
+                        &c->on_call) == FAILURE)
+        return FAILURE;
     if ((v = zend_hash_str_find_deref(options, "log_bodies", 10)) != NULL &&
         Z_TYPE_P(v) != IS_NULL) {
         if (Z_TYPE_P(v) != IS_TRUE && Z_TYPE_P(v) != IS_FALSE) {
